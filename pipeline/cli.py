@@ -1,0 +1,44 @@
+"""The `decisions` command line: parses arguments, then hands over to one command module.
+
+Each command lives in `pipeline/commands/<name>.py` with `register(subparsers)`;
+heavy imports (spaCy, Prefect, DuckDB) happen inside the command, not here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from pipeline import __version__
+
+COMMANDS = ("extract", "schema", "eval")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="decisions",
+        description="Turn published public-sector decision documents into validated, "
+                    "evidence-backed JSON records.",
+    )
+    parser.add_argument("--version", action="version", version=f"decisions {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        importlib.import_module(f"pipeline.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

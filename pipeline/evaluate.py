@@ -1,0 +1,193 @@
+"""Scoring records against gold annotations (format of `shared/eval-dev/README.md`).
+
+Per field, micro-averaged over documents. Both sides are sets per document:
+- amounts: (currency, value to the penny);
+- suppliers, funders, frameworks: names lower-cased without punctuation, "the",
+  "Ltd"/"Limited"/"plc" and bracketed parts; a name containing the other, word by word,
+  matches; each name matches at most one on the other side;
+- statutes: (instrument, provision): instruments agree when their words agree once
+  "&" is "and" and small words (the, of, on) are dropped, and their years are equal;
+  provisions agree after spelling out abbreviations ("s.149(1)" is "section 149(1)");
+- reference: exact after normalising spaces ("DD2707" is "DD 2707").
+Precision counts what records have that gold lacks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.extract.metadata import normalise_reference
+from pipeline.extract.names import normalised_name
+
+FIELDS = ("amounts", "suppliers", "funders", "frameworks", "statutes")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    scores: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in FIELDS})
+    reference_correct: int = 0
+    documents: int = 0
+    missing_records: list[str] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def reference_accuracy(self) -> float:
+        return self.reference_correct / self.documents if self.documents else 1.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "fields": {name: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                              "f1": round(s.f1, 4), "tp": s.tp, "fp": s.fp, "fn": s.fn}
+                       for name, s in self.scores.items()},
+            "reference_accuracy": round(self.reference_accuracy, 4),
+            "missing_records": self.missing_records,
+        }
+
+
+def evaluate(gold_dir: Path, records_dir: Path) -> Report:
+    report = Report()
+    records = {p.stem: p for p in records_dir.glob("*.json")}
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        doc_id = gold.get("id", gold_path.stem)
+        report.documents += 1
+        record_path = records.get(doc_id)
+        record: dict[str, Any] = {}
+        if record_path is None:
+            report.missing_records.append(doc_id)
+        else:
+            record = json.loads(record_path.read_text(encoding="utf-8"))
+        _score_document(report, doc_id, gold, record)
+    return report
+
+
+def _score_document(report: Report, doc_id: str, gold: dict[str, Any],
+                    record: dict[str, Any]) -> None:
+    predicted = {
+        "amounts": {_amount_key(a) for a in record.get("amounts", [])},
+        "suppliers": {s["name"] for s in record.get("suppliers", [])},
+        "funders": {f["name"] for f in record.get("funders", [])},
+        "frameworks": {f["name"] for f in record.get("frameworks", [])},
+        "statutes": {(s["instrument"], s.get("provision"))
+                     for s in record.get("statutory_references", [])},
+    }
+    expected = {
+        "amounts": {_amount_key(a) for a in gold.get("amounts", [])},
+        "suppliers": set(gold.get("suppliers", [])),
+        "funders": set(gold.get("funders", [])),
+        "frameworks": set(gold.get("frameworks", [])),
+        "statutes": {(s["instrument"], s.get("provision")) for s in gold.get("statutes", [])},
+    }
+    matchers: dict[str, Callable[[Any, Any], bool]] = {
+        "amounts": lambda a, b: bool(a == b),
+        "suppliers": names_match, "funders": names_match, "frameworks": names_match,
+        "statutes": statutes_match,
+    }
+    for name in FIELDS:
+        if name in ("funders",) and "funders" not in gold:
+            continue
+        tp, missed, extra = _match(expected[name], predicted[name], matchers[name])
+        score = report.scores[name]
+        score.tp += tp
+        score.fn += len(missed)
+        score.fp += len(extra)
+        if missed or extra:
+            report.errors.append({"id": doc_id, "field": name, "missed": sorted(map(str, missed)),
+                                  "extra": sorted(map(str, extra))})
+    gold_ref = gold.get("reference")
+    got_ref = record.get("reference")
+    if _ref_key(gold_ref) == _ref_key(got_ref):
+        report.reference_correct += 1
+    else:
+        report.errors.append({"id": doc_id, "field": "reference", "missed": [str(gold_ref)],
+                              "extra": [str(got_ref)]})
+
+
+def _match(gold: Iterable[Any], predicted: Iterable[Any], same: Callable[[Any, Any], bool]
+           ) -> tuple[int, list[Any], list[Any]]:
+    """One-to-one: exact agreements first, then looser ones."""
+    left = list(gold)
+    right = list(predicted)
+    tp = 0
+    for exact_only in (True, False):
+        for g in list(left):
+            for p in right:
+                if (g == p) if exact_only else same(g, p):
+                    left.remove(g)
+                    right.remove(p)
+                    tp += 1
+                    break
+    return tp, left, right
+
+
+def _amount_key(amount: dict[str, Any]) -> tuple[str, float]:
+    return (amount.get("currency", "GBP"), round(float(amount["value"]), 2))
+
+
+def _ref_key(reference: str | None) -> str | None:
+    return normalise_reference(reference).upper() if reference else None
+
+
+def names_match(a: str, b: str) -> bool:
+    x, y = normalised_name(a), normalised_name(b)
+    if not x or not y:
+        return False
+    return x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} "
+
+
+_SMALL = {"the", "of", "on", "and", "for", "in", "to"}
+_PROVISION_WORDS = {
+    "s": "section", "sec": "section", "sect": "section", "ss": "section", "section": "section",
+    "sections": "section", "art": "article", "arts": "article", "article": "article",
+    "articles": "article", "reg": "regulation", "regs": "regulation",
+    "regulation": "regulation", "regulations": "regulation", "sch": "schedule",
+    "schedule": "schedule", "para": "paragraph", "paragraph": "paragraph",
+    "paras": "paragraph", "pt": "part", "part": "part",
+}
+
+
+def instrument_key(name: str) -> tuple[tuple[str, ...], str | None]:
+    words = re.findall(r"[a-z0-9]+", name.lower().replace("&", " and "))
+    year = next((w for w in words if re.fullmatch(r"1[6-9]\d\d|20\d\d", w)), None)
+    return tuple(w for w in words if w not in _SMALL and w != year), year
+
+
+def provision_key(provision: str | None) -> str | None:
+    if not provision:
+        return None
+    text = provision.lower().strip()
+    found = re.match(r"([a-z]+)\.?\s*(.*)", text)
+    if found is None:
+        return re.sub(r"\s+", "", text)
+    word = _PROVISION_WORDS.get(found.group(1), found.group(1))
+    return word + re.sub(r"\s+", "", found.group(2))
+
+
+def statutes_match(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    return instrument_key(a[0]) == instrument_key(b[0]) and provision_key(a[1]) == provision_key(b[1])

@@ -1,0 +1,165 @@
+"""Arithmetic the text states: a total and the parts it is made of.
+
+A total is an amount in a sentence with total wording ("total", "consist of", "made up
+of", "comprising", "balance"), or whose next sentence opens with it ("This will consist
+of ..."). Its parts are a run of at least two later amounts in the same or the next two
+sentences (or, for "a total of £X", the amounts just before it) whose sum is the total,
+allowing for the rounding of figures written as "£852.4k". When the text says the total
+is made of parts and no run adds up, the check is recorded as failing and a warning
+says so; nothing is corrected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.extract.findings import Finding, Note
+from pipeline.extract.passages import Passage
+
+TOTAL_WORDS = re.compile(
+    r"\b(?:total\w*|in all|overall|combined|sum of|consists?(?:ing)? of|made up of|"
+    r"compris\w*|of which|split\w*|broken down|breakdown|balance)\b",
+    re.IGNORECASE,
+)
+COMPOSITION_WORDS = re.compile(
+    r"\b(?:consists?(?:ing)? of|made up of|compris\w*|of which|split (?:between|into|as)|"
+    r"broken down)\b",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+_MAX_RUN = 8
+_SENTENCES_AHEAD = 2
+
+
+@dataclass(frozen=True)
+class CheckFinding:
+    total: Finding
+    parts: tuple[Finding, ...]
+    holds: bool
+    difference: float
+
+
+@dataclass(frozen=True)
+class _Amount:
+    finding: Finding
+    sentence: int
+    value: float
+    tolerance: float
+
+
+def extract_checks(text: str, passages: Sequence[Passage], amounts: Sequence[Finding]
+                   ) -> tuple[list[CheckFinding], list[Note]]:
+    checks: list[CheckFinding] = []
+    notes: list[Note] = []
+    for passage in passages:
+        inside = [a for a in amounts if passage.start <= a.start < passage.end]
+        if len(inside) < 3:
+            continue
+        found, mismatches = _passage_checks(text, passage, inside)
+        checks.extend(found)
+        notes.extend(mismatches)
+    return checks, notes
+
+
+def _passage_checks(text: str, passage: Passage, amounts: list[Finding]
+                    ) -> tuple[list[CheckFinding], list[Note]]:
+    sentences = list(passage.doc.sents)
+    starts = [passage.start + s.start_char for s in sentences]
+    items = [_Amount(a, _sentence_of(starts, a.start), float(a.values["value"]),
+                     _tolerance(text[a.start : a.end], float(a.values["value"])))
+             for a in amounts if a.values.get("range") is None]
+    consumed: set[int] = set()
+    checks: list[CheckFinding] = []
+    notes: list[Note] = []
+    for i in range(len(items) - 1, -1, -1):
+        total = items[i]
+        if i in consumed:
+            continue
+        sentence_text = _sentence_text(sentences, total.sentence)
+        next_text = _sentence_text(sentences, total.sentence + 1)[:40]
+        if not (TOTAL_WORDS.search(sentence_text) or COMPOSITION_WORDS.search(next_text)):
+            continue
+        ahead = [j for j in range(i + 1, len(items)) if j not in consumed
+                 and items[j].sentence <= total.sentence + _SENTENCES_AHEAD
+                 and _same_currency(items[j], total) and items[j].value < total.value]
+        run = _run_summing_to(items, ahead, total)
+        if run is None and total.finding.values.get("qualifier") == "total":
+            behind = [j for j in range(0, i) if j not in consumed
+                      and items[j].sentence == total.sentence and _same_currency(items[j], total)]
+            run = _run_summing_to(items, behind, total)
+        if run is not None:
+            consumed.update(run)
+            checks.append(_check(items, total, run))
+            continue
+        stated = [j for j in ahead if items[j].sentence == total.sentence]
+        if COMPOSITION_WORDS.search(sentence_text) and len(stated) >= 2:
+            check = _check(items, total, stated)
+            checks.append(check)
+            notes.append(Note("arithmetic_mismatch",
+                              f"{text[total.finding.start:total.finding.end]} is said to be "
+                              f"made of parts that add up to "
+                              f"{total.value - check.difference:,.2f}",
+                              total.finding.start, total.finding.end))
+    return checks[::-1], notes
+
+
+def _run_summing_to(items: list[_Amount], candidates: list[int], total: _Amount
+                    ) -> list[int] | None:
+    for a in range(len(candidates)):
+        running = 0.0
+        rounding = total.tolerance
+        for b in range(a, min(len(candidates), a + _MAX_RUN)):
+            part = items[candidates[b]]
+            running += part.value
+            rounding += part.tolerance
+            if b > a and abs(running - total.value) <= _allowed(rounding, total.value):
+                return candidates[a : b + 1]
+            if running > total.value + _allowed(rounding, total.value):
+                break
+    return None
+
+
+def _allowed(rounding: float, total: float) -> float:
+    """Rounding of the written figures, but never more than 0.5% of the total."""
+    return min(rounding, 0.005 * total) + 0.005
+
+
+def _check(items: list[_Amount], total: _Amount, run: list[int]) -> CheckFinding:
+    parts = tuple(items[j].finding for j in run)
+    difference = round(total.value - sum(items[j].value for j in run), 2)
+    rounding = total.tolerance + sum(items[j].tolerance for j in run)
+    return CheckFinding(total.finding, parts, abs(difference) <= _allowed(rounding, total.value),
+                        difference)
+
+
+def _tolerance(quote: str, value: float) -> float:
+    """Half a unit of the figure's last written digit: "£852.4k" is exact to £50."""
+    figure = _FIGURE.search(quote)
+    if figure is None:
+        return 0.0
+    written = float(figure.group(1).replace(",", "") + "." + (figure.group(2) or "0"))
+    if written == 0:
+        return 0.0
+    scale = value / written
+    decimals = len(figure.group(2) or "")
+    return 0.0 if scale <= 1 else 0.5 * scale * 10 ** -decimals
+
+
+def _same_currency(a: _Amount, b: _Amount) -> bool:
+    return bool(a.finding.values["currency"] == b.finding.values["currency"])
+
+
+def _sentence_of(starts: list[int], offset: int) -> int:
+    index = 0
+    for i, start in enumerate(starts):
+        if start <= offset:
+            index = i
+    return index
+
+
+def _sentence_text(sentences: list[object], index: int) -> str:
+    if 0 <= index < len(sentences):
+        return str(sentences[index])
+    return ""

@@ -1,0 +1,173 @@
+"""Procurement frameworks: owner, name, RM number and lot, read around anchors.
+
+Anchors are the token matches of `frameworks.jsonl` (the word "framework", RM numbers,
+G-Cloud N, "lot 2") and names from the tables (buying organisations, CCS agreements).
+Anchors a few tokens apart in one sentence are one mention ("Crown Commercial Services
+Framework Agreement (Digital Marketplace G-Cloud 11)", "CCS RM6261 lot 1"). A mention
+without an owner or identifier must be a capitalised name ending in "Framework" in a
+sentence about buying, so "the National Planning Policy Framework" and "a suitable
+framework" are not frameworks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from pipeline.extract.findings import Finding, finding
+from pipeline.extract.passages import Passage
+from pipeline.nlp import read_table
+from pipeline.patterns.frameworks_words import (
+    CCS_NAME,
+    HYPOTHETICAL_BEFORE,
+    NOT_PROCUREMENT,
+    PROCUREMENT_CONTEXT,
+)
+
+_GAP = 4
+_AFTER_WORDS = {"agreement", "agreements", "contract", "contracts"}
+_LEFT_STOP = {"the", "a", "an", "this", "that", "its", "our", "existing", "suitable", "other",
+              "single", "supplier", "national", "regional", "new", "current", "approved"}
+
+
+@dataclass
+class _Mention:
+    start: int  # token indexes in the passage doc
+    end: int
+    owner: str | None = None
+    identifier: str | None = None
+    lot: str | None = None
+    kinds: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=1)
+def _g_cloud() -> dict[str, str]:
+    return dict(read_table("frameworks.json")["g_cloud"])
+
+
+def extract_frameworks(passages: Sequence[Passage]) -> list[Finding]:
+    out: list[Finding] = []
+    for passage in passages:
+        doc = passage.doc
+        for mention in _clusters(doc):
+            _extend(doc, mention)
+            if not _accept(doc, mention):
+                continue
+            span = doc[mention.start : mention.end]
+            out.append(finding(
+                "frameworks", passage.start + span.start_char, passage.start + span.end_char,
+                "framework-" + "-".join(sorted(mention.kinds)),
+                name=" ".join(span.text.split()), owner=mention.owner,
+                identifier=mention.identifier, lot=mention.lot,
+            ))
+    return out
+
+
+def _anchors(doc: Doc) -> list[tuple[Span, str]]:
+    anchors = [(s, s.label_) for s in doc.spans["frameworks"]]
+    anchors += [(s, s.label_) for s in doc.spans["names"] if s.label_ in ("BUYER", "AGREEMENT")]
+    return sorted(anchors, key=lambda a: (a[0].start, -a[0].end))
+
+
+def _clusters(doc: Doc) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    current: _Mention | None = None
+    for span, kind in _anchors(doc):
+        joinable = (current is not None and span.start - current.end <= _GAP
+                    and span.sent.start == doc[current.start].sent.start
+                    and not any(t.text in {",", ";", ":"} for t in doc[current.end : span.start]))
+        if current is None or not joinable:
+            current = _Mention(span.start, span.end)
+            mentions.append(current)
+        current.end = max(current.end, span.end)
+        _note_anchor(current, span, kind)
+    return mentions
+
+
+def _note_anchor(mention: _Mention, span: Span, kind: str) -> None:
+    mention.kinds.add(kind.lower())
+    if kind == "BUYER":
+        mention.owner = mention.owner or span.id_
+    elif kind == "AGREEMENT":
+        mention.identifier = mention.identifier or span.id_
+        mention.owner = mention.owner or CCS_NAME
+    elif kind == "IDENTIFIER":
+        mention.identifier = "RM" + re.sub(r"[^0-9.ivx]", "", span.text[2:] if
+                                           span.text.upper().startswith("RM") else span.text)
+        mention.owner = mention.owner or CCS_NAME
+    elif kind == "GCLOUD":
+        number = re.search(r"\d{1,2}", span.text)
+        if "cloud" in span.text.lower() and number:
+            mention.identifier = mention.identifier or _g_cloud().get(number.group(0))
+        mention.owner = mention.owner or CCS_NAME
+    elif kind == "LOT":
+        mention.lot = span.text.split()[-1] if " " in span.text else span.text[3:]
+
+
+def _extend(doc: Doc, mention: _Mention) -> None:
+    """Take in the capitalised name before "Framework" and what closes it after."""
+    _balance(doc, mention)
+    if doc[mention.start].lower_ in ("framework", "frameworks"):
+        i = mention.start
+        while i - 1 >= doc[mention.start].sent.start:
+            prev = doc[i - 1]
+            if prev.lower_ in _LEFT_STOP or prev.is_punct and prev.text not in "-&()":
+                break
+            if not (prev.text[:1].isupper() or prev.like_num or prev.text in "-&()"):
+                break
+            i -= 1
+        mention.start = i
+    end = mention.end
+    if end < len(doc) and doc[end].lower_ in _AFTER_WORDS and doc[end - 1].lower_.startswith(
+            "framework"):
+        end += 1
+    if end < len(doc) and doc[end].text == "(":
+        close = next((k for k in range(end + 1, min(end + 10, len(doc))) if doc[k].text == ")"),
+                     None)
+        inner = doc[end + 1 : close] if close else None
+        if inner is not None and re.search(r"G-?\s?Cloud|RM\s?\d|Lot|DPS|Digital",
+                                           inner.text, re.IGNORECASE):
+            for span in doc.spans["frameworks"]:
+                if inner.start <= span.start < inner.end:
+                    _note_anchor(mention, span, span.label_)
+            end = close + 1  # type: ignore[operator]
+    mention.end = end
+
+
+def _balance(doc: Doc, mention: _Mention) -> None:
+    """A bracket opened inside the mention closes inside it: "(Digital Marketplace G-Cloud 11)"."""
+    depth = sum(1 if t.text == "(" else -1 if t.text == ")" else 0
+                for t in doc[mention.start : mention.end])
+    end = mention.end
+    while depth > 0 and end < len(doc) and end - mention.end < 10:
+        depth += 1 if doc[end].text == "(" else -1 if doc[end].text == ")" else 0
+        end += 1
+    if depth == 0:
+        mention.end = end
+
+
+def _accept(doc: Doc, mention: _Mention) -> bool:
+    kinds = mention.kinds
+    if mention.identifier or kinds & {"gcloud", "agreement"}:
+        return True
+    has_word = "framework" in kinds
+    if mention.owner and has_word:
+        return True
+    if not has_word or mention.owner:
+        return False
+    span = doc[mention.start : mention.end]
+    words = [t for t in span if t.lower_ not in ("framework", "frameworks", "agreement")]
+    if not words or not any(t.text[:1].isupper() for t in words):
+        return False
+    framework_word = next(t for t in span if t.lower_.startswith("framework"))
+    if not framework_word.text[:1].isupper():
+        return False
+    sentence = span.sent
+    before = doc.text[sentence.start_char : span.start_char]
+    return (bool(PROCUREMENT_CONTEXT.search(sentence.text))
+            and not NOT_PROCUREMENT.search(span.text)
+            and not HYPOTHETICAL_BEFORE.search(before))

@@ -1,0 +1,266 @@
+"""Statutory references: instrument, provision and legislation.gov.uk identifier.
+
+A mention of an instrument is found four ways, in this order of trust:
+1. a name from the documented table (`names` spans: "Equality Act 2010", "GDPR");
+2. a title the token patterns found ("... Regulations 1987"), trimmed of leading words
+   that cannot start a title and resolved against the table when it can be;
+3. an abbreviation the document itself defines ("(the PCRs)"), wherever it is used after;
+4. a back-reference ("that Act", "the above Order", "the 2018 Act") to the nearest
+   earlier mention of that kind.
+Each mention takes the provisions written before ("section 149(1) of the") or after
+(", s. 149") it; a list ("sections 82 and 84") gives one entry per provision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from pipeline.extract.findings import Finding, Note, finding
+from pipeline.extract.instruments import Instrument, instrument_by_name, instruments_titled
+from pipeline.extract.passages import Passage
+from pipeline.patterns.legislation import (
+    BACKREF_KINDS,
+    BARE_SECTION,
+    DEFINITION_AFTER,
+    NOT_TITLE_START,
+    PROVISION_AFTER,
+    PROVISION_BEFORE,
+    PROVISION_ID,
+    PROVISION_WORDS,
+    SUBDIVISION_AFTER,
+)
+
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+_KIND_WORDS = {"act": "act", "acts": "act", "order": "order", "regulations": "regulations",
+               "regulation": "eu_regulation", "directive": "eu_directive",
+               "convention": "convention", "rules": "regulations", "measure": "act"}
+_ID_SPLIT = re.compile(rf"({PROVISION_ID})")
+_WINDOW = 160
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    name: str
+    kind: str
+    rule: str
+    instrument: Instrument | None = None
+
+
+def extract_legislation(text: str, passages: Sequence[Passage]) -> tuple[list[Finding], list[Note]]:
+    mentions, backrefs = _mentions_in_passages(passages)
+    definitions, defined_ranges = _definitions(text, mentions)
+    mentions += _abbreviation_uses(text, definitions, mentions, defined_ranges)
+    mentions.sort(key=lambda m: m.start)
+    notes: list[Note] = []
+    mentions += _resolve_backrefs(backrefs, mentions, definitions, notes)
+    mentions.sort(key=lambda m: m.start)
+    findings = [f for m in mentions for f in _mention_to_findings(text, m)]
+    findings += _bare_sections(text, findings)
+    return findings, notes
+
+
+def _mentions_in_passages(passages: Sequence[Passage]) -> tuple[list[_Mention], list[_Mention]]:
+    mentions: list[_Mention] = []
+    backrefs: list[_Mention] = []
+    for passage in passages:
+        doc = passage.doc
+        candidates: list[_Mention] = []
+        for span in doc.spans["names"]:
+            if span.label_ == "INSTRUMENT":
+                inst = instrument_by_name(span.id_)
+                if inst is not None:
+                    candidates.append(_Mention(passage.start + span.start_char,
+                                               passage.start + span.end_char, inst.name,
+                                               inst.kind, "instrument-table", inst))
+        for span in _longest_titles(doc.spans["legislation"]):
+            mention = _title_mention(passage.start, span)
+            if mention is not None:
+                candidates.append(mention)
+        chosen = _non_overlapping(candidates)
+        mentions.extend(chosen)
+        for span in doc.spans["legislation"]:
+            if span.label_ == "BACKREF":
+                start, end = passage.start + span.start_char, passage.start + span.end_char
+                if not any(m.start < end and start < m.end for m in chosen):
+                    backrefs.append(_Mention(start, end, span.text, "", "back-reference"))
+    return mentions, backrefs
+
+
+def _longest_titles(spans: Sequence[Span]) -> list[Span]:
+    """Token patterns give every suffix of a title; keep the longest per end."""
+    best: dict[int, Span] = {}
+    for span in spans:
+        if span.label_ != "TITLE":
+            continue
+        if span.end not in best or span.start < best[span.end].start:
+            best[span.end] = span
+    return list(best.values())
+
+
+def _title_mention(offset: int, span: Span) -> _Mention | None:
+    """Trim words that cannot start a title; resolve against the table if possible."""
+    starts = [t.i for t in span if _can_start_title(t.text)]
+    fallback: _Mention | None = None
+    for i in starts:
+        sub = span.doc[i : span.end]
+        name = _clean_title(sub.text)
+        inst = instrument_by_name(name)
+        kind = _KIND_WORDS.get(sub[-1].lower_ if not sub[-1].like_num else sub[-2].lower_, "act")
+        start, end = offset + sub.start_char, offset + sub.end_char
+        if inst is not None:
+            return _Mention(start, end, inst.name, inst.kind, span.id_, inst)
+        if fallback is None:
+            has_year = _YEAR.search(name) is not None
+            by_title = [] if has_year else instruments_titled(name)
+            if has_year:
+                fallback = _Mention(start, end, name, kind, span.id_)
+            elif by_title:
+                fallback = _Mention(start, end, name, by_title[0].kind, span.id_ + ":no-year")
+    return fallback
+
+
+def _can_start_title(word: str) -> bool:
+    if word.lower() in NOT_TITLE_START:
+        return False
+    return word[:1].isupper() and (word.isalpha() or "-" in word)
+
+
+def _clean_title(text: str) -> str:
+    text = re.sub(r"\s*\([A-Z]{2,8}\)\s*", " ", text)  # "Data Protection Act (DPA) 2018"
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.replace(" & ", " and ")
+
+
+def _non_overlapping(candidates: list[_Mention]) -> list[_Mention]:
+    ranked = sorted(candidates, key=lambda m: (-(m.end - m.start), m.instrument is None))
+    chosen: list[_Mention] = []
+    for m in ranked:
+        if not any(c.start < m.end and m.start < c.end for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _definitions(text: str, mentions: list[_Mention]
+                 ) -> tuple[dict[str, _Mention], list[tuple[int, int]]]:
+    definitions: dict[str, _Mention] = {}
+    ranges: list[tuple[int, int]] = []
+    for m in mentions:
+        if m.rule == "back-reference":
+            continue
+        found = DEFINITION_AFTER.match(text, m.end)
+        if found is None:
+            inner = re.search(r"\((?P<abbr>[A-Z]{2,8})\)", text[m.start : m.end])
+            if inner:
+                definitions.setdefault(inner.group("abbr"), m)
+            continue
+        abbr = found.group("abbr").strip()
+        if len(abbr.split()) > 4 or _YEAR.fullmatch(abbr) or abbr.lower() in {"as amended"}:
+            continue
+        if abbr.lower().startswith("the "):
+            abbr = abbr[4:]
+        definitions[abbr] = m
+        ranges.append((found.start(), found.end()))
+    return definitions, ranges
+
+
+def _abbreviation_uses(text: str, definitions: dict[str, _Mention], mentions: list[_Mention],
+                       defined_ranges: list[tuple[int, int]]) -> list[_Mention]:
+    uses: list[_Mention] = []
+    taken = [(m.start, m.end) for m in mentions] + defined_ranges
+    for abbr, source in definitions.items():
+        if abbr.split()[-1].lower() in BACKREF_KINDS and not abbr.isupper():
+            continue  # "the Act", "the 2018 Act": resolved as back-references
+        for found in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text):
+            if found.start() < source.end:
+                continue
+            if any(s < found.end() and found.start() < e for s, e in taken):
+                continue
+            uses.append(_Mention(found.start(), found.end(), source.name, source.kind,
+                                 "defined-abbreviation", source.instrument))
+            taken.append((found.start(), found.end()))
+    return uses
+
+
+def _resolve_backrefs(backrefs: list[_Mention], mentions: list[_Mention],
+                      definitions: dict[str, _Mention], notes: list[Note]) -> list[_Mention]:
+    resolved: list[_Mention] = []
+    for ref in backrefs:
+        words = ref.name.split()
+        defined = definitions.get(" ".join(w for w in words if w.lower() != "the"))
+        if defined is not None and defined.start < ref.start:
+            resolved.append(_backref_to(ref, defined))
+            continue
+        kinds = BACKREF_KINDS.get(words[-1].lower(), ())
+        year = _YEAR.search(ref.name)
+        earlier = [m for m in mentions if m.end <= ref.start and m.kind in kinds
+                   and (year is None or year.group(1) in m.name)]
+        if earlier:
+            resolved.append(_backref_to(ref, earlier[-1]))
+        elif year is not None:
+            notes.append(Note("unresolved_back_reference",
+                              f"{ref.name!r} names no earlier instrument", ref.start, ref.end))
+    return resolved
+
+
+def _backref_to(ref: _Mention, target: _Mention) -> _Mention:
+    return _Mention(ref.start, ref.end, target.name, target.kind, "back-reference",
+                    target.instrument)
+
+
+def _mention_to_findings(text: str, mention: _Mention) -> list[Finding]:
+    before = PROVISION_BEFORE.search(text, max(0, mention.start - _WINDOW), mention.start)
+    after = PROVISION_AFTER.match(text, mention.end)
+    start, end = mention.start, mention.end
+    provisions: list[str] = []
+    if before is not None and before.end() == mention.start:
+        provisions = _provisions(before)
+        start = before.start()
+    elif after is not None:
+        provisions = _provisions(after)
+        end = after.end()
+    if len(provisions) == 1:
+        sub = SUBDIVISION_AFTER.match(text, end)
+        if sub is not None:
+            provisions = [provisions[0] + re.sub(r"\s", "", sub.group("sub"))]
+    uri = mention.instrument.uri if mention.instrument else None
+    return [finding("statutory_references", start, end, mention.rule, instrument=mention.name,
+                    provision=provision, uri=uri)
+            for provision in (provisions or [None])]
+
+
+def _provisions(match: re.Match[str]) -> list[str]:
+    if match.groupdict().get("bare"):
+        return ["schedule"]
+    word = re.sub(r"\s+", "", match.group("word").lower())
+    kind = PROVISION_WORDS.get(word, word.rstrip("."))
+    ids_text = match.group("ids")
+    if re.search(r"\sto\s|[-–]", ids_text) and not re.search(r"\band\b|,", ids_text):
+        return [kind + " " + " ".join(ids_text.split())]
+    ids = [i for i in _ID_SPLIT.findall(ids_text) if i]
+    return [kind + " " + "".join(i.split()) for i in ids]
+
+
+def _bare_sections(text: str, findings: list[Finding]) -> list[Finding]:
+    """'Section 106 Agreements': the Act cited for section 106 elsewhere, else the words."""
+    attached = {f.values["provision"]: f for f in findings if f.values.get("provision")}
+    covered = [(f.start, f.end) for f in findings]
+    out: list[Finding] = []
+    for found in BARE_SECTION.finditer(text):
+        if any(s <= found.start() < e for s, e in covered):
+            continue
+        provision = f"section {found.group('id')}"
+        known = attached.get(provision)
+        if known is not None:
+            out.append(finding("statutory_references", found.start(), found.end(),
+                               "bare-section-resolved", instrument=known.values["instrument"],
+                               provision=provision, uri=known.values["uri"]))
+        else:
+            out.append(finding("statutory_references", found.start(), found.end(),
+                               "bare-section", instrument=provision, provision=None, uri=None))
+    return out

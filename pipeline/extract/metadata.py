@@ -1,0 +1,134 @@
+"""A decision's own particulars: reference, title, dates, decision maker, issuing body.
+
+Metadata an HTML loader read from a page's "Key information" block (`Document.metadata`)
+wins over what is read from the text; text patterns are in `patterns/metadata.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from pipeline.document import Document
+from pipeline.segment import heading_kind
+from pipeline.patterns.metadata import (
+    BODY_BY_PREFIX,
+    BODY_NAMED,
+    BOILERPLATE_LINE,
+    CODE_LINE,
+    DATE_KINDS,
+    DATE_LABEL,
+    DECISION_MAKER,
+    REFERENCE_LABEL,
+    REFERENCE_VALUE,
+    TITLE_CODE,
+)
+
+_HEAD = 3000  # particulars sit at the top of a decision
+_TAIL = 300  # and its code may close it, under "Signed decision document"
+
+
+@dataclass(frozen=True)
+class Particulars:
+    reference: str | None
+    title: str | None
+    decision_maker: str | None
+    body: str | None
+    dates: dict[str, date]
+
+
+def normalise_reference(raw: str) -> str:
+    """"DD2707" -> "DD 2707", "PCD  651" -> "PCD 651"; other codes as written."""
+    ref = " ".join(raw.split())
+    return re.sub(r"^([A-Z]{1,6})(?=\d)", r"\1 ", ref)
+
+
+def document_to_particulars(doc: Document) -> Particulars:
+    head = doc.text[:_HEAD]
+    meta = doc.metadata
+    reference = (meta.get("reference") or _reference(head)
+                 or _reference_in_tail(doc.text[-_TAIL:]))
+    return Particulars(
+        reference=normalise_reference(reference) if reference else None,
+        title=meta.get("title") or _title(head),
+        decision_maker=meta.get("decision_maker") or _decision_maker(head),
+        body=meta.get("body") or _body(head, reference),
+        dates=_dates(head, meta),
+    )
+
+
+def _reference(head: str) -> str | None:
+    for label in REFERENCE_LABEL.finditer(head):
+        value = REFERENCE_VALUE.match(label.group("value").strip())
+        if value is not None and any(c.isdigit() for c in value.group("ref")):
+            return value.group("ref")
+    for pattern in (TITLE_CODE, CODE_LINE):
+        found = pattern.search(head[:800])
+        if found is not None:
+            return found.group("ref")
+    return None
+
+
+def _reference_in_tail(tail: str) -> str | None:
+    """A signed decision ends with its code and title: "PCD 651 Non Classroom ..."."""
+    found = TITLE_CODE.search(tail)
+    return found.group("ref") if found is not None else None
+
+
+def _title(head: str) -> str | None:
+    for line in head.splitlines():
+        line = line.strip(" \t•·")
+        if not line or BOILERPLATE_LINE.match(line) or len(line) > 200 or heading_kind(line):
+            continue
+        if line.endswith(":") or re.fullmatch(r"[\d/ .:-]+", line):
+            continue
+        return line
+    return None
+
+
+def _decision_maker(head: str) -> str | None:
+    found = DECISION_MAKER.search(head)
+    if found is None:
+        return None
+    who = found.group("who").strip()
+    if not who or who.endswith(":") or len(who.split()) > 20:
+        return None
+    return who
+
+
+def _body(head: str, reference: str | None) -> str | None:
+    named = BODY_NAMED.search(head[:1500])
+    if named is not None:
+        return " ".join(w.capitalize() if w.isupper() else w for w in named.group("body").split())
+    if reference:
+        prefix = re.match(r"[A-Z]+", reference)
+        if prefix and prefix.group(0) in BODY_BY_PREFIX:
+            return BODY_BY_PREFIX[prefix.group(0)]
+    return None
+
+
+def _dates(head: str, meta: Mapping[str, str]) -> dict[str, date]:
+    found: dict[str, date] = {}
+    for match in DATE_LABEL.finditer(head):
+        kind = DATE_KINDS.get(" ".join(match.group("label").lower().split()))
+        parsed = parse_date(match.group("date"))
+        if kind and parsed and kind not in found:
+            found[kind] = parsed
+    for kind in ("signed", "published", "decided"):
+        value = meta.get(f"date_{kind}")
+        parsed = parse_date(value) if value else None
+        if parsed:
+            found[kind] = parsed
+    return found
+
+
+def parse_date(text: str) -> date | None:
+    cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", " ".join(text.split()))
+    for fmt in ("%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%Y-%m-%d", "%B %d, %Y"):
+        try:
+            return datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,190 @@
+"""Money found on characters: figures, scales, currencies, ranges, words, OCR slips.
+
+Only `find_money` is used by the amounts extractor; it never raises on text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from pipeline.patterns.money import (
+    MONEY,
+    MONEY_IN_WORDS,
+    RANGE_TAIL,
+    SCALE_FACTOR,
+    SUFFIX_CURRENCY,
+    SYMBOL_CURRENCY,
+    WEIGHT_AFTER,
+    WEIGHT_BEFORE,
+)
+
+_WORD_VALUES = {
+    "zero": 0, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_WORD_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9}
+_MAX_VALUE = Decimal(10) ** 15
+
+
+@dataclass(frozen=True)
+class Money:
+    start: int
+    end: int
+    value: Decimal
+    currency: str
+    repaired: bool = False
+    rule: str = "money-figure"
+    range: str | None = None
+
+
+def find_money(text: str) -> list[Money]:
+    """Every money amount in `text`, in order, with offsets into `text`."""
+    found: list[Money] = []
+    for match in MONEY.finditer(text):
+        money = _match_to_money(text, match)
+        if money is not None:
+            found.extend(money)
+    taken = [(m.start, m.end) for m in found]
+    for match in MONEY_IN_WORDS.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        money_words = _words_to_money(text, match)
+        if money_words is not None:
+            found.append(money_words)
+    found.sort(key=lambda m: m.start)
+    return _mark_ranges(text, found)
+
+
+def _match_to_money(text: str, match: re.Match[str]) -> list[Money] | None:
+    groups = match.groupdict()
+    currency = _currency(groups)
+    if currency is None:
+        return None
+    if groups["symbol"] is None and groups["code"] is None and _is_weight(text, match):
+        return None
+    figure, repaired = _figure(groups["int"], groups["frac"])
+    if figure is None:
+        return None
+    scale = _scale(groups)
+    start = match.start()
+    tail = RANGE_TAIL.match(text, match.end()) if scale is None else None
+    if tail is not None:
+        tail_groups = tail.groupdict()
+        tail_scale = _scale(tail_groups)
+        tail_figure, tail_repaired = _figure(tail_groups["int"], tail_groups["frac"])
+        if tail_figure is not None and tail_scale is not None:
+            low = Money(start, match.end(), _value(figure, tail_scale), currency, repaired,
+                        "money-range-shared-scale", "low")
+            tail_start = tail.start("int")
+            high = Money(tail_start, tail.end(), _value(tail_figure, tail_scale), currency,
+                         tail_repaired, "money-range-shared-scale", "high")
+            return [m for m in (low, high) if m.value < _MAX_VALUE]
+    value = _value(figure, scale)
+    if value >= _MAX_VALUE:
+        return None
+    rule = "money-figure" if groups["symbol"] or groups["code"] else "money-figure-suffix"
+    return [Money(start, match.end(), value, currency, repaired, rule)]
+
+
+def _currency(groups: dict[str, str | None]) -> str | None:
+    symbol = groups.get("symbol")
+    if symbol:
+        return SYMBOL_CURRENCY.get(re.sub(r"\s+", " ", symbol).upper().replace("US $", "US$"))
+    code = groups.get("code")
+    if code:
+        return code.upper()
+    suffix = groups.get("suffix")
+    if suffix:
+        return SUFFIX_CURRENCY.get(re.sub(r"\s+", " ", suffix.lower()))
+    return None
+
+
+def _figure(integer: str | None, fraction: str | None) -> tuple[Decimal | None, bool]:
+    if integer is None:
+        return None, False
+    raw = integer.replace(",", "") + ("." + fraction if fraction else "")
+    repaired = any(c in "Oo" for c in raw)
+    try:
+        return Decimal(raw.replace("O", "0").replace("o", "0")), repaired
+    except InvalidOperation:
+        return None, False
+
+
+def _scale(groups: dict[str, str | None]) -> int | None:
+    word = groups.get("scale_word") or groups.get("scale_sym")
+    if not word:
+        return None
+    return SCALE_FACTOR.get(word.lower())
+
+
+def _value(figure: Decimal, scale: int | None) -> Decimal:
+    return (figure * (scale or 1)).quantize(Decimal("0.01"))
+
+
+def _is_weight(text: str, match: re.Match[str]) -> bool:
+    """"20 pounds of potatoes" and "weighing 20 pounds" are weights, not money."""
+    if (match.group("suffix") or "").lower().startswith(("euro", "dollar")):
+        return False
+    before = text[max(0, match.start() - 30) : match.start()]
+    return bool(WEIGHT_BEFORE.search(before) or WEIGHT_AFTER.match(text, match.end()))
+
+
+def _words_to_money(text: str, match: re.Match[str]) -> Money | None:
+    words = re.split(r"[\s-]+", match.group("words").lower())
+    words = [w for w in words if w != "and"]
+    if not any(w in _WORD_VALUES and w != "a" for w in words) and "a" not in words[:1]:
+        return None
+    if words == ["a"] or (words[0] == "a" and len(words) == 1):
+        return None
+    if _is_weight(text, match):
+        return None
+    total, current = 0, 0
+    for word in words:
+        if word in _WORD_VALUES:
+            current += _WORD_VALUES[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        else:
+            total += max(current, 1) * _WORD_SCALES[word]
+            current = 0
+    value = Decimal(total + current)
+    if value == 0:
+        return None
+    currency = SUFFIX_CURRENCY.get(re.sub(r"\s+", " ", match.group("suffix").lower()))
+    if currency is None:
+        return None
+    return Money(match.start(), match.end(), value.quantize(Decimal("0.01")), currency,
+                 False, "money-words")
+
+
+# "£10k–£20k", "£10k - £20k", "£1m to £2m"; not " -£5m" (a minus sign before the second).
+_RANGE_GAP = re.compile(r"\A(?:(?:-|–|—)|\s(?:-|–|—|to|and)\s|(?:to|and)\s)\Z")
+_BETWEEN = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
+
+
+def _mark_ranges(text: str, found: list[Money]) -> list[Money]:
+    """Two amounts joined by a dash or "to" ("£10k–£20k", "between £1m and £2m")."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        low, high = out[i], out[i + 1]
+        if low.range or high.range or low.currency != high.currency:
+            continue
+        gap = text[low.end : high.start]
+        if not _RANGE_GAP.match(gap):
+            continue
+        if gap.strip() == "and" and not _BETWEEN.search(text[max(0, low.start - 12) : low.start]):
+            continue
+        out[i] = _with_range(low, "low")
+        out[i + 1] = _with_range(high, "high")
+    return out
+
+
+def _with_range(money: Money, role: str) -> Money:
+    return Money(money.start, money.end, money.value, money.currency, money.repaired,
+                 money.rule, role)
+

@@ -1,0 +1,217 @@
+"""Reading an organisation's name from the tokens next to a cue.
+
+A name is a run of capitalised words, with small connectors between them ("Department
+for Education", "Parochial Church Council of the Ascension"), hyphens and possessives
+inside ("Co-op Legal Services", "Women's Aid"), an abbreviation in brackets after it
+("Ernst & Young (EY)", kept as an alias), and a list of members in brackets after it
+("Victim Support (Safer London Foundation, Metro Centre and PayPlan)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from pipeline.nlp import read_table
+
+_JOINERS = {"-", "’s", "'s", "/", "’", "'", "."}
+_MAX_TOKENS = 12
+_FOOTNOTE = re.compile(r"(?<=[a-z])\d\Z")
+
+
+@dataclass(frozen=True)
+class Name:
+    start: int  # offsets within the passage text
+    end: int
+    text: str
+    aliases: tuple[str, ...] = ()
+    members: tuple[Name, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class _Words:
+    connectors: frozenset[str]
+    suffixes: frozenset[str]
+    role_words: frozenset[str]
+    generic: frozenset[str]
+    places: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def words() -> _Words:
+    table = read_table("organisations.json")
+    return _Words(*(frozenset(table[key]) for key in
+                    ("connectors", "suffixes", "role_words", "generic", "places")))
+
+
+def _capitalised(token: Token) -> bool:
+    text = token.text
+    return bool(text) and (text[0].isupper() or (text[0].isdigit() and token.i > 0
+                                                  and not token.like_num))
+
+
+def read_name_forward(doc: Doc, i: int) -> Name | None:
+    """The name starting at token `i` (after an optional "the"), or None."""
+    n = len(doc)
+    while i < n and doc[i].lower_ == "the":
+        i += 1
+    if i >= n or doc[i].lower_ in ("a", "an") or not _capitalised(doc[i]):
+        return None
+    last = i
+    j = i + 1
+    aliases: list[str] = []
+    members: tuple[Name, ...] = ()
+    while j < n and j - i < _MAX_TOKENS:
+        token = doc[j]
+        if token.is_sent_start or token.is_space:
+            break
+        if _capitalised(token) and not token.is_punct:
+            last = j
+        elif token.text in ("’s", "'s") and _next_capitalised(doc, j):
+            last = j
+        elif token.text in _JOINERS and not token.whitespace_ and j + 1 < n \
+                and doc[j + 1].is_alpha and not doc[j - 1].whitespace_:
+            last = j + 1
+            j += 1
+        elif token.lower_ in words().connectors and _next_capitalised(doc, j):
+            pass
+        elif token.text == "(":
+            inner, close = _bracketed(doc, j)
+            if inner is None:
+                break
+            if _is_abbreviation(inner):
+                aliases.append(inner)
+            else:
+                members = _members(doc, j + 1, close)
+            break
+        else:
+            break
+        j += 1
+    return _finish(doc, i, last, tuple(aliases), members)
+
+
+def read_name_backward(doc: Doc, k: int) -> Name | None:
+    """The name ending just before token `k` ("Home Office (HO) grant" -> Home Office)."""
+    j = k - 1
+    aliases: list[str] = []
+    if j >= 0 and doc[j].text == ")":
+        open_at = next((x for x in range(j - 1, max(j - 6, -1), -1) if doc[x].text == "("), None)
+        if open_at is None:
+            return None
+        inner = doc[open_at + 1 : j].text
+        if not _is_abbreviation(inner):
+            return None
+        aliases.append(inner)
+        j = open_at - 1
+    if j < 0 or not _capitalised(doc[j]) or doc[j].is_punct:
+        return None
+    last, first = j, j
+    while j - 1 >= 0 and last - j < _MAX_TOKENS:
+        prev = doc[j - 1]
+        if doc[j].is_sent_start:
+            break
+        if _capitalised(prev) and not prev.is_punct and prev.lower_ not in ("the", "a", "an"):
+            first = j - 1
+        elif prev.lower_ in words().connectors and j - 2 >= 0 and _capitalised(doc[j - 2]) \
+                and prev.lower_ not in ("the", "and"):
+            pass
+        elif prev.text in _JOINERS and not prev.whitespace_ and j - 2 >= 0:
+            pass
+        else:
+            break
+        j -= 1
+    return _finish(doc, first, last, tuple(aliases), ())
+
+
+def _next_capitalised(doc: Doc, j: int) -> bool:
+    k = j + 1
+    while k < len(doc) and doc[k].lower_ in ("the", "of"):
+        k += 1
+    return k < len(doc) and _capitalised(doc[k]) and not doc[k].is_sent_start
+
+
+def _bracketed(doc: Doc, j: int) -> tuple[str | None, int]:
+    for close in range(j + 1, min(j + 40, len(doc))):
+        if doc[close].text == ")":
+            return doc[j + 1 : close].text, close
+        if doc[close].is_sent_start:
+            break
+    return None, j
+
+
+def _is_abbreviation(text: str) -> bool:
+    return 1 < len(text) <= 10 and " " not in text.strip() and any(c.isupper() for c in text)
+
+
+def _members(doc: Doc, start: int, close: int) -> tuple[Name, ...]:
+    found: list[Name] = []
+    j = start
+    while j < close:
+        name = read_name_forward(doc, j)
+        if name is None:
+            j += 1
+            continue
+        found.extend(split_on_and(name))
+        while j < close and doc[j].idx < name.end:
+            j += 1
+    return tuple(n for n in found if is_organisation_name(n.text))
+
+
+def _finish(doc: Doc, first: int, last: int, aliases: tuple[str, ...],
+            members: tuple[Name, ...]) -> Name | None:
+    while last >= first and (doc[last].lower_ in words().connectors or doc[last].is_punct):
+        last -= 1
+    if last < first:
+        return None
+    start = doc[first].idx
+    end = doc[last].idx + len(doc[last].text)
+    text = doc.text[start:end]
+    footnote = _FOOTNOTE.search(text)
+    if footnote and (last + 1 >= len(doc) or doc[last + 1].text in {")", ",", ";", "."}):
+        end -= 1
+        text = text[:-1]
+    return Name(start, end, text, aliases, members)
+
+
+def split_on_and(name: Name) -> list[Name]:
+    """"Dimensions T/A MWUK and Michael Lupton Associates" is two names."""
+    parts = list(re.finditer(r"\s+(?:and|&)\s+", name.text))
+    if not parts or "&" in name.text and "and" not in name.text:
+        return [name]
+    cut = parts[-1]
+    left, right = name.text[: cut.start()], name.text[cut.end() :]
+    right_words = right.split()
+    if len(right_words) < 2 and right.lower() not in words().suffixes:
+        return [name]
+    if len(left.split()) < 1:
+        return [name]
+    first = Name(name.start, name.start + len(left), left, (), ())
+    second = Name(name.start + cut.end(), name.end, right, name.aliases, name.members)
+    return [*split_on_and(first), second]
+
+
+def is_organisation_name(text: str) -> bool:
+    """False for posts, generic words, places and fragments that name no organisation."""
+    lowered = " ".join(text.lower().split())
+    tokens = re.findall(r"[\w’'&.-]+", lowered)
+    if not tokens or lowered in words().generic or lowered in words().places:
+        return False
+    if tokens[-1] in words().role_words:
+        return False
+    if len(tokens) == 1 and (len(tokens[0]) < 2 or tokens[0] in words().generic):
+        return False
+    if all(t in words().generic or t in words().connectors for t in tokens):
+        return False
+    return any(c.isalpha() for c in text)
+
+
+def normalised_name(text: str) -> str:
+    """The key names are compared by: lower case, no punctuation, no "the", "Ltd", "plc"."""
+    text = re.sub(r"\([^)]*\)", " ", text.lower())
+    text = text.replace("&", " and ")
+    words_ = re.findall(r"[a-z0-9]+", text)
+    drop = {"the", "ltd", "limited", "plc", "llp", "inc"}
+    return " ".join(w for w in words_ if w not in drop)

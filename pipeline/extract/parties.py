@@ -1,0 +1,169 @@
+"""Suppliers and funders: organisation names read next to the cues in `parties.jsonl`.
+
+Cue families (the pattern label says which):
+- `supplier_after:<role>`  the name follows the cue ("the recommended supplier is X");
+- `supplier_before:<role>` the name precedes it ("X (company number 0123)");
+- `supplier_trigger:to`    an award word, then "to X" later in the sentence
+  ("the direct award of a new contract to ATOS");
+- `supplier_trigger:from`  a purchase word, then "from X" ("purchase ... from Microsoft");
+- `funder_after`, `funder_before`, `funder_before_verb`  money given to the decision
+  maker ("grant funding from X", "Home Office grant", "the Home Office has offered").
+Funders and the deciding bodies are never suppliers; `pipeline.assemble` enforces that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from pipeline.extract.findings import Finding, finding
+from pipeline.extract.names import (
+    Name,
+    is_organisation_name,
+    read_name_backward,
+    read_name_forward,
+    split_on_and,
+)
+from pipeline.extract.passages import Passage
+from pipeline.patterns.parties import (
+    FUNDING_WORDS,
+    GRANT_LIST_ITEM,
+    RECEIPT_WORDS,
+    TRIGGER_ROLES,
+)
+
+_TRIGGER_REACH = 30
+
+
+def extract_parties(text: str, passages: Sequence[Passage]) -> list[Finding]:
+    found: list[Finding] = []
+    for passage in passages:
+        doc = passage.doc
+        for span in doc.spans["parties"]:
+            found.extend(_cue_to_findings(passage.start, doc, span))
+        found.extend(_funders_from(passage.start, doc))
+        found.extend(_table_funders(passage.start, doc))
+    if re.search(r"\bgrants?\b", text, re.IGNORECASE):
+        found.extend(_grant_list_items(text))
+    return found
+
+
+def _cue_to_findings(offset: int, doc: Doc, span: Span) -> list[Finding]:
+    family, _, role = span.label_.partition(":")
+    if family == "supplier_after":
+        start = span.end - 1 if span[-1].text[:1].isupper() and len(span) > 1 else span.end
+        return _names("suppliers", offset, read_name_forward(doc, start), span.id_, role=role)
+    if family == "supplier_before":
+        number = re.search(r"\d{6,8}", span.text) if role == "company" else None
+        return _names("suppliers", offset, read_name_backward(doc, span.start), span.id_,
+                      role=role, company_number=number.group(0) if number else None)
+    if family == "supplier_trigger":
+        return _triggered(offset, doc, span, role)
+    if family == "funder_after":
+        return _names("funders", offset, read_name_forward(doc, span.end), span.id_)
+    if family in ("funder_before", "funder_before_verb"):
+        if family == "funder_before_verb" and not _has_word(span.sent, FUNDING_WORDS, span.end):
+            return []
+        name = read_name_backward(doc, span.start)
+        if family == "funder_before" and name is not None and not _has_word(
+                span.sent, RECEIPT_WORDS, span.sent.start):
+            return []
+        return _names("funders", offset, name, span.id_)
+    return []
+
+
+def _triggered(offset: int, doc: Doc, span: Span, direction: str) -> list[Finding]:
+    sentence = span.sent
+    if direction == "from" and _has_word(sentence, FUNDING_WORDS, sentence.start):
+        return []
+    stop = min(sentence.end, span.end + _TRIGGER_REACH)
+    for j in range(span.end, stop):
+        token = doc[j]
+        if token.text in (";",) or (token.lower_ in TRIGGER_ROLES and j > span.end + 1
+                                    and direction == "to" and token.lower_ != "contract"):
+            break
+        if token.lower_ == direction and j + 1 < len(doc):
+            name = read_name_forward(doc, j + 1)
+            if name is not None:
+                role = TRIGGER_ROLES.get(span[0].lower_, "contractor") if direction == "to" \
+                    else "contractor"
+                return _names("suppliers", offset, name, f"{span.id_}:{direction}", role=role)
+    return []
+
+
+def _funders_from(offset: int, doc: Doc) -> list[Finding]:
+    """"grant funding of £77,980 from the OU and OU Consortium": the name after "from"."""
+    out: list[Finding] = []
+    for token in doc:
+        if token.lower_ != "from" or token.i + 1 >= len(doc):
+            continue
+        left = doc[max(token.sent.start, token.i - 12) : token.i]
+        if not any(t.lower_ in FUNDING_WORDS for t in left):
+            continue
+        out.extend(_names("funders", offset, read_name_forward(doc, token.i + 1),
+                          "funding-from-name"))
+    return out
+
+
+def _table_funders(offset: int, doc: Doc) -> list[Finding]:
+    """A known funding body in a sentence about funding it gives is a funder."""
+    out: list[Finding] = []
+    for span in doc.spans["names"]:
+        if span.label_ != "BODY_FUNDER":
+            continue
+        if _has_word(span.sent, FUNDING_WORDS, span.sent.start):
+            name = Name(span.start_char, span.end_char, span.text)
+            out.extend(_names("funders", offset, name, "funding-body-table",
+                              canonical=span.id_))
+    return out
+
+
+def _grant_list_items(text: str) -> list[Finding]:
+    out: list[Finding] = []
+    for match in GRANT_LIST_ITEM.finditer(text):
+        name = match.group("name").strip()
+        if is_organisation_name(name) and _mostly_capitalised(name):
+            start = match.start("name")
+            out.append(finding("suppliers", start, start + len(name), "grant-list-item",
+                               name=name, role="grant_recipient", aliases=(),
+                               company_number=None))
+    return out
+
+
+def _names(field_name: str, offset: int, name: Name | None, rule: str,
+           **values: object) -> list[Finding]:
+    if name is None:
+        return []
+    out: list[Finding] = []
+    parts = split_on_and(name)
+    for part in parts:
+        if is_organisation_name(part.text):
+            out.append(_name_finding(field_name, offset, part, rule, values))
+    for member in name.members:
+        member_values = dict(values, role="consortium_member") if field_name == "suppliers" \
+            else values
+        out.append(_name_finding(field_name, offset, member, rule + ":member", member_values))
+    return out
+
+
+def _name_finding(field_name: str, offset: int, name: Name, rule: str,
+                  values: dict[str, object]) -> Finding:
+    extra = dict(values)
+    canonical = extra.pop("canonical", None)
+    if field_name == "suppliers":
+        extra.setdefault("company_number", None)
+        extra["aliases"] = name.aliases
+    return finding(field_name, offset + name.start, offset + name.end, rule,
+                   name=canonical or " ".join(name.text.split()), **extra)
+
+
+def _has_word(span: Span, vocabulary: frozenset[str], start: int) -> bool:
+    doc = span.doc
+    return any(doc[i].lower_ in vocabulary for i in range(max(start, span.start), span.end))
+
+
+def _mostly_capitalised(name: str) -> bool:
+    words = [w for w in name.split() if w.lower() not in {"of", "the", "and", "for", "&"}]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)

@@ -1,0 +1,130 @@
+"""Recommendations: the items under "Recommendation(s)"/"Decision", or after a lead-in
+("is recommended to:", "is asked to", "That the Mayor:").
+
+Items are the list lines of the block's first marker style ("1.", "a)", "•"); lines
+of another style, and wrapped lines, belong to the item above. A block with no list is
+one recommendation: the words after its lead-in. The action is the item's first verb,
+else the lead-in's ("is recommended to approve:"), else "other".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.document import Document
+from pipeline.extract.findings import Finding, finding
+from pipeline.extract.passages import passage_text
+from pipeline.nlp import read_table
+from pipeline.segment import LINE_MARKER
+
+_BLOCK_KINDS = {"recommendations", "decision"}
+_FIRST_WORDS = 8
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    body: int
+    marker: str | None  # "num", "alpha", "bullet" or None
+    number: str | None
+
+
+@lru_cache(maxsize=1)
+def _actions() -> tuple[dict[str, str], re.Pattern[str]]:
+    table = read_table("actions.json")
+    lead = "|".join(re.escape(x) for x in sorted(table["lead_ins"], key=len, reverse=True))
+    return table["verbs"], re.compile(rf"(?:{lead})", re.IGNORECASE)
+
+
+def extract_recommendations(doc: Document) -> list[Finding]:
+    out: list[Finding] = []
+    for start, end in _blocks(doc):
+        out.extend(_block_to_findings(doc.text, start, end))
+    return out
+
+
+def _blocks(doc: Document) -> list[tuple[int, int]]:
+    blocks = [(s.start, s.end) for s in doc.sections if s.kind in _BLOCK_KINDS]
+    _, lead_in = _actions()
+    for found in lead_in.finditer(doc.text):
+        if any(s <= found.start() < e for s, e in blocks):
+            continue
+        following = [s.start for s in doc.sections if s.start > found.start()]
+        end = min(following) if following else len(doc.text)
+        line_start = doc.text.rfind("\n", 0, found.start()) + 1
+        blocks.append((line_start, end))
+    return sorted(blocks)
+
+
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = start
+    for raw in text[start:end].split("\n"):
+        line_end = pos + len(raw)
+        if raw.strip():
+            marker = LINE_MARKER.match(raw)
+            kind = number = None
+            body = pos + len(raw) - len(raw.lstrip())
+            if marker:
+                kind = "num" if marker.group("num") else "alpha" if marker.group("alpha") \
+                    else "bullet"
+                number = marker.group("num") or marker.group("alpha")
+                body = pos + marker.end()
+            lines.append(_Line(pos, line_end, body, kind, number))
+        pos = line_end + 1
+    return lines
+
+
+def _block_to_findings(text: str, start: int, end: int) -> list[Finding]:
+    lines = _lines(text, start, end)
+    verbs, lead_in = _actions()
+    lead_verb: str | None = None
+    items: list[tuple[int, int, str | None]] = []
+    style: str | None = None
+    soft = passage_text(text[start:end])
+    for line in lines:
+        found = lead_in.search(text, line.start, line.end)
+        if found is not None and not items:
+            lead_verb = _first_action(text[found.end() : line.end], verbs)
+            raw_rest = text[found.end() : line.end].rstrip()
+            rest = raw_rest.strip(" :;-–")
+            if rest and not raw_rest.endswith(":") and _first_action(rest, verbs):
+                body = found.end() + (len(text[found.end() : line.end])
+                                      - len(text[found.end() : line.end].lstrip(" :;-–")))
+                items.append((body, line.end, None))
+            continue
+        if line.marker is not None and (style is None or line.marker == style) and \
+                (lead_verb is not None or style is not None or _first_action(
+                    text[line.body : line.end], verbs)):
+            style = line.marker
+            items.append((line.body, line.end, line.number))
+        elif items and soft[line.start - 1 - start : line.start - start] == " ":
+            body, _, number = items[-1]
+            items[-1] = (body, line.end, number)
+        elif items and line.marker is not None:
+            body, _, number = items[-1]
+            items[-1] = (body, line.end, number)
+        elif items:
+            break
+    numbers = [n for _, _, n in items]
+    renumber = len(set(numbers)) < len(numbers)
+    out: list[Finding] = []
+    for index, (body, item_end, number) in enumerate(items, 1):
+        quote = text[body:item_end].rstrip()
+        if not quote:
+            continue
+        action = _first_action(quote, verbs) or lead_verb or "other"
+        out.append(finding("recommendations", body, body + len(quote), "recommendation-item",
+                           number=str(index) if renumber else number, action=action))
+    return out
+
+
+def _first_action(text: str, verbs: dict[str, str]) -> str | None:
+    for word in re.findall(r"[A-Za-z]+", text)[:_FIRST_WORDS]:
+        action = verbs.get(word.lower())
+        if action is not None:
+            return action
+    return None

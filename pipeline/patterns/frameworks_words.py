@@ -1,0 +1,33 @@
+"""Words that decide whether a "framework" is a procurement framework, as data."""
+
+from __future__ import annotations
+
+import re
+
+# A sentence is about buying when it has one of these: "call-off", "award", "lot".
+PROCUREMENT_CONTEXT = re.compile(
+    r"\b(?:call[- ]?offs?|awards?|awarded|procure\w*|suppliers?|contracts?|lots?|route to market|"
+    r"tender\w*|purchas\w*|buy\w*|mini[- ]competition|direct award|access(?:ed|ing)?|"
+    r"place on|appointed|compliant)\b",
+    re.IGNORECASE,
+)
+
+# Names of frameworks that are policies, not buying routes: "National Planning Policy
+# Framework", "Outcomes Framework", "legal framework".
+NOT_PROCUREMENT = re.compile(
+    r"\b(?:policy|planning|strategy|strategic|outcomes?|governance|legal|regulatory|"
+    r"performance|competenc\w*|qualifications?|assessment|risk|control|accountability|"
+    r"financial|funding|fiscal|spending|economic|delivery plan|safeguarding|learning|"
+    r"curriculum|national curriculum)\b",
+    re.IGNORECASE,
+)
+
+# A framework that does not exist yet: "the establishment of a ... Framework".
+HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:establish\w*|creat\w*|set(?:ting)? up|develop\w*|design\w*|new)\b(?:\s+\w+){0,2}"
+    r"\s+(?:of\s+)?(?:a|an|the)\s+[^.;]{0,40}\Z",
+    re.IGNORECASE,
+)
+
+# G-Cloud and RM numbers belong to Crown Commercial Service.
+CCS_NAME = "Crown Commercial Service"

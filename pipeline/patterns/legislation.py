@@ -1,0 +1,111 @@
+"""Character patterns for provisions of an instrument, as data, with examples.
+
+spaCy splits "149(1)" into "149(1" and ")", so provisions are matched on characters
+next to an instrument the token patterns found. Ids keep the text's case ("26A(1)").
+"""
+
+from __future__ import annotations
+
+import re
+
+# One provision id.  "149(1)"  "26A(1)"  "K5"  "12a"  "4.14"  "149(1)(a)"  "57"
+PROVISION_ID = r"[A-Z]?\d{1,4}[A-Za-z]{0,2}(?:\.\d{1,3})*(?:\s?\(\s?[0-9A-Za-z]{1,4}\s?\))*"
+
+# The word naming the kind of provision, with its abbreviations.
+#   "section"  "sections"  "s."  "s"(glued: "s22A")  "ss."  "article"  "art."
+#   "regulation"  "reg."  "schedule"  "sch."  "paragraph"  "para."  "part"  "rule"
+PROVISION_WORD = r"""
+    (?<![\w-])(?P<word>
+        (?:sub-?)?sections? | ss?\.\s? | s(?=\d) | articles? | arts?\. | regulations? | regs?\.
+      | schedules? | sch\. | (?:sub-?)?paragraphs? | paras?\. | parts? | rules? | chapters?
+      | clauses?
+    )
+"""
+
+# A provision, or a list or range of them.
+#   "section 149(1)"  "sections 82 and 84"  "s. 149"  "s22A"  "sections 26(1) and 26A(1)"
+#   "Part C, section 7"  "sections 12 to 15"
+PROVISION_LIST = rf"""
+    {PROVISION_WORD}\s*
+    (?P<ids>{PROVISION_ID}(?:\s*(?:,|and|or|&|to|-|–)\s*{PROVISION_ID})*)
+"""
+
+# A provision written before its instrument, ending where the instrument starts.
+#   "section 149(1) of the "  "Article 35 of the "  "Regulation K5 of the "
+#   "schedule 12a of the "  "the Schedule of the " (no id: the instrument's schedule)
+PROVISION_BEFORE = re.compile(
+    rf"""
+    (?:
+        (?P<prov>{PROVISION_LIST})
+      | (?P<bare>\b[Ss]chedule)
+    )
+    \s+(?:of|to|under|in)\s+(?:the\s+)?(?:above\s+|said\s+)?\Z
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A provision written after its instrument.
+#   ", s. 149"  ", sections 26(1) and 26A(1)"  " section 149"  " (as amended), s.3"
+PROVISION_AFTER = re.compile(
+    rf"""
+    (?:\s*\(as\ amended\))?\s*,?\s*
+    (?P<prov>{PROVISION_LIST})
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A sub-division named later in the same sentence: "... 1987 states at sub paragraph (4)".
+SUBDIVISION_AFTER = re.compile(
+    r"""[^.;:]{0,60}?\b(?:at|in)\s+sub[- ]?(?:paragraph|section|regulation|article)\s*
+        (?P<sub>\(\s?[0-9A-Za-z]{1,4}\s?\))""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# An abbreviation the text defines right after a title.
+#   " (the PCRs)"  " (GDPR)"  " (“the Act”)"  " (the 2018 Act)"  " (DPA)"
+DEFINITION_AFTER = re.compile(
+    r"""\s*\(\s*(?:the\s+|hereafter\s+|hereinafter\s+)?["“‘']?
+        (?P<abbr>(?:the\s+)?[A-Z0-9][A-Za-z0-9 .]{0,24}?)
+        ["”’']?\s*\)""",
+    re.VERBOSE,
+)
+
+# A section cited without its instrument, used as a name: "Section 106 Agreements",
+# "s106 contributions", "section 278 agreement".
+BARE_SECTION = re.compile(
+    r"""\b(?P<prov>(?:[Ss]ection|[Ss]\.?)\s?(?P<id>\d{1,4}[A-Z]?))
+        (?=\s+(?:[Aa]greements?|[Cc]ontributions?|[Oo]bligations?|monies|[Ff]unding|
+             [Pp]ayments?|[Nn]otices?|[Ll]egal\s+[Aa]greements?|[Pp]lanning\s+[Oo]bligations?|
+             property|developer)\b)""",
+    re.VERBOSE,
+)
+
+# Kind of provision as the record writes it.
+PROVISION_WORDS = {
+    "section": "section", "sections": "section", "s.": "section", "s": "section",
+    "ss.": "section", "subsection": "subsection", "sub-section": "subsection",
+    "subsections": "subsection", "sub-sections": "subsection",
+    "article": "article", "articles": "article", "art.": "article", "arts.": "article",
+    "regulation": "regulation", "regulations": "regulation", "reg.": "regulation",
+    "regs.": "regulation", "schedule": "schedule", "schedules": "schedule", "sch.": "schedule",
+    "paragraph": "paragraph", "paragraphs": "paragraph", "para.": "paragraph",
+    "paras.": "paragraph", "subparagraph": "paragraph", "sub-paragraph": "paragraph",
+    "part": "part", "parts": "part", "rule": "rule", "rules": "rule", "chapter": "chapter",
+    "chapters": "chapter", "clause": "clause", "clauses": "clause",
+}
+
+# Words that cannot start an instrument's title: "Under the ...", "Both the ...".
+NOT_TITLE_START = frozenset("""
+    a an the this that these those under in with both as by from of and or to for
+    subject pursuant according accordance following per see where when its our their any
+    each all every either neither also however further furthermore moreover notwithstanding
+    since given because although section sections article articles regulation schedule part
+    paragraph rule chapter clause s ss sub whilst while if unless whereas within
+    """.split())
+
+# What a back-reference's last word refers to.
+BACKREF_KINDS = {
+    "act": ("act",), "acts": ("act",), "order": ("order",),
+    "regulations": ("regulations", "eu_regulation"), "regulation": ("eu_regulation",),
+    "directive": ("eu_directive",), "convention": ("convention",),
+}

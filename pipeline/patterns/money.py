@@ -1,0 +1,102 @@
+"""Character patterns for money, as data: each constant says what it matches, with examples.
+
+spaCy's tokenizer splits "£1.2m" into three tokens and keeps "10k–£20k" as one, so
+amounts are found on characters and handed to the token pipeline as spans. Choosing
+between candidates (is this money? which scale?) is code, in `pipeline/extract/money.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Currency written before the figure.  "£", "$", "US$", "€", "GBP ", "EUR", "USD"
+CURRENCY_PREFIX = r"""
+    (?P<symbol>US\s?\$|A\$|C\$|NZ\$|£|€|\$|¥)
+  | (?P<code>\b(?:GBP|EUR|USD|AUD|CAD|CHF|JPY))\s?
+"""
+
+# A figure, with OCR slips O/o for 0 inside it (flagged as a repair later).
+#   "737.4"  "31,185.00"  "10,000"  "1OO"  "0.5"
+FIGURE = r"""
+    (?P<int>\d(?:[\dOo]|,(?=[\dOo]{3}(?![\dOo])))*)
+    (?:\.(?P<frac>[\dOo]+))?
+"""
+
+# Scale after a figure.  "k" "K" "m" "M" "mn" "bn" "b" "T" "tn", or a word after a space:
+#   "£5 million"  "£1.125 million"  "£2.5 billion"  "£20 thousand"
+SCALE = r"""
+    (?:
+        (?P<scale_sym>k|K|m|M|mn|bn|Bn|BN|b|tn|T)(?![A-Za-z0-9])
+      | \s?(?P<scale_word>thousand|million|billion|trillion)s?\b
+    )
+"""
+
+# Currency written after the figure or its scale.  "5 million pounds", "20 Million Dollars"
+CURRENCY_SUFFIX = r"""
+    \s(?P<suffix>pounds?(?:\ sterling)?|sterling|euros?|dollars?|GBP|EUR|USD)\b
+"""
+
+# One amount: prefixed ("£737.4k", "GBP 10,000", "US$ 20m") or suffixed ("5 million
+# pounds", "20 Million Dollars"); without a prefix the suffix is required.  A suffixed
+# amount (the empty conditional: no prefix, so the match must end on the suffix's
+# letters) without a scale word ("20 pounds") is only money where `looks_like_weight`
+# says it is not a weight.
+MONEY = re.compile(
+    rf"""
+    (?<![\w.,])
+    (?:(?P<prefix>{CURRENCY_PREFIX})\s?)?
+    {FIGURE}
+    (?:{SCALE})?
+    (?:{CURRENCY_SUFFIX})?
+    (?(prefix)|(?<=[A-Za-z]))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# The far end of a range whose near end is an amount: "£10k–£20k", "£10-20k",
+# "£10k to £20k" (the second amount is found by MONEY too; this one only catches
+# "£10–20m", where the far end has no currency of its own).
+RANGE_TAIL = re.compile(  # used with .match(text, pos): anchored at pos
+    rf"""
+    \s?(?:-|–|—|to)\s?{FIGURE}(?:{SCALE})
+    """,
+    re.VERBOSE,
+)
+
+# Amounts in words.  "five million pounds", "one hundred and fifty thousand pounds",
+# "two hundred euros".
+NUMBER_WORD = (
+    r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|a"
+)
+MONEY_IN_WORDS = re.compile(
+    rf"""
+    \b(?P<words>(?:{NUMBER_WORD})(?:(?:\s|-|\sand\s)(?:{NUMBER_WORD}))*)
+    \s(?P<suffix>pounds?(?:\ sterling)?|euros?|dollars?)\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Words before "N pounds" that make it a weight: "weighing 20 pounds", "weight of".
+WEIGHT_BEFORE = re.compile(r"\b(?:weigh\w*|weight\s+of|heavier|lighter|mass\s+of)\W+(?:\w+\W+)?\Z",
+                           re.IGNORECASE)
+# Words after "N pounds" that make it a weight: "20 pounds of potatoes", "in weight".
+WEIGHT_AFTER = re.compile(r"\s*(?:of\s+(?!(?:funding|grant|public|tax|expenditure|spend)\b)"
+                          r"[a-z]+|in\s+weight|\(?\s*lbs?\b|\(?\s*kg\b)", re.IGNORECASE)
+
+SYMBOL_CURRENCY = {
+    "£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "US $": "USD", "A$": "AUD",
+    "C$": "CAD", "NZ$": "NZD", "¥": "JPY",
+}
+SUFFIX_CURRENCY = {
+    "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "pound sterling": "GBP",
+    "sterling": "GBP", "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD",
+    "gbp": "GBP", "eur": "EUR", "usd": "USD",
+}
+SCALE_FACTOR = {
+    "k": 10**3, "thousand": 10**3,
+    "m": 10**6, "mn": 10**6, "million": 10**6,
+    "b": 10**9, "bn": 10**9, "billion": 10**9,
+    "t": 10**12, "tn": 10**12, "trillion": 10**12,
+}

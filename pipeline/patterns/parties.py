@@ -1,0 +1,48 @@
+"""Word lists and a character pattern for suppliers and funders, as data.
+
+The token cues themselves are in `parties.jsonl`; these say what the words around a
+cue mean.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A money sentence about money coming in: "accept grant funding of £X from ...".
+FUNDING_WORDS = frozenset("""
+    funding funds fund funded grant grants contribution contributions allocation
+    allocations monies sponsorship donation
+    """.split())
+
+# Words showing the decision maker receives the money named next to a body.
+RECEIPT_WORDS = frozenset("""
+    accept accepts accepted acceptance receive receives received receipt receipts from
+    awarded offered offer confirmed allocated allocation secured agreement agreements
+    provided via
+    """.split())
+
+# Role of the organisation after "to", by the award word that came before it.
+TRIGGER_ROLES = {
+    "award": "contractor", "awards": "contractor", "awarded": "contractor",
+    "awarding": "contractor", "contract": "contractor", "contracts": "contractor",
+    "call-off": "contractor", "direct": "contractor", "commission": "commissioned",
+    "commissioned": "commissioned",
+    "grant": "grant_recipient", "grants": "grant_recipient", "granted": "grant_recipient",
+    "funding": "grant_recipient", "fund": "grant_recipient", "funds": "grant_recipient",
+    "allocate": "grant_recipient", "allocated": "grant_recipient",
+    "allocation": "grant_recipient", "donation": "grant_recipient", "subsidy": "grant_recipient",
+    "loan": "grant_recipient", "transfer": "grant_recipient", "transferred": "grant_recipient",
+    "novate": "novation_recipient", "novated": "novation_recipient",
+    "novation": "novation_recipient",
+    "paid": "payee", "pay": "payee", "payment": "payee", "payments": "payee", "fee": "payee",
+    "fees": "payee",
+}
+
+# A line of a grants list: "Paxton Green Time Bank - £15,000 for ...",
+# "• Royal Horticultural Society – £25,000 towards ...".
+GRANT_LIST_ITEM = re.compile(
+    r"""^[ \t]*(?:[•·▪*]\s*)?
+        (?P<name>[A-Z][\w’'&.()]*(?:[ \t]+[\w’'&.()]+){0,9}?)
+        [ \t]+[-–—:][ \t]+(?:£|GBP\s?)\d""",
+    re.VERBOSE | re.MULTILINE,
+)

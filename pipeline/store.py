@@ -1,0 +1,37 @@
+"""Writing records: deterministic JSON (sorted keys, no timestamps), atomic replace.
+
+A record file is either the old one or the new one, never half of either: it is
+written to a temporary file in the same folder, flushed, fsynced and renamed over.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from schemas.record import DecisionRecord
+
+
+def record_to_json(record: DecisionRecord) -> str:
+    return json_text(record.model_dump(mode="json"))
+
+
+def json_text(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
