@@ -69,7 +69,8 @@ def extraction_to_record(document: Document, extraction: Extraction) -> Decision
         ],
         "recommendations": [_item(document, f) for f in by_field["recommendations"]],
         "amounts": [_item(document, f) for f in _by_position(by_field["amounts"])],
-        "suppliers": [_item(document, f) for f in _suppliers(by_field["suppliers"], excluded)],
+        "suppliers": [_item(document, f) for f in _suppliers(
+            by_field["suppliers"], excluded, by_field["statutory_references"])],
         "funders": [_item(document, f) for f in funders],
         "frameworks": [_item(document, f) for f in _frameworks(by_field["frameworks"])],
         "statutory_references": [_item(document, f)
@@ -145,17 +146,24 @@ def _funders(findings: Sequence[Finding]) -> list[Finding]:
         key = normalised_name(f.values["name"])
         if not key or key in deciders:
             continue
-        name = canonical.get(key, f.values["name"])
+        name = f.values["name"]
+        if " " not in name.strip() and key in canonical:  # "MoJ" -> "Ministry of Justice"
+            name = canonical[key]
         key = normalised_name(name)
         if key not in chosen:
             chosen[key] = Finding(f.field, f.start, f.end, f.rule, {"name": name}, f.repaired)
     return list(chosen.values())
 
 
-def _suppliers(findings: Sequence[Finding], excluded: set[str]) -> list[Finding]:
+def _suppliers(findings: Sequence[Finding], excluded: set[str],
+               taken: Sequence[Finding]) -> list[Finding]:
+    """`taken`: findings of other fields whose words a supplier's name may not overlap
+    (a statute's "PCRs" is no organisation)."""
     canonical, deciders, buyers = _bodies()
     kept: list[Finding] = []
     for f in _by_position(findings):
+        if any(t.start < f.end and f.start < t.end for t in taken):
+            continue
         key = normalised_name(f.values["name"])
         if not key or key in deciders or key in excluded:
             continue

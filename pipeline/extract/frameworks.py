@@ -29,6 +29,8 @@ from pipeline.patterns.frameworks_words import (
 )
 
 _GAP = 4
+_GAP_STOP = {"from", "to", "with", "by", "via", "under", "through", "on", "in", "for", "and",
+             "or", "is", "was", "are", "were", "be", "has", "have"}
 _AFTER_WORDS = {"agreement", "agreements", "contract", "contracts"}
 _LEFT_STOP = {"the", "a", "an", "this", "that", "its", "our", "existing", "suitable", "other",
               "single", "supplier", "national", "regional", "new", "current", "approved"}
@@ -79,7 +81,8 @@ def _clusters(doc: Doc) -> list[_Mention]:
     for span, kind in _anchors(doc):
         joinable = (current is not None and span.start - current.end <= _GAP
                     and span.sent.start == doc[current.start].sent.start
-                    and not any(t.text in {",", ";", ":"} for t in doc[current.end : span.start]))
+                    and not any(t.text in {",", ";", ":"} or t.lower_ in _GAP_STOP
+                                for t in doc[current.end : span.start]))
         if current is None or not joinable:
             current = _Mention(span.start, span.end)
             mentions.append(current)

@@ -38,19 +38,30 @@ class _Words:
     role_words: frozenset[str]
     generic: frozenset[str]
     places: frozenset[str]
+    attributive_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def words() -> _Words:
     table = read_table("organisations.json")
-    return _Words(*(frozenset(table[key]) for key in
-                    ("connectors", "suffixes", "role_words", "generic", "places")))
+    return _Words(*(frozenset(table[key]) for key in (
+        "connectors", "suffixes", "role_words", "generic", "places", "attributive_nouns")))
+
+
+_QUANTITY = re.compile(r"\d[\d,.]*(?:k|m|bn|fe|st|nd|rd|th|s)?", re.IGNORECASE)
+_HEAD_OF = {"department", "ministry", "office", "secretary", "council", "university", "bank",
+            "chamber", "institute", "board", "society", "museum", "borough", "city", "court",
+            "trust", "college", "school", "church", "commission", "corporation", "duchy",
+            "association", "federation", "union", "friends", "house", "centre"}
 
 
 def _capitalised(token: Token) -> bool:
     text = token.text
-    return bool(text) and (text[0].isupper() or (text[0].isdigit() and token.i > 0
-                                                  and not token.like_num))
+    if not text:
+        return False
+    if text[0].isdigit():
+        return token.i > 0 and not _QUANTITY.fullmatch(text)
+    return text[0].isupper()
 
 
 def read_name_forward(doc: Doc, i: int) -> Name | None:
@@ -84,12 +95,15 @@ def read_name_forward(doc: Doc, i: int) -> Name | None:
                 break
             if _is_abbreviation(inner):
                 aliases.append(inner)
-            else:
+            elif "," in inner and not re.search(r"\b\d", inner):
                 members = _members(doc, j + 1, close)
             break
         else:
             break
         j += 1
+    following = last + 1
+    if following < n and doc[following].lower_ in words().attributive_nouns:
+        return None
     return _finish(doc, i, last, tuple(aliases), members)
 
 
@@ -116,7 +130,8 @@ def read_name_backward(doc: Doc, k: int) -> Name | None:
         if _capitalised(prev) and not prev.is_punct and prev.lower_ not in ("the", "a", "an"):
             first = j - 1
         elif prev.lower_ in words().connectors and j - 2 >= 0 and _capitalised(doc[j - 2]) \
-                and prev.lower_ not in ("the", "and"):
+                and prev.lower_ != "the" and (
+                    prev.lower_ != "of" or doc[j - 2].lower_ in _HEAD_OF):
             pass
         elif prev.text in _JOINERS and not prev.whitespace_ and j - 2 >= 0:
             pass
@@ -154,7 +169,7 @@ def _members(doc: Doc, start: int, close: int) -> tuple[Name, ...]:
         if name is None:
             j += 1
             continue
-        found.extend(split_on_and(name))
+        found.extend(split_on_and(name, in_list=True))
         while j < close and doc[j].idx < name.end:
             j += 1
     return tuple(n for n in found if is_organisation_name(n.text))
@@ -176,21 +191,21 @@ def _finish(doc: Doc, first: int, last: int, aliases: tuple[str, ...],
     return Name(start, end, text, aliases, members)
 
 
-def split_on_and(name: Name) -> list[Name]:
-    """"Dimensions T/A MWUK and Michael Lupton Associates" is two names."""
-    parts = list(re.finditer(r"\s+(?:and|&)\s+", name.text))
-    if not parts or "&" in name.text and "and" not in name.text:
+def split_on_and(name: Name, in_list: bool = False) -> list[Name]:
+    """"Dimensions T/A MWUK and Michael Lupton Associates" is two names; "Department for
+    Levelling Up Homes and Communities" is one (a one-word right side stays unless it is
+    an acronym, or the name sits in a list of names)."""
+    parts = list(re.finditer(r"\s+and\s+", name.text))
+    if not parts:
         return [name]
     cut = parts[-1]
     left, right = name.text[: cut.start()], name.text[cut.end() :]
-    right_words = right.split()
-    if len(right_words) < 2 and right.lower() not in words().suffixes:
-        return [name]
-    if len(left.split()) < 1:
+    single = len(right.split()) < 2
+    if single and not in_list and not (right.isupper() and len(right) >= 2):
         return [name]
     first = Name(name.start, name.start + len(left), left, (), ())
     second = Name(name.start + cut.end(), name.end, right, name.aliases, name.members)
-    return [*split_on_and(first), second]
+    return [*split_on_and(first, in_list), second]
 
 
 def is_organisation_name(text: str) -> bool:

@@ -28,13 +28,16 @@ from pipeline.extract.names import (
 )
 from pipeline.extract.passages import Passage
 from pipeline.patterns.parties import (
+    AWARD_WORDS,
+    CLAUSE_BREAKS,
     FUNDING_WORDS,
     GRANT_LIST_ITEM,
     RECEIPT_WORDS,
     TRIGGER_ROLES,
 )
 
-_TRIGGER_REACH = 30
+_TRIGGER_REACH = 20
+_TABLE_LABELS = ("BODY_FUNDER", "BODY_DECIDER", "BUYER")
 
 
 def extract_parties(text: str, passages: Sequence[Passage]) -> list[Finding]:
@@ -47,11 +50,44 @@ def extract_parties(text: str, passages: Sequence[Passage]) -> list[Finding]:
         found.extend(_table_funders(passage.start, doc))
     if re.search(r"\bgrants?\b", text, re.IGNORECASE):
         found.extend(_grant_list_items(text))
-    return found
+    return _spell_out(found, _abbreviations(passages))
+
+
+def _abbreviations(passages: Sequence[Passage]) -> dict[str, str]:
+    """Abbreviations the document defines: "Department for Education (DfE)" -> DfE."""
+    defined: dict[str, str] = {}
+    for passage in passages:
+        doc = passage.doc
+        for token in doc:
+            if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+                continue
+            abbreviation = doc[token.i + 1].text
+            if not (abbreviation.isalpha() and sum(c.isupper() for c in abbreviation) >= 2):
+                continue
+            name = read_name_backward(doc, token.i)
+            if name is not None and len(name.text.split()) >= 2:
+                defined.setdefault(abbreviation, " ".join(name.text.split()))
+    return defined
+
+
+def _spell_out(found: list[Finding], defined: dict[str, str]) -> list[Finding]:
+    out: list[Finding] = []
+    for f in found:
+        long_name = defined.get(f.values["name"])
+        if long_name is None:
+            out.append(f)
+            continue
+        values = dict(f.values, name=long_name)
+        if f.field == "suppliers":
+            values["aliases"] = (*f.values.get("aliases", ()), f.values["name"])
+        out.append(Finding(f.field, f.start, f.end, f.rule, values, f.repaired))
+    return out
 
 
 def _cue_to_findings(offset: int, doc: Doc, span: Span) -> list[Finding]:
     family, _, role = span.label_.partition(":")
+    if span.id_ == "via-org" and not _has_word(span.sent, AWARD_WORDS, span.sent.start):
+        return []
     if family == "supplier_after":
         start = span.end - 1 if span[-1].text[:1].isupper() and len(span) > 1 else span.end
         return _names("suppliers", offset, read_name_forward(doc, start), span.id_, role=role)
@@ -62,16 +98,30 @@ def _cue_to_findings(offset: int, doc: Doc, span: Span) -> list[Finding]:
     if family == "supplier_trigger":
         return _triggered(offset, doc, span, role)
     if family == "funder_after":
+        if not _has_word(span.sent, FUNDING_WORDS, span.sent.start):
+            return []
         return _names("funders", offset, read_name_forward(doc, span.end), span.id_)
+    if family == "funder_before_verb" and not _has_word(span.sent, FUNDING_WORDS, span.end):
+        return []
+    if family == "funder_before" and not _has_word(span.sent, RECEIPT_WORDS, span.sent.start):
+        return []
     if family in ("funder_before", "funder_before_verb"):
-        if family == "funder_before_verb" and not _has_word(span.sent, FUNDING_WORDS, span.end):
-            return []
-        name = read_name_backward(doc, span.start)
-        if family == "funder_before" and name is not None and not _has_word(
-                span.sent, RECEIPT_WORDS, span.sent.start):
-            return []
-        return _names("funders", offset, name, span.id_)
+        return _names("funders", offset, _name_before(doc, span.start), span.id_)
     return []
+
+
+def _name_before(doc: Doc, k: int) -> Name | None:
+    """A table name right before token `k` wins ("DA/SV MoJ funding" -> MoJ); otherwise a
+    name read backwards, if it is more than one word or an acronym ("Small grants" is not)."""
+    for span in doc.spans["names"]:
+        if span.end == k and span.label_ in _TABLE_LABELS:
+            return Name(span.start_char, span.end_char, span.text)
+    name = read_name_backward(doc, k)
+    if name is None:
+        return None
+    if len(name.text.split()) < 2 and not (name.text.isupper() and len(name.text) >= 2):
+        return None
+    return name
 
 
 def _triggered(offset: int, doc: Doc, span: Span, direction: str) -> list[Finding]:
@@ -81,8 +131,7 @@ def _triggered(offset: int, doc: Doc, span: Span, direction: str) -> list[Findin
     stop = min(sentence.end, span.end + _TRIGGER_REACH)
     for j in range(span.end, stop):
         token = doc[j]
-        if token.text in (";",) or (token.lower_ in TRIGGER_ROLES and j > span.end + 1
-                                    and direction == "to" and token.lower_ != "contract"):
+        if token.lower_ in CLAUSE_BREAKS:
             break
         if token.lower_ == direction and j + 1 < len(doc):
             name = read_name_forward(doc, j + 1)
@@ -115,8 +164,7 @@ def _table_funders(offset: int, doc: Doc) -> list[Finding]:
             continue
         if _has_word(span.sent, FUNDING_WORDS, span.sent.start):
             name = Name(span.start_char, span.end_char, span.text)
-            out.extend(_names("funders", offset, name, "funding-body-table",
-                              canonical=span.id_))
+            out.extend(_names("funders", offset, name, "funding-body-table"))
     return out
 
 

@@ -16,9 +16,9 @@ PROVISION_ID = r"[A-Z]?\d{1,4}[A-Za-z]{0,2}(?:\.\d{1,3})*(?:\s?\(\s?[0-9A-Za-z]{
 #   "regulation"  "reg."  "schedule"  "sch."  "paragraph"  "para."  "part"  "rule"
 PROVISION_WORD = r"""
     (?<![\w-])(?P<word>
-        (?:sub-?)?sections? | ss?\.\s? | s(?=\d) | articles? | arts?\. | regulations? | regs?\.
-      | schedules? | sch\. | (?:sub-?)?paragraphs? | paras?\. | parts? | rules? | chapters?
-      | clauses?
+        (?:sub-?)?sections? | ss?\.\s? | s(?=\d) | articles? | arts?\.? (?=[\s\d])
+      | regulations? | regs?\.? (?=[\s\d]) | schedules? | sch\.? (?=[\s\d])
+      | (?:sub-?)?paragraphs? | paras?\.? (?=[\s\d]) | parts? | rules? | chapters? | clauses?
     )
 """
 
@@ -56,7 +56,7 @@ PROVISION_AFTER = re.compile(
 
 # A sub-division named later in the same sentence: "... 1987 states at sub paragraph (4)".
 SUBDIVISION_AFTER = re.compile(
-    r"""[^.;:]{0,60}?\b(?:at|in)\s+sub[- ]?(?:paragraph|section|regulation|article)\s*
+    r"""[^.;:]{0,100}?\b(?:at|in)\s+sub[- ]?(?:paragraph|section|regulation|article)\s*
         (?P<sub>\(\s?[0-9A-Za-z]{1,4}\s?\))""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -87,7 +87,9 @@ PROVISION_WORDS = {
     "subsections": "subsection", "sub-sections": "subsection",
     "article": "article", "articles": "article", "art.": "article", "arts.": "article",
     "regulation": "regulation", "regulations": "regulation", "reg.": "regulation",
-    "regs.": "regulation", "schedule": "schedule", "schedules": "schedule", "sch.": "schedule",
+    "regs.": "regulation", "reg": "regulation", "regs": "regulation", "art": "article",
+    "arts": "article", "para": "paragraph", "paras": "paragraph", "sch": "schedule",
+    "schedule": "schedule", "schedules": "schedule", "sch.": "schedule",
     "paragraph": "paragraph", "paragraphs": "paragraph", "para.": "paragraph",
     "paras.": "paragraph", "subparagraph": "paragraph", "sub-paragraph": "paragraph",
     "part": "part", "parts": "part", "rule": "rule", "rules": "rule", "chapter": "chapter",

@@ -46,3 +46,15 @@ GRANT_LIST_ITEM = re.compile(
         [ \t]+[-–—:][ \t]+(?:£|GBP\s?)\d""",
     re.VERBOSE | re.MULTILINE,
 )
+
+# Words that end the clause an award word governs: "..., given the project's importance to".
+CLAUSE_BREAKS = frozenset("""
+    which that who whom whose where because given while whilst although but however so as
+    if unless when whether ; : .
+    """.split())
+
+# Words that name an award, so "via X" in the same sentence is a grant or contract route.
+AWARD_WORDS = frozenset("""
+    award awards awarded grant grants granted contract contracts contracted commission
+    commissioned allocate allocated allocation payment payments paid fees fee funding
+    """.split())
