@@ -20,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="decisions",
         description="Turn published public-sector decision documents into validated, "
-                    "evidence-backed JSON records.",
+        "evidence-backed JSON records.",
     )
     parser.add_argument("--version", action="version", version=f"decisions {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

@@ -1,27 +1,29 @@
 """The spaCy pipeline: `spacy.blank("en")` and rule components, built once per process.
 
-Each family of token patterns lives in `patterns/<family>.jsonl` (spaCy's SpanRuler
-format, every line with an `id`) and gets its own `span_ruler` writing to
+Each family of patterns lives in `patterns/<family>.jsonl` (spaCy's SpanRuler format,
+every line with an `id`; a string pattern is a phrase) and its matches go to
 `doc.spans[<family>]`. Names from the documented tables (instruments, buying
 organisations, public bodies) become phrase patterns in `doc.spans["names"]`:
-lower-cased for titles, exact for abbreviations ("HO" is not "ho").
+lower-cased for titles, exact for abbreviations ("HO" is not "ho"). One registered
+component, `decision_rules`, runs them all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Span
 
 RULE_FAMILIES = ("legislation", "frameworks", "parties", "amount_context")
-TABLES = ("instruments.json", "buying_organisations.json", "public_bodies.json",
-          "frameworks.json", "headings.json", "actions.json")
 # Whitespace special cases make spaCy 3.8 stop caching for the rest of a document
 # (explosion/spaCy#13950); without them tokens are identical (tested) and 20x faster.
 _WHITESPACE_SPECIAL_CASES = (" ", "\t", "\n", "\xa0")
@@ -56,32 +58,80 @@ def build_nlp() -> Language:
     """The pipeline, built once per process; safe to call from every worker."""
     nlp = spacy.blank("en")
     nlp.tokenizer.rules = {
-        key: value for key, value in nlp.tokenizer.rules.items()
+        key: value
+        for key, value in nlp.tokenizer.rules.items()
         if key not in _WHITESPACE_SPECIAL_CASES
     }
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("line_sentences")
-    for family in RULE_FAMILIES:
-        ruler = nlp.add_pipe("span_ruler", name=f"{family}_rules",
-                             config={"spans_key": family, "validate": True})
-        ruler.add_patterns(read_patterns(family))
-    titles, abbreviations = _name_patterns()
-    lower = nlp.add_pipe("span_ruler", name="names_lower",
-                         config={"spans_key": "names", "phrase_matcher_attr": "LOWER"})
-    lower.add_patterns(titles)
-    exact = nlp.add_pipe("span_ruler", name="names_exact",
-                         config={"spans_key": "names", "overwrite": False})
-    exact.add_patterns(abbreviations)
+    nlp.add_pipe("sentencizer", config={"punct_chars": _sentence_ends()})
+    nlp.add_pipe("decision_rules")
     return nlp
 
 
-@Language.component("line_sentences")
-def line_sentences(doc: Doc) -> Doc:
-    """A newline left in a passage ends a heading, list item or sentence: start a new one."""
-    for token in doc[1:]:
-        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
-            token.is_sent_start = True
-    return doc
+def _sentence_ends() -> list[str]:
+    """spaCy's sentence punctuation, plus the newline runs passages keep at hard breaks
+    (see `pipeline.extract.passages`): a heading or list item ends its sentence."""
+    return [*Sentencizer.default_punct_chars, *("\n" * n for n in range(1, 200))]
+
+
+class DecisionRules:
+    """Every rule family in one pass: `doc.spans[family]` for each family and "names".
+
+    Phrase patterns of all families share one PhraseMatcher (nearly free per token);
+    a family's token patterns run only where its cheap cue (`families.json`) occurs, since
+    each token pattern costs time on every token. Each span keeps its pattern's `id`.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.vocab = nlp.vocab
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.tokens: dict[str, tuple[Matcher, re.Pattern[str] | None]] = {}
+        families = read_table("families.json")["families"]
+        for family in RULE_FAMILIES:
+            settings = families[family]
+            phrases = self.exact if settings["phrase_attr"] == "ORTH" else self.phrases
+            matcher = Matcher(nlp.vocab, validate=True)
+            for row in read_patterns(family):
+                key = _key(family, row["label"], row["id"])
+                if isinstance(row["pattern"], str):
+                    phrases.add(key, [nlp.make_doc(row["pattern"])])
+                else:
+                    matcher.add(key, [row["pattern"]])
+            if len(matcher):
+                cue = settings["cue"]
+                self.tokens[family] = (matcher, re.compile(cue) if cue else None)
+        titles, abbreviations = _name_patterns()
+        for rows, phrase_matcher in ((titles, self.phrases), (abbreviations, self.exact)):
+            for row in rows:
+                phrase_matcher.add(
+                    _key("names", row["label"], row["id"]), [nlp.make_doc(row["pattern"])]
+                )
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: dict[str, list[Span]] = {family: [] for family in (*RULE_FAMILIES, "names")}
+        matches = [*self.phrases(doc), *self.exact(doc)]
+        text = doc.text
+        doc.user_data["text"] = text
+        for matcher, cue in self.tokens.values():
+            if cue is None or cue.search(text):
+                matches.extend(matcher(doc))
+        strings = self.vocab.strings
+        for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
+            family, label, rule = strings[match_id].split("\t")
+            found[family].append(Span(doc, start, end, label=label, span_id=rule))
+        for family, spans in found.items():
+            doc.spans[family] = spans
+        return doc
+
+
+def _key(family: str, label: str, rule: str) -> str:
+    return f"{family}\t{label}\t{rule}"
+
+
+@Language.factory("decision_rules")
+def make_decision_rules(nlp: Language, name: str) -> DecisionRules:
+    del name
+    return DecisionRules(nlp)
 
 
 def _name_patterns() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
@@ -117,4 +167,4 @@ def _is_abbreviation(name: str) -> bool:
     """Abbreviations match exactly: "HO" must not match "ho", "Met" not "met"."""
     letters = [c for c in name.replace(" ", "") if c.isalpha()]
     uppers = sum(c.isupper() for c in letters)
-    return len(name) <= 12 and uppers >= 2 or (len(name.split()) == 1 and len(name) <= 4)
+    return (len(name) <= 12 and uppers >= 2) or (len(name.split()) == 1 and len(name) <= 4)

@@ -46,9 +46,11 @@ def passages_to_extraction(document: Document, passages: Sequence[Passage]) -> E
     text = document.text
     amounts, amount_notes = guarded("amounts", lambda: extract_amounts(passages), ([], []))
     statutes, statute_notes = guarded(
-        "legislation", lambda: extract_legislation(text, passages), ([], []))
+        "legislation", lambda: extract_legislation(text, passages), ([], [])
+    )
     checks, check_notes = guarded(
-        "checks", lambda: extract_checks(text, passages, amounts), ([], []))
+        "checks", lambda: extract_checks(text, passages, amounts), ([], [])
+    )
     findings = [
         *amounts,
         *statutes,
@@ -56,7 +58,10 @@ def passages_to_extraction(document: Document, passages: Sequence[Passage]) -> E
         *guarded("parties", lambda: extract_parties(text, passages), []),
         *guarded("recommendations", lambda: extract_recommendations(document), []),
     ]
-    particulars = guarded("metadata", lambda: document_to_particulars(document),
-                          Particulars(None, None, None, None, {}))
+    particulars = guarded(
+        "metadata",
+        lambda: document_to_particulars(document),
+        Particulars(None, None, None, None, {}),
+    )
     notes.extend([*amount_notes, *statute_notes, *check_notes])
     return Extraction(particulars, tuple(findings), tuple(checks), tuple(notes))

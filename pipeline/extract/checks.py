@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.findings import Finding, Note
 from pipeline.extract.passages import Passage
+from pipeline.extract.passages import sentences as sentences_of
 
 TOTAL_WORDS = re.compile(
     r"\b(?:total\w*|in all|overall|combined|sum of|consists?(?:ing)? of|made up of|"
@@ -49,8 +50,9 @@ class _Amount:
     tolerance: float
 
 
-def extract_checks(text: str, passages: Sequence[Passage], amounts: Sequence[Finding]
-                   ) -> tuple[list[CheckFinding], list[Note]]:
+def extract_checks(
+    text: str, passages: Sequence[Passage], amounts: Sequence[Finding]
+) -> tuple[list[CheckFinding], list[Note]]:
     checks: list[CheckFinding] = []
     notes: list[Note] = []
     for passage in passages:
@@ -63,13 +65,21 @@ def extract_checks(text: str, passages: Sequence[Passage], amounts: Sequence[Fin
     return checks, notes
 
 
-def _passage_checks(text: str, passage: Passage, amounts: list[Finding]
-                    ) -> tuple[list[CheckFinding], list[Note]]:
-    sentences = list(passage.doc.sents)
+def _passage_checks(
+    text: str, passage: Passage, amounts: list[Finding]
+) -> tuple[list[CheckFinding], list[Note]]:
+    sentences = sentences_of(passage.doc)
     starts = [passage.start + s.start_char for s in sentences]
-    items = [_Amount(a, _sentence_of(starts, a.start), float(a.values["value"]),
-                     _tolerance(text[a.start : a.end], float(a.values["value"])))
-             for a in amounts if a.values.get("range") is None]
+    items = [
+        _Amount(
+            a,
+            _sentence_of(starts, a.start),
+            float(a.values["value"]),
+            _tolerance(text[a.start : a.end], float(a.values["value"])),
+        )
+        for a in amounts
+        if a.values.get("range") is None
+    ]
     consumed: set[int] = set()
     checks: list[CheckFinding] = []
     notes: list[Note] = []
@@ -81,13 +91,23 @@ def _passage_checks(text: str, passage: Passage, amounts: list[Finding]
         next_text = _sentence_text(sentences, total.sentence + 1)[:40]
         if not (TOTAL_WORDS.search(sentence_text) or COMPOSITION_WORDS.search(next_text)):
             continue
-        ahead = [j for j in range(i + 1, len(items)) if j not in consumed
-                 and items[j].sentence <= total.sentence + _SENTENCES_AHEAD
-                 and _same_currency(items[j], total) and items[j].value < total.value]
+        ahead = [
+            j
+            for j in range(i + 1, len(items))
+            if j not in consumed
+            and items[j].sentence <= total.sentence + _SENTENCES_AHEAD
+            and _same_currency(items[j], total)
+            and items[j].value < total.value
+        ]
         run = _run_summing_to(items, ahead, total)
         if run is None and total.finding.values.get("qualifier") == "total":
-            behind = [j for j in range(0, i) if j not in consumed
-                      and items[j].sentence == total.sentence and _same_currency(items[j], total)]
+            behind = [
+                j
+                for j in range(0, i)
+                if j not in consumed
+                and items[j].sentence == total.sentence
+                and _same_currency(items[j], total)
+            ]
             run = _run_summing_to(items, behind, total)
         if run is not None:
             consumed.update(run)
@@ -97,16 +117,22 @@ def _passage_checks(text: str, passage: Passage, amounts: list[Finding]
         if COMPOSITION_WORDS.search(sentence_text) and len(stated) >= 2:
             check = _check(items, total, stated)
             checks.append(check)
-            notes.append(Note("arithmetic_mismatch",
-                              f"{text[total.finding.start:total.finding.end]} is said to be "
-                              f"made of parts that add up to "
-                              f"{total.value - check.difference:,.2f}",
-                              total.finding.start, total.finding.end))
+            notes.append(
+                Note(
+                    "arithmetic_mismatch",
+                    f"{text[total.finding.start : total.finding.end]} is said to be "
+                    f"made of parts that add up to "
+                    f"{total.value - check.difference:,.2f}",
+                    total.finding.start,
+                    total.finding.end,
+                )
+            )
     return checks[::-1], notes
 
 
-def _run_summing_to(items: list[_Amount], candidates: list[int], total: _Amount
-                    ) -> list[int] | None:
+def _run_summing_to(
+    items: list[_Amount], candidates: list[int], total: _Amount
+) -> list[int] | None:
     for a in range(len(candidates)):
         running = 0.0
         rounding = total.tolerance
@@ -130,8 +156,9 @@ def _check(items: list[_Amount], total: _Amount, run: list[int]) -> CheckFinding
     parts = tuple(items[j].finding for j in run)
     difference = round(total.value - sum(items[j].value for j in run), 2)
     rounding = total.tolerance + sum(items[j].tolerance for j in run)
-    return CheckFinding(total.finding, parts, abs(difference) <= _allowed(rounding, total.value),
-                        difference)
+    return CheckFinding(
+        total.finding, parts, abs(difference) <= _allowed(rounding, total.value), difference
+    )
 
 
 def _tolerance(quote: str, value: float) -> float:
@@ -144,7 +171,7 @@ def _tolerance(quote: str, value: float) -> float:
         return 0.0
     scale = value / written
     decimals = len(figure.group(2) or "")
-    return 0.0 if scale <= 1 else 0.5 * scale * 10 ** -decimals
+    return 0.0 if scale <= 1 else 0.5 * scale * 10**-decimals
 
 
 def _same_currency(a: _Amount, b: _Amount) -> bool:

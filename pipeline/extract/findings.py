@@ -34,6 +34,7 @@ class Note:
     end: int | None = None
 
 
-def finding(field_name: str, start: int, end: int, rule: str, repaired: bool = False,
-            **values: Any) -> Finding:
+def finding(
+    field_name: str, start: int, end: int, rule: str, repaired: bool = False, **values: Any
+) -> Finding:
     return Finding(field_name, start, end, rule, MappingProxyType(dict(values)), repaired)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.findings import Finding, finding
-from pipeline.extract.passages import Passage
+from pipeline.extract.passages import Passage, sentence, text_of
 from pipeline.nlp import read_table
 from pipeline.patterns.frameworks_words import (
     CCS_NAME,
@@ -29,11 +29,47 @@ from pipeline.patterns.frameworks_words import (
 )
 
 _GAP = 4
-_GAP_STOP = {"from", "to", "with", "by", "via", "under", "through", "on", "in", "for", "and",
-             "or", "is", "was", "are", "were", "be", "has", "have"}
+_GAP_STOP = {
+    "from",
+    "to",
+    "with",
+    "by",
+    "via",
+    "under",
+    "through",
+    "on",
+    "in",
+    "for",
+    "and",
+    "or",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "has",
+    "have",
+}
 _AFTER_WORDS = {"agreement", "agreements", "contract", "contracts"}
-_LEFT_STOP = {"the", "a", "an", "this", "that", "its", "our", "existing", "suitable", "other",
-              "single", "supplier", "national", "regional", "new", "current", "approved"}
+_LEFT_STOP = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "its",
+    "our",
+    "existing",
+    "suitable",
+    "other",
+    "single",
+    "supplier",
+    "national",
+    "regional",
+    "new",
+    "current",
+    "approved",
+}
 
 
 @dataclass
@@ -60,12 +96,18 @@ def extract_frameworks(passages: Sequence[Passage]) -> list[Finding]:
             if not _accept(doc, mention):
                 continue
             span = doc[mention.start : mention.end]
-            out.append(finding(
-                "frameworks", passage.start + span.start_char, passage.start + span.end_char,
-                "framework-" + "-".join(sorted(mention.kinds)),
-                name=" ".join(span.text.split()), owner=mention.owner,
-                identifier=mention.identifier, lot=mention.lot,
-            ))
+            out.append(
+                finding(
+                    "frameworks",
+                    passage.start + span.start_char,
+                    passage.start + span.end_char,
+                    "framework-" + "-".join(sorted(mention.kinds)),
+                    name=" ".join(span.text.split()),
+                    owner=mention.owner,
+                    identifier=mention.identifier,
+                    lot=mention.lot,
+                )
+            )
     return out
 
 
@@ -79,10 +121,15 @@ def _clusters(doc: Doc) -> list[_Mention]:
     mentions: list[_Mention] = []
     current: _Mention | None = None
     for span, kind in _anchors(doc):
-        joinable = (current is not None and span.start - current.end <= _GAP
-                    and span.sent.start == doc[current.start].sent.start
-                    and not any(t.text in {",", ";", ":"} or t.lower_ in _GAP_STOP
-                                for t in doc[current.end : span.start]))
+        joinable = (
+            current is not None
+            and span.start - current.end <= _GAP
+            and sentence(doc, span.start).start == sentence(doc, current.start).start
+            and not any(
+                t.text in {",", ";", ":"} or t.lower_ in _GAP_STOP
+                for t in doc[current.end : span.start]
+            )
+        )
         if current is None or not joinable:
             current = _Mention(span.start, span.end)
             mentions.append(current)
@@ -99,8 +146,9 @@ def _note_anchor(mention: _Mention, span: Span, kind: str) -> None:
         mention.identifier = mention.identifier or span.id_
         mention.owner = mention.owner or CCS_NAME
     elif kind == "IDENTIFIER":
-        mention.identifier = "RM" + re.sub(r"[^0-9.ivx]", "", span.text[2:] if
-                                           span.text.upper().startswith("RM") else span.text)
+        mention.identifier = "RM" + re.sub(
+            r"[^0-9.ivx]", "", span.text[2:] if span.text.upper().startswith("RM") else span.text
+        )
         mention.owner = mention.owner or CCS_NAME
     elif kind == "GCLOUD":
         number = re.search(r"\d{1,2}", span.text)
@@ -116,24 +164,30 @@ def _extend(doc: Doc, mention: _Mention) -> None:
     _balance(doc, mention)
     if doc[mention.start].lower_ in ("framework", "frameworks"):
         i = mention.start
-        while i - 1 >= doc[mention.start].sent.start:
+        floor = sentence(doc, mention.start).start
+        while i - 1 >= floor:
             prev = doc[i - 1]
-            if prev.lower_ in _LEFT_STOP or prev.is_punct and prev.text not in "-&()":
+            if prev.lower_ in _LEFT_STOP or (prev.is_punct and prev.text not in "-&()"):
                 break
             if not (prev.text[:1].isupper() or prev.like_num or prev.text in "-&()"):
                 break
             i -= 1
         mention.start = i
     end = mention.end
-    if end < len(doc) and doc[end].lower_ in _AFTER_WORDS and doc[end - 1].lower_.startswith(
-            "framework"):
+    if (
+        end < len(doc)
+        and doc[end].lower_ in _AFTER_WORDS
+        and doc[end - 1].lower_.startswith("framework")
+    ):
         end += 1
     if end < len(doc) and doc[end].text == "(":
-        close = next((k for k in range(end + 1, min(end + 10, len(doc))) if doc[k].text == ")"),
-                     None)
+        close = next(
+            (k for k in range(end + 1, min(end + 10, len(doc))) if doc[k].text == ")"), None
+        )
         inner = doc[end + 1 : close] if close else None
-        if inner is not None and re.search(r"G-?\s?Cloud|RM\s?\d|Lot|DPS|Digital",
-                                           inner.text, re.IGNORECASE):
+        if inner is not None and re.search(
+            r"G-?\s?Cloud|RM\s?\d|Lot|DPS|Digital", inner.text, re.IGNORECASE
+        ):
             for span in doc.spans["frameworks"]:
                 if inner.start <= span.start < inner.end:
                     _note_anchor(mention, span, span.label_)
@@ -143,8 +197,9 @@ def _extend(doc: Doc, mention: _Mention) -> None:
 
 def _balance(doc: Doc, mention: _Mention) -> None:
     """A bracket opened inside the mention closes inside it: "(Digital Marketplace G-Cloud 11)"."""
-    depth = sum(1 if t.text == "(" else -1 if t.text == ")" else 0
-                for t in doc[mention.start : mention.end])
+    depth = sum(
+        1 if t.text == "(" else -1 if t.text == ")" else 0 for t in doc[mention.start : mention.end]
+    )
     end = mention.end
     while depth > 0 and end < len(doc) and end - mention.end < 10:
         depth += 1 if doc[end].text == "(" else -1 if doc[end].text == ")" else 0
@@ -169,8 +224,10 @@ def _accept(doc: Doc, mention: _Mention) -> bool:
     framework_word = next(t for t in span if t.lower_.startswith("framework"))
     if not framework_word.text[:1].isupper():
         return False
-    sentence = span.sent
-    before = doc.text[sentence.start_char : span.start_char]
-    return (bool(PROCUREMENT_CONTEXT.search(sentence.text))
-            and not NOT_PROCUREMENT.search(span.text)
-            and not HYPOTHETICAL_BEFORE.search(before))
+    clause = sentence(doc, span.start)
+    before = text_of(doc)[clause.start_char : span.start_char]
+    return (
+        bool(PROCUREMENT_CONTEXT.search(clause.text))
+        and not NOT_PROCUREMENT.search(span.text)
+        and not HYPOTHETICAL_BEFORE.search(before)
+    )

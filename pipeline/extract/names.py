@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from pipeline.extract.passages import text_of
 from pipeline.nlp import read_table
 
 _JOINERS = {"-", "’s", "'s", "/", "’", "'", "."}
@@ -44,15 +45,52 @@ class _Words:
 @lru_cache(maxsize=1)
 def words() -> _Words:
     table = read_table("organisations.json")
-    return _Words(*(frozenset(table[key]) for key in (
-        "connectors", "suffixes", "role_words", "generic", "places", "attributive_nouns")))
+    return _Words(
+        *(
+            frozenset(table[key])
+            for key in (
+                "connectors",
+                "suffixes",
+                "role_words",
+                "generic",
+                "places",
+                "attributive_nouns",
+            )
+        )
+    )
 
 
 _QUANTITY = re.compile(r"\d[\d,.]*(?:k|m|bn|fe|st|nd|rd|th|s)?", re.IGNORECASE)
-_HEAD_OF = {"department", "ministry", "office", "secretary", "council", "university", "bank",
-            "chamber", "institute", "board", "society", "museum", "borough", "city", "court",
-            "trust", "college", "school", "church", "commission", "corporation", "duchy",
-            "association", "federation", "union", "friends", "house", "centre"}
+_HEAD_OF = {
+    "department",
+    "ministry",
+    "office",
+    "secretary",
+    "council",
+    "university",
+    "bank",
+    "chamber",
+    "institute",
+    "board",
+    "society",
+    "museum",
+    "borough",
+    "city",
+    "court",
+    "trust",
+    "college",
+    "school",
+    "church",
+    "commission",
+    "corporation",
+    "duchy",
+    "association",
+    "federation",
+    "union",
+    "friends",
+    "house",
+    "centre",
+}
 
 
 def _capitalised(token: Token) -> bool:
@@ -79,12 +117,17 @@ def read_name_forward(doc: Doc, i: int) -> Name | None:
         token = doc[j]
         if token.is_sent_start or token.is_space:
             break
-        if _capitalised(token) and not token.is_punct:
+        if (_capitalised(token) and not token.is_punct) or (
+            token.text in ("’s", "'s") and _next_capitalised(doc, j)
+        ):
             last = j
-        elif token.text in ("’s", "'s") and _next_capitalised(doc, j):
-            last = j
-        elif token.text in _JOINERS and not token.whitespace_ and j + 1 < n \
-                and doc[j + 1].is_alpha and not doc[j - 1].whitespace_:
+        elif (
+            token.text in _JOINERS
+            and not token.whitespace_
+            and j + 1 < n
+            and doc[j + 1].is_alpha
+            and not doc[j - 1].whitespace_
+        ):
             last = j + 1
             j += 1
         elif token.lower_ in words().connectors and _next_capitalised(doc, j):
@@ -129,11 +172,13 @@ def read_name_backward(doc: Doc, k: int) -> Name | None:
             break
         if _capitalised(prev) and not prev.is_punct and prev.lower_ not in ("the", "a", "an"):
             first = j - 1
-        elif prev.lower_ in words().connectors and j - 2 >= 0 and _capitalised(doc[j - 2]) \
-                and prev.lower_ != "the" and (
-                    prev.lower_ != "of" or doc[j - 2].lower_ in _HEAD_OF):
-            pass
-        elif prev.text in _JOINERS and not prev.whitespace_ and j - 2 >= 0:
+        elif (
+            prev.lower_ in words().connectors
+            and j - 2 >= 0
+            and _capitalised(doc[j - 2])
+            and prev.lower_ != "the"
+            and (prev.lower_ != "of" or doc[j - 2].lower_ in _HEAD_OF)
+        ) or (prev.text in _JOINERS and not prev.whitespace_ and j - 2 >= 0):
             pass
         else:
             break
@@ -175,15 +220,16 @@ def _members(doc: Doc, start: int, close: int) -> tuple[Name, ...]:
     return tuple(n for n in found if is_organisation_name(n.text))
 
 
-def _finish(doc: Doc, first: int, last: int, aliases: tuple[str, ...],
-            members: tuple[Name, ...]) -> Name | None:
+def _finish(
+    doc: Doc, first: int, last: int, aliases: tuple[str, ...], members: tuple[Name, ...]
+) -> Name | None:
     while last >= first and (doc[last].lower_ in words().connectors or doc[last].is_punct):
         last -= 1
     if last < first:
         return None
     start = doc[first].idx
     end = doc[last].idx + len(doc[last].text)
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     footnote = _FOOTNOTE.search(text)
     if footnote and (last + 1 >= len(doc) or doc[last + 1].text in {")", ",", ";", "."}):
         end -= 1
@@ -192,7 +238,7 @@ def _finish(doc: Doc, first: int, last: int, aliases: tuple[str, ...],
 
 
 def split_on_and(name: Name, in_list: bool = False) -> list[Name]:
-    """"Dimensions T/A MWUK and Michael Lupton Associates" is two names; "Department for
+    """ "Dimensions T/A MWUK and Michael Lupton Associates" is two names; "Department for
     Levelling Up Homes and Communities" is one (a one-word right side stays unless it is
     an acronym, or the name sits in a list of names)."""
     parts = list(re.finditer(r"\s+and\s+", name.text))

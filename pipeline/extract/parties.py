@@ -26,12 +26,13 @@ from pipeline.extract.names import (
     read_name_forward,
     split_on_and,
 )
-from pipeline.extract.passages import Passage
+from pipeline.extract.passages import Passage, has_word, sentence, text_of
 from pipeline.patterns.parties import (
-    AWARD_WORDS,
     CLAUSE_BREAKS,
+    DEFINITION,
     FUNDING_WORDS,
     GRANT_LIST_ITEM,
+    LOWER_CASE_CUES,
     RECEIPT_WORDS,
     TRIGGER_ROLES,
 )
@@ -58,13 +59,12 @@ def _abbreviations(passages: Sequence[Passage]) -> dict[str, str]:
     defined: dict[str, str] = {}
     for passage in passages:
         doc = passage.doc
-        for token in doc:
-            if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+        for match in DEFINITION.finditer(text_of(doc)):
+            span = doc.char_span(match.start(), match.end())
+            if span is None:
                 continue
-            abbreviation = doc[token.i + 1].text
-            if not (abbreviation.isalpha() and sum(c.isupper() for c in abbreviation) >= 2):
-                continue
-            name = read_name_backward(doc, token.i)
+            abbreviation = match.group("abbr")
+            name = read_name_backward(doc, span.start)
             if name is not None and len(name.text.split()) >= 2:
                 defined.setdefault(abbreviation, " ".join(name.text.split()))
     return defined
@@ -86,24 +86,31 @@ def _spell_out(found: list[Finding], defined: dict[str, str]) -> list[Finding]:
 
 def _cue_to_findings(offset: int, doc: Doc, span: Span) -> list[Finding]:
     family, _, role = span.label_.partition(":")
-    if span.id_ == "via-org" and not _has_word(span.sent, AWARD_WORDS, span.sent.start):
+    if span.id_ in LOWER_CASE_CUES and not span[0].is_lower:
         return []
+    clause = sentence(doc, span.start)
     if family == "supplier_after":
         start = span.end - 1 if span[-1].text[:1].isupper() and len(span) > 1 else span.end
         return _names("suppliers", offset, read_name_forward(doc, start), span.id_, role=role)
     if family == "supplier_before":
         number = re.search(r"\d{6,8}", span.text) if role == "company" else None
-        return _names("suppliers", offset, read_name_backward(doc, span.start), span.id_,
-                      role=role, company_number=number.group(0) if number else None)
+        return _names(
+            "suppliers",
+            offset,
+            read_name_backward(doc, span.start),
+            span.id_,
+            role=role,
+            company_number=number.group(0) if number else None,
+        )
     if family == "supplier_trigger":
         return _triggered(offset, doc, span, role)
     if family == "funder_after":
-        if not _has_word(span.sent, FUNDING_WORDS, span.sent.start):
+        if not _has_word(clause, FUNDING_WORDS, clause.start):
             return []
         return _names("funders", offset, read_name_forward(doc, span.end), span.id_)
-    if family == "funder_before_verb" and not _has_word(span.sent, FUNDING_WORDS, span.end):
+    if family == "funder_before_verb" and not _has_word(clause, FUNDING_WORDS, span.end):
         return []
-    if family == "funder_before" and not _has_word(span.sent, RECEIPT_WORDS, span.sent.start):
+    if family == "funder_before" and not _has_word(clause, RECEIPT_WORDS, clause.start):
         return []
     if family in ("funder_before", "funder_before_verb"):
         return _names("funders", offset, _name_before(doc, span.start), span.id_)
@@ -125,10 +132,10 @@ def _name_before(doc: Doc, k: int) -> Name | None:
 
 
 def _triggered(offset: int, doc: Doc, span: Span, direction: str) -> list[Finding]:
-    sentence = span.sent
-    if direction == "from" and _has_word(sentence, FUNDING_WORDS, sentence.start):
+    clause = sentence(doc, span.start)
+    if direction == "from" and _has_word(clause, FUNDING_WORDS, clause.start):
         return []
-    stop = min(sentence.end, span.end + _TRIGGER_REACH)
+    stop = min(clause.end, span.end + _TRIGGER_REACH)
     for j in range(span.end, stop):
         token = doc[j]
         if token.lower_ in CLAUSE_BREAKS:
@@ -136,23 +143,28 @@ def _triggered(offset: int, doc: Doc, span: Span, direction: str) -> list[Findin
         if token.lower_ == direction and j + 1 < len(doc):
             name = read_name_forward(doc, j + 1)
             if name is not None:
-                role = TRIGGER_ROLES.get(span[0].lower_, "contractor") if direction == "to" \
+                role = (
+                    TRIGGER_ROLES.get(span[0].lower_, "contractor")
+                    if direction == "to"
                     else "contractor"
+                )
                 return _names("suppliers", offset, name, f"{span.id_}:{direction}", role=role)
     return []
 
 
 def _funders_from(offset: int, doc: Doc) -> list[Finding]:
-    """"grant funding of £77,980 from the OU and OU Consortium": the name after "from"."""
+    """ "grant funding of £77,980 from the OU and OU Consortium": the name after "from"."""
     out: list[Finding] = []
-    for token in doc:
-        if token.lower_ != "from" or token.i + 1 >= len(doc):
+    for span in doc.spans["parties"]:
+        if span.label_ != "from":
             continue
-        left = doc[max(token.sent.start, token.i - 12) : token.i]
+        token = span[0]
+        left = doc[max(sentence(doc, token.i).start, token.i - 12) : token.i]
         if not any(t.lower_ in FUNDING_WORDS for t in left):
             continue
-        out.extend(_names("funders", offset, read_name_forward(doc, token.i + 1),
-                          "funding-from-name"))
+        out.extend(
+            _names("funders", offset, read_name_forward(doc, token.i + 1), "funding-from-name")
+        )
     return out
 
 
@@ -162,7 +174,8 @@ def _table_funders(offset: int, doc: Doc) -> list[Finding]:
     for span in doc.spans["names"]:
         if span.label_ != "BODY_FUNDER":
             continue
-        if _has_word(span.sent, FUNDING_WORDS, span.sent.start):
+        clause = sentence(doc, span.start)
+        if _has_word(clause, FUNDING_WORDS, clause.start):
             name = Name(span.start_char, span.end_char, span.text)
             out.extend(_names("funders", offset, name, "funding-body-table"))
     return out
@@ -174,14 +187,24 @@ def _grant_list_items(text: str) -> list[Finding]:
         name = match.group("name").strip()
         if is_organisation_name(name) and _mostly_capitalised(name):
             start = match.start("name")
-            out.append(finding("suppliers", start, start + len(name), "grant-list-item",
-                               name=name, role="grant_recipient", aliases=(),
-                               company_number=None))
+            out.append(
+                finding(
+                    "suppliers",
+                    start,
+                    start + len(name),
+                    "grant-list-item",
+                    name=name,
+                    role="grant_recipient",
+                    aliases=(),
+                    company_number=None,
+                )
+            )
     return out
 
 
-def _names(field_name: str, offset: int, name: Name | None, rule: str,
-           **values: object) -> list[Finding]:
+def _names(
+    field_name: str, offset: int, name: Name | None, rule: str, **values: object
+) -> list[Finding]:
     if name is None:
         return []
     out: list[Finding] = []
@@ -190,26 +213,33 @@ def _names(field_name: str, offset: int, name: Name | None, rule: str,
         if is_organisation_name(part.text):
             out.append(_name_finding(field_name, offset, part, rule, values))
     for member in name.members:
-        member_values = dict(values, role="consortium_member") if field_name == "suppliers" \
-            else values
+        member_values = (
+            dict(values, role="consortium_member") if field_name == "suppliers" else values
+        )
         out.append(_name_finding(field_name, offset, member, rule + ":member", member_values))
     return out
 
 
-def _name_finding(field_name: str, offset: int, name: Name, rule: str,
-                  values: dict[str, object]) -> Finding:
+def _name_finding(
+    field_name: str, offset: int, name: Name, rule: str, values: dict[str, object]
+) -> Finding:
     extra = dict(values)
     canonical = extra.pop("canonical", None)
     if field_name == "suppliers":
         extra.setdefault("company_number", None)
         extra["aliases"] = name.aliases
-    return finding(field_name, offset + name.start, offset + name.end, rule,
-                   name=canonical or " ".join(name.text.split()), **extra)
+    return finding(
+        field_name,
+        offset + name.start,
+        offset + name.end,
+        rule,
+        name=canonical or " ".join(name.text.split()),
+        **extra,
+    )
 
 
 def _has_word(span: Span, vocabulary: frozenset[str], start: int) -> bool:
-    doc = span.doc
-    return any(doc[i].lower_ in vocabulary for i in range(max(start, span.start), span.end))
+    return has_word(span.doc, max(start, span.start), span.end, vocabulary)
 
 
 def _mostly_capitalised(name: str) -> bool:

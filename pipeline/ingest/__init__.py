@@ -33,12 +33,15 @@ Loader = Callable[[bytes, str, "str | None"], Document]
 
 
 def sniff_format(data: bytes) -> str:
-    """"pdf", "html" or "text", from the bytes themselves."""
+    """ "pdf", "html" or "text", from the bytes themselves."""
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if data[:1024].lstrip().startswith(b"%pdf-") or head.startswith(b"%pdf-"):
         return "pdf"
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head \
-            or b"<head" in head:
+    if (
+        head.startswith((b"<!doctype html", b"<html", b"<?xml"))
+        or b"<body" in head
+        or b"<head" in head
+    ):
         return "html"
     return "text"
 
@@ -48,8 +51,12 @@ def _loaders() -> dict[str, Loader]:
     return loaders
 
 
-def load(path: str | Path, data: bytes | None = None, doc_id: str | None = None,
-         limits: Limits = DEFAULT_LIMITS) -> Document:
+def load(
+    path: str | Path,
+    data: bytes | None = None,
+    doc_id: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Document:
     """Read one source into a Document, or raise an IngestError saying why not."""
     name = str(path)
     if data is None:
@@ -70,6 +77,9 @@ def load(path: str | Path, data: bytes | None = None, doc_id: str | None = None,
         raise UnsupportedFormat(name, f"{kind.upper()} input is not supported yet")
     document = loader(data, name, doc_id)
     if len(document.text) > limits.max_chars:
-        raise TooLarge(name, f"{len(document.text):,} characters of text is over the "
-                             f"{limits.max_chars:,}-character limit")
+        raise TooLarge(
+            name,
+            f"{len(document.text):,} characters of text is over the "
+            f"{limits.max_chars:,}-character limit",
+        )
     return document

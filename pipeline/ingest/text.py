@@ -9,10 +9,23 @@ from pipeline.document import Document, Source, doc_id_for, sha256_of
 from pipeline.errors import DecodeFailed, EmptyInput, NotText
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
-                                  "\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-              "\ufb05": "st", "\ufb06": "st"}
+_SPACES = dict.fromkeys(
+    map(
+        ord,
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+        "\u2008\u2009\u200a\u202f\u205f\u3000",
+    ),
+    " ",
+)
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -39,12 +52,18 @@ def decode(data: bytes, path: str) -> tuple[str, str | None]:
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        raise DecodeFailed(path, f"not valid UTF-8 ({utf8_error.reason} at byte "
-                                 f"{utf8_error.start}) nor Windows-1252 text") from None
+        raise DecodeFailed(
+            path,
+            f"not valid UTF-8 ({utf8_error.reason} at byte "
+            f"{utf8_error.start}) nor Windows-1252 text",
+        ) from None
     printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text) / max(len(text), 1)
     if printable < 0.95:
-        raise DecodeFailed(path, f"not valid UTF-8 ({utf8_error.reason} at byte "
-                                 f"{utf8_error.start}) and not readable as Windows-1252")
+        raise DecodeFailed(
+            path,
+            f"not valid UTF-8 ({utf8_error.reason} at byte "
+            f"{utf8_error.start}) and not readable as Windows-1252",
+        )
     return text, "decoded as Windows-1252: the file is not valid UTF-8"
 
 
@@ -62,8 +81,9 @@ def load_text(data: bytes, path: str, doc_id: str | None = None) -> Document:
     sha = sha256_of(data)
     source = Source(path=path, sha256=sha, format="text", media_type="text/plain")
     notes = (("decoded_as_cp1252", note),) if note else ()
-    return Document(doc_id or doc_id_for(_stem(path), sha), text, source, tuple(starts),
-                    notices=notes)
+    return Document(
+        doc_id or doc_id_for(_stem(path), sha), text, source, tuple(starts), notices=notes
+    )
 
 
 def _stem(path: str) -> str:
