@@ -7,8 +7,9 @@ Context rules, in words:
 - VAT wording counts within five tokens after; a period ("per annum", "over 2 years",
   "in 2023/24") a few words after, never past the next amount or the sentence end;
 - the kind is the nearest cue in the sentence, except that threshold wording
-  ("threshold", "delegated", "or above") anywhere in the sentence makes it a threshold,
-  so statutory thresholds and delegation limits are never added to spend.
+  ("threshold", "or above") anywhere in the sentence, or a limit ("up to £X", "above
+  £X") in a sentence about delegation or a rule, makes it a threshold, so statutory
+  thresholds and delegation limits are never added to spend.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ _ONE_WORD_QUALIFIERS = {
     "exceeding",
 }
 _QUALIFIER_REACH = 4
+_LIMITS = {"up_to", "maximum", "minimum", "more_than", "less_than"}
 _VAT_REACH = 5
 _PERIOD_LEAD = re.compile(
     r"^(?:(?:over|for|across|covering|in|during|from|the|a|an|initial|further|next|first|"
@@ -149,16 +151,21 @@ def _context(
         "qualifier": qualifier,
         "vat": vat,
         "period": _period_text(period.group("period")) if period else None,
-        "kind": _kind(kind_cues),
+        "kind": _kind(kind_cues, qualifier),
     }
 
 
-def _kind(cues: list[tuple[int, str]]) -> str:
-    if any(value == "threshold" for _, value in cues):
+def _kind(cues: list[tuple[int, str]], qualifier: str | None) -> str:
+    """Thresholds first, so nobody adds them to spend: threshold wording ("threshold",
+    "or above"), or a limit ("up to", "less than") where the sentence speaks of a
+    delegation or a rule ("must", "may")."""
+    values = {value for _, value in cues}
+    if "threshold" in values:
         return "threshold"
-    if not cues:
-        return "other"
-    return min(cues)[1]
+    if qualifier in _LIMITS and values & {"delegation", "rule"}:
+        return "threshold"
+    ranked = [(distance, value) for distance, value in cues if value not in ("delegation", "rule")]
+    return min(ranked)[1] if ranked else "other"
 
 
 def _period_text(text: str) -> str:

@@ -32,6 +32,8 @@ COMPOSITION_WORDS = re.compile(
 _FIGURE = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 _MAX_RUN = 8
 _SENTENCES_AHEAD = 2
+_SENTENCES_AHEAD_OF_TOTAL = 8  # "four grants, totalling £93,000" then one line per grant
+_TOTAL = re.compile(r"\btotal(?:ling|ing|s)?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -91,11 +93,12 @@ def _passage_checks(
         next_text = _sentence_text(sentences, total.sentence + 1)[:40]
         if not (TOTAL_WORDS.search(sentence_text) or COMPOSITION_WORDS.search(next_text)):
             continue
+        reach = _SENTENCES_AHEAD_OF_TOTAL if _TOTAL.search(sentence_text) else _SENTENCES_AHEAD
         ahead = [
             j
             for j in range(i + 1, len(items))
             if j not in consumed
-            and items[j].sentence <= total.sentence + _SENTENCES_AHEAD
+            and items[j].sentence <= total.sentence + reach
             and _same_currency(items[j], total)
             and items[j].value < total.value
         ]
@@ -114,7 +117,8 @@ def _passage_checks(
             checks.append(_check(items, total, run))
             continue
         stated = [j for j in ahead if items[j].sentence == total.sentence]
-        if COMPOSITION_WORDS.search(sentence_text) and len(stated) >= 2:
+        between = text[total.finding.end : items[stated[0]].finding.start] if stated else ""
+        if COMPOSITION_WORDS.search(between) and len(stated) >= 2:
             check = _check(items, total, stated)
             checks.append(check)
             notes.append(

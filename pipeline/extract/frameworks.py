@@ -192,6 +192,12 @@ def _extend(doc: Doc, mention: _Mention) -> None:
                 if inner.start <= span.start < inner.end:
                     _note_anchor(mention, span, span.label_)
             end = close + 1  # type: ignore[operator]
+    if end + 1 < len(doc) and doc[end].text == ",":
+        lot = next((s for s in doc.spans["frameworks"]
+                    if s.label_ == "LOT" and s.start == end + 1), None)
+        if lot is not None:
+            _note_anchor(mention, lot, "LOT")
+            end = lot.end
     mention.end = end
 
 

@@ -24,6 +24,7 @@ from pipeline.patterns.metadata import (
     REFERENCE_LABEL,
     REFERENCE_VALUE,
     TITLE_CODE,
+    TITLE_LABEL,
 )
 from pipeline.segment import heading_kind
 
@@ -78,6 +79,11 @@ def _reference_in_tail(tail: str) -> str | None:
 
 
 def _title(head: str) -> str | None:
+    labelled = casefree.search(TITLE_LABEL, head)
+    if labelled is not None:
+        title = head[slice(*labelled.span("title"))].strip()
+        if title and not title.endswith(":"):
+            return title
     for line in head.splitlines():
         line = line.strip(" \t•·")
         if not line or BOILERPLATE_LINE.match(line) or len(line) > 200 or heading_kind(line):

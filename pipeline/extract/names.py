@@ -30,6 +30,7 @@ class Name:
     text: str
     aliases: tuple[str, ...] = ()
     members: tuple[Name, ...] = field(default=())
+    in_list: bool = False  # read as one of a comma-separated list of names
 
 
 @dataclass(frozen=True)

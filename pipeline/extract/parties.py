@@ -64,7 +64,9 @@ def _abbreviations(passages: Sequence[Passage]) -> dict[str, str]:
             if span is None:
                 continue
             abbreviation = match.group("abbr")
-            name = read_name_backward(doc, span.start)
+            table = _table_name_before(doc, span.start)
+            name = Name(table.start_char, table.end_char, table.text) if table is not None \
+                else read_name_backward(doc, span.start)
             if name is not None and len(name.text.split()) >= 2:
                 defined.setdefault(abbreviation, " ".join(name.text.split()))
     return defined
@@ -93,15 +95,10 @@ def _cue_to_findings(offset: int, doc: Doc, span: Span) -> list[Finding]:
         start = span.end - 1 if span[-1].text[:1].isupper() and len(span) > 1 else span.end
         return _names("suppliers", offset, read_name_forward(doc, start), span.id_, role=role)
     if family == "supplier_before":
-        number = re.search(r"\d{6,8}", span.text) if role == "company" else None
-        return _names(
-            "suppliers",
-            offset,
-            read_name_backward(doc, span.start),
-            span.id_,
-            role=role,
-            company_number=number.group(0) if number else None,
-        )
+        if role == "company":
+            return _company(offset, doc, span)
+        return _names("suppliers", offset, read_name_backward(doc, span.start), span.id_,
+                      role=role)
     if family == "supplier_trigger":
         return _triggered(offset, doc, span, role)
     if family == "funder_after":
@@ -117,12 +114,33 @@ def _cue_to_findings(offset: int, doc: Doc, span: Span) -> list[Finding]:
     return []
 
 
+def _company(offset: int, doc: Doc, span: Span) -> list[Finding]:
+    """"X Ltd (company registration number: 04417285)": the name before the bracket."""
+    k = span.start - 1 if span.start > 0 and doc[span.start - 1].text == "(" else span.start
+    after = doc[span.end : min(len(doc), span.end + 4)].text
+    number = re.search(r"\b(?:[A-Z]{2})?\d{6,8}\b", after)
+    if k == span.start or number is None:
+        return []
+    return _names("suppliers", offset, read_name_backward(doc, k), span.id_,
+                  role="company", company_number=number.group(0))
+
+
+def _table_name_before(doc: Doc, k: int) -> Span | None:
+    """A table name ending at token `k`, or just before a bracketed abbreviation there:
+    "the Department for Levelling Up, Housing and Communities (DLUHC) has ..."."""
+    bracket = k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "("
+    for span in doc.spans["names"]:
+        if span.label_ in _TABLE_LABELS and (span.end == k or (bracket and span.end == k - 3)):
+            return span
+    return None
+
+
 def _name_before(doc: Doc, k: int) -> Name | None:
     """A table name right before token `k` wins ("DA/SV MoJ funding" -> MoJ); otherwise a
     name read backwards, if it is more than one word or an acronym ("Small grants" is not)."""
-    for span in doc.spans["names"]:
-        if span.end == k and span.label_ in _TABLE_LABELS:
-            return Name(span.start_char, span.end_char, span.text)
+    table = _table_name_before(doc, k)
+    if table is not None:
+        return Name(table.start_char, table.end_char, table.text)
     name = read_name_backward(doc, k)
     if name is None:
         return None
@@ -143,13 +161,41 @@ def _triggered(offset: int, doc: Doc, span: Span, direction: str) -> list[Findin
         if token.lower_ == direction and j + 1 < len(doc):
             name = read_name_forward(doc, j + 1)
             if name is not None:
-                role = (
-                    TRIGGER_ROLES.get(span[0].lower_, "contractor")
-                    if direction == "to"
-                    else "contractor"
-                )
-                return _names("suppliers", offset, name, f"{span.id_}:{direction}", role=role)
+                role = _role_before(doc, span.start, j) if direction == "to" else "contractor"
+                rule = f"{span.id_}:{direction}"
+                return [f for listed in _listed(doc, j + 1, name)
+                        for f in _names("suppliers", offset, listed, rule, role=role)]
     return []
+
+
+def _role_before(doc: Doc, start: int, stop: int) -> str:
+    """The role the award word nearest to "to" gives: "award grants to X" is a grant."""
+    lowered: list[str] = doc.user_data.get("lower") or [t.lower_ for t in doc]
+    for word in reversed(lowered[start:stop]):
+        if word in TRIGGER_ROLES:
+            return TRIGGER_ROLES[word]
+    return "contractor"
+
+
+def _listed(doc: Doc, start: int, first: Name) -> list[Name]:
+    """"to Tidewater Youth Trust, Bankside Boxing Club CIC and Lighthouse Arts": each."""
+    names = [first]
+    if not is_organisation_name(first.text):
+        return names
+    j = _token_after(doc, first, start)
+    while j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].text[:1].isupper():
+        nxt = read_name_forward(doc, j + 1)
+        if nxt is None:
+            break
+        names.append(Name(nxt.start, nxt.end, nxt.text, nxt.aliases, nxt.members, True))
+        j = _token_after(doc, nxt, j + 1)
+    return names
+
+
+def _token_after(doc: Doc, name: Name, j: int) -> int:
+    while j < len(doc) and doc[j].idx < name.end:
+        j += 1
+    return j
 
 
 def _funders_from(offset: int, doc: Doc) -> list[Finding]:
@@ -208,7 +254,7 @@ def _names(
     if name is None:
         return []
     out: list[Finding] = []
-    parts = split_on_and(name)
+    parts = split_on_and(name, in_list=name.in_list)
     for part in parts:
         if is_organisation_name(part.text):
             out.append(_name_finding(field_name, offset, part, rule, values))

@@ -69,7 +69,8 @@ DATE_KINDS = {
 # Who decided.  "Decision by: Sophie Linden, Deputy Mayor, Policing and Crime"
 #   "Authorisation name: \nSophie Linden, ..."  "Decision Maker: GM Deputy Mayor"
 DECISION_MAKER = re.compile(
-    r"""(?:decision\ by|decision\ maker|authorisation\ name|decision\ taken\ by|approved\ by)
+    r"""(?:decision\ by|decision\ maker|authorisation\ name|decision\ (?:to\ be\ )?taken\ by|
+          approved\ by)
         [ \t]*:[ \t]*\n?(?:[ \t]*\n)*[ \t]*(?P<who>[^\n]{2,120})""",
     re.VERBOSE,
 )
@@ -105,4 +106,13 @@ BOILERPLATE_LINE = re.compile(
     r"""^(?:skip\ to\ main\ content|.*\blogo\b.*|home|key\ information|agenda\ item|
           decision\ details|page\ type:.*|share\ this\ page|menu|search|cookies?.*)$""",
     re.VERBOSE | re.IGNORECASE,
+)
+
+# A labelled title.  "Subject: Refurbishment of Westgate Library"  "Report title ..."
+#   "Subject Matter / Title of Decision\nCommissioning Plan ..."  "Issue:\n\nReserves Strategy"
+TITLE_LABEL = re.compile(
+    r"""^[ \t]*(?:subject(?:\ matter)?(?:\ /\ title\ of\ decision)?|title\ of\ decision|
+          report\ title|issue|title)
+        [ \t]*:?[ \t]*(?:\n[ \t]*){0,3}(?P<title>[^\n]{3,200})""",
+    re.VERBOSE | re.MULTILINE,
 )

@@ -132,12 +132,12 @@ SCALE_FACTOR = {
     "trillion": 10**12,
 }
 
-# The period an amount covers, written just after it (searched in the words between the
-# amount and the next amount or the end of its sentence).
+# The period an amount covers, written just after it (matched, with .match(text, pos,
+# endpos), on the words between the amount and the next amount or its sentence's end).
 #   "per annum"  "p.a."  "a year"  "over 2 years"  "for a further 12 months"
 #   "in 2023/24"  "for 2025-26"  "in financial year 2024-25"  "in FY2022-23"
 PERIOD_AFTER = re.compile(
-    r"""^[^.;]{0,40}?(?<![\w])
+    r"""[^.;]{0,40}?(?<![\w])
     (?P<period>
         per\s+(?:annum|year|month|week|quarter|day)\b | p\.?a\.?(?![\w]) | annually\b | monthly\b
       | (?:a|each|every)\s+(?:year|month|week|quarter)\b | yearly\b | weekly\b
