@@ -140,7 +140,7 @@ def _score_document(
             )
     gold_ref = gold.get("reference")
     got_ref = record.get("reference")
-    if _ref_key(gold_ref) == _ref_key(got_ref):
+    if record and _ref_key(gold_ref) == _ref_key(got_ref):
         report.reference_correct += 1
     else:
         report.errors.append(
