@@ -57,9 +57,10 @@ def patterns_version() -> str:
 def build_nlp() -> Language:
     """The pipeline, built once per process; safe to call from every worker."""
     nlp = spacy.blank("en")
-    nlp.tokenizer.rules = {
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.rules = {
         key: value
-        for key, value in nlp.tokenizer.rules.items()
+        for key, value in tokenizer.rules.items()
         if key not in _WHITESPACE_SPECIAL_CASES
     }
     nlp.add_pipe("sentencizer", config={"punct_chars": _sentence_ends()})

@@ -210,7 +210,7 @@ class Provenance(_Model):
 
 
 class DecisionRecord(_Model):
-    schema_version: Literal["1.0.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0.0"] = "1.0.0"
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,127}$")
     reference: str | None = None
     title: str | None = None

@@ -44,19 +44,22 @@ def passages_to_extraction(document: Document, passages: Sequence[Passage]) -> E
             return empty
 
     text = document.text
-    amounts, amount_notes = guarded("amounts", lambda: extract_amounts(passages), ([], []))
+    no_findings: tuple[list[Finding], list[Note]] = ([], [])
+    no_checks: tuple[list[CheckFinding], list[Note]] = ([], [])
+    nothing: list[Finding] = []
+    amounts, amount_notes = guarded("amounts", lambda: extract_amounts(passages), no_findings)
     statutes, statute_notes = guarded(
-        "legislation", lambda: extract_legislation(text, passages), ([], [])
+        "legislation", lambda: extract_legislation(text, passages), no_findings
     )
     checks, check_notes = guarded(
-        "checks", lambda: extract_checks(text, passages, amounts), ([], [])
+        "checks", lambda: extract_checks(text, passages, amounts), no_checks
     )
     findings = [
         *amounts,
         *statutes,
-        *guarded("frameworks", lambda: extract_frameworks(passages), []),
-        *guarded("parties", lambda: extract_parties(text, passages), []),
-        *guarded("recommendations", lambda: extract_recommendations(document), []),
+        *guarded("frameworks", lambda: extract_frameworks(passages), nothing),
+        *guarded("parties", lambda: extract_parties(text, passages), nothing),
+        *guarded("recommendations", lambda: extract_recommendations(document), nothing),
     ]
     particulars = guarded(
         "metadata",

@@ -60,8 +60,10 @@ def extract_amounts(passages: Sequence[Passage]) -> tuple[list[Finding], list[No
         for k, ((money, end), span) in enumerate(zip(monies, spans, strict=True)):
             if span is None:
                 continue
-            left = spans[k - 1].end if k > 0 and spans[k - 1] is not None else 0
-            right = spans[k + 1].start if k + 1 < len(spans) and spans[k + 1] else len(doc)
+            before = spans[k - 1] if k > 0 else None
+            after = spans[k + 1] if k + 1 < len(spans) else None
+            left = before.end if before is not None else 0
+            right = after.start if after is not None else len(doc)
             context = _context(doc, span, cues, left, right)
             start = passage.start + money.start
             findings.append(

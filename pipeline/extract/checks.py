@@ -190,7 +190,7 @@ def _sentence_of(starts: list[int], offset: int) -> int:
     return index
 
 
-def _sentence_text(sentences: list[object], index: int) -> str:
+def _sentence_text(sentences: Sequence[object], index: int) -> str:
     if 0 <= index < len(sentences):
         return str(sentences[index])
     return ""

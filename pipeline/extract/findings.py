@@ -7,7 +7,8 @@ items of the record and attaches page, section and paragraph.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -20,7 +21,7 @@ class Finding:
     start: int
     end: int
     rule: str
-    values: Mapping[str, Any] = field(default_factory=lambda: _NO_VALUES)
+    values: Mapping[str, Any] = dataclasses.field(default_factory=lambda: _NO_VALUES)
     repaired: bool = False
 
 

@@ -344,8 +344,13 @@ def _mention_to_findings(text: str, mention: _Mention) -> list[Finding]:
             provision=provision,
             uri=uri,
         )
-        for provision in (provisions or [None])
+        for provision in _or_none(provisions)
     ]
+
+
+def _or_none(provisions: list[str]) -> list[str | None]:
+    """One entry per provision, or one for the instrument itself when none is cited."""
+    return [*provisions] if provisions else [None]
 
 
 def _provisions(match: re.Match[str]) -> list[str]:

@@ -131,7 +131,8 @@ def _table_name_before(doc: Doc, k: int) -> Span | None:
     bracket = k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "("
     for span in doc.spans["names"]:
         if span.label_ in _TABLE_LABELS and (span.end == k or (bracket and span.end == k - 3)):
-            return span
+            found: Span = span
+            return found
     return None
 
 
@@ -274,14 +275,8 @@ def _name_finding(
     if field_name == "suppliers":
         extra.setdefault("company_number", None)
         extra["aliases"] = name.aliases
-    return finding(
-        field_name,
-        offset + name.start,
-        offset + name.end,
-        rule,
-        name=canonical or " ".join(name.text.split()),
-        **extra,
-    )
+    extra["name"] = canonical or " ".join(name.text.split())
+    return Finding(field_name, offset + name.start, offset + name.end, rule, extra)
 
 
 def _has_word(span: Span, vocabulary: frozenset[str], start: int) -> bool:
