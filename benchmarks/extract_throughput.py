@@ -82,7 +82,7 @@ def main(n: int) -> None:
         n,
         megabytes,
     )
-    print(f"pipeline / baseline time ratio: {pipeline / baseline:.1f}x")
+    print(f"pipeline / baseline CPU-time ratio: {pipeline / baseline:.1f}x")
 
 
 if __name__ == "__main__":

@@ -120,9 +120,17 @@ class DecisionRules:
         for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
             family, label, rule = strings[match_id].split("\t")
             found[family].append(Span(doc, start, end, label=label, span_id=rule))
-        for family, spans in found.items():
-            doc.spans[family] = spans
+        doc.user_data["hits"] = found
         return doc
+
+
+def hits(doc: Doc, family: str) -> list[Span]:
+    """The matches of one rule family in a passage, made once by `decision_rules`.
+
+    Kept as plain lists (not `doc.spans` groups, which build new Span objects on every
+    read): extractors read them many times."""
+    found: dict[str, list[Span]] = doc.user_data.get("hits") or {}
+    return found.get(family, [])
 
 
 def _key(family: str, label: str, rule: str) -> str:

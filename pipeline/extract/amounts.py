@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from pipeline.extract.findings import Finding, Note, finding
 from pipeline.extract.money import Money, find_money
 from pipeline.extract.passages import Passage, sentence_bounds, text_of
+from pipeline.nlp import hits
 from pipeline.patterns.money import PERIOD_AFTER
 
 _ONE_WORD_QUALIFIERS = {
@@ -94,7 +95,7 @@ def extract_amounts(passages: Sequence[Passage]) -> tuple[list[Finding], list[No
 
 def _cues_by_sentence(doc: Doc) -> dict[int, list[Span]]:
     by_sentence: dict[int, list[Span]] = {}
-    for cue in doc.spans["amount_context"]:
+    for cue in hits(doc, "amount_context"):
         by_sentence.setdefault(sentence_bounds(doc, cue.start)[0], []).append(cue)
     return by_sentence
 

@@ -19,8 +19,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.findings import Finding, finding
-from pipeline.extract.passages import Passage, sentence, text_of
-from pipeline.nlp import read_table
+from pipeline.extract.passages import Passage, sentence, sentence_bounds, text_of
+from pipeline.nlp import hits, read_table
 from pipeline.patterns.frameworks_words import (
     CCS_NAME,
     HYPOTHETICAL_BEFORE,
@@ -112,8 +112,8 @@ def extract_frameworks(passages: Sequence[Passage]) -> list[Finding]:
 
 
 def _anchors(doc: Doc) -> list[tuple[Span, str]]:
-    anchors = [(s, s.label_) for s in doc.spans["frameworks"]]
-    anchors += [(s, s.label_) for s in doc.spans["names"] if s.label_ in ("BUYER", "AGREEMENT")]
+    anchors = [(s, s.label_) for s in hits(doc, "frameworks")]
+    anchors += [(s, s.label_) for s in hits(doc, "names") if s.label_ in ("BUYER", "AGREEMENT")]
     return sorted(anchors, key=lambda a: (a[0].start, -a[0].end))
 
 
@@ -124,7 +124,7 @@ def _clusters(doc: Doc) -> list[_Mention]:
         joinable = (
             current is not None
             and span.start - current.end <= _GAP
-            and sentence(doc, span.start).start == sentence(doc, current.start).start
+            and sentence_bounds(doc, span.start) == sentence_bounds(doc, current.start)
             and not any(
                 t.text in {",", ";", ":"} or t.lower_ in _GAP_STOP
                 for t in doc[current.end : span.start]
@@ -164,7 +164,7 @@ def _extend(doc: Doc, mention: _Mention) -> None:
     _balance(doc, mention)
     if doc[mention.start].lower_ in ("framework", "frameworks"):
         i = mention.start
-        floor = sentence(doc, mention.start).start
+        floor = sentence_bounds(doc, mention.start)[0]
         while i - 1 >= floor:
             prev = doc[i - 1]
             if prev.lower_ in _LEFT_STOP or (prev.is_punct and prev.text not in "-&()"):
@@ -188,12 +188,12 @@ def _extend(doc: Doc, mention: _Mention) -> None:
         if inner is not None and re.search(
             r"G-?\s?Cloud|RM\s?\d|Lot|DPS|Digital", inner.text, re.IGNORECASE
         ):
-            for span in doc.spans["frameworks"]:
+            for span in hits(doc, "frameworks"):
                 if inner.start <= span.start < inner.end:
                     _note_anchor(mention, span, span.label_)
             end = close + 1  # type: ignore[operator]
     if end + 1 < len(doc) and doc[end].text == ",":
-        lot = next((s for s in doc.spans["frameworks"]
+        lot = next((s for s in hits(doc, "frameworks")
                     if s.label_ == "LOT" and s.start == end + 1), None)
         if lot is not None:
             _note_anchor(mention, lot, "LOT")

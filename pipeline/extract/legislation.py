@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.findings import Finding, Note, finding
 from pipeline.extract.instruments import Instrument, instrument_by_name, instruments_titled
-from pipeline.extract.passages import Passage, sentence
+from pipeline.extract.passages import Passage, sentence_bounds
+from pipeline.nlp import hits
 from pipeline.patterns.legislation import (
     BACKREF_KINDS,
     BARE_SECTION,
@@ -84,7 +85,7 @@ def _mentions_in_passages(passages: Sequence[Passage]) -> tuple[list[_Mention], 
     for passage in passages:
         doc = passage.doc
         candidates: list[_Mention] = []
-        for span in doc.spans["names"]:
+        for span in hits(doc, "names"):
             if span.label_ == "INSTRUMENT":
                 inst = instrument_by_name(span.id_)
                 if inst is not None:
@@ -105,7 +106,7 @@ def _mentions_in_passages(passages: Sequence[Passage]) -> tuple[list[_Mention], 
                 candidates.append(mention)
         chosen = _non_overlapping(candidates)
         mentions.extend(chosen)
-        refs = [s for s in doc.spans["legislation"] if s.label_ == "BACKREF"] + year_refs
+        refs = [s for s in hits(doc, "legislation") if s.label_ == "BACKREF"] + year_refs
         for span in refs:
             start, end = passage.start + span.start_char, passage.start + span.end_char
             if not any(m.start < end and start < m.end for m in chosen):
@@ -122,7 +123,7 @@ def _titles(doc: Doc) -> tuple[list[Span], list[Span]]:
     year ("the 2018 Act", "the Order 2000")."""
     titles: list[Span] = []
     backrefs: list[Span] = []
-    for anchor in doc.spans["legislation"]:
+    for anchor in hits(doc, "legislation"):
         if anchor.label_ == "TITLE":
             titles.append(anchor)
             continue
@@ -131,7 +132,7 @@ def _titles(doc: Doc) -> tuple[list[Span], list[Span]]:
         k = anchor.start
         end, rule = _title_end(doc, k)
         i = k
-        floor = max(sentence(doc, k).start, k - _MAX_TITLE_TOKENS)
+        floor = max(sentence_bounds(doc, k)[0], k - _MAX_TITLE_TOKENS)
         while i > floor and _title_word(doc, i - 1):
             i -= 1
         year_before = k >= 2 and _is_year(doc[k - 1]) and doc[k - 2].lower_ in ("the", "that")

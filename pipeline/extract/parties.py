@@ -26,7 +26,8 @@ from pipeline.extract.names import (
     read_name_forward,
     split_on_and,
 )
-from pipeline.extract.passages import Passage, has_word, sentence, text_of
+from pipeline.extract.passages import Passage, has_word, sentence_bounds, text_of
+from pipeline.nlp import hits
 from pipeline.patterns.parties import (
     CLAUSE_BREAKS,
     DEFINITION,
@@ -45,7 +46,7 @@ def extract_parties(text: str, passages: Sequence[Passage]) -> list[Finding]:
     found: list[Finding] = []
     for passage in passages:
         doc = passage.doc
-        for span in doc.spans["parties"]:
+        for span in hits(doc, "parties"):
             found.extend(_cue_to_findings(passage.start, doc, span))
         found.extend(_funders_from(passage.start, doc))
         found.extend(_table_funders(passage.start, doc))
@@ -88,9 +89,9 @@ def _spell_out(found: list[Finding], defined: dict[str, str]) -> list[Finding]:
 
 def _cue_to_findings(offset: int, doc: Doc, span: Span) -> list[Finding]:
     family, _, role = span.label_.partition(":")
-    if span.id_ in LOWER_CASE_CUES and not span[0].is_lower:
+    if span.id_ in LOWER_CASE_CUES and not span.text[:1].islower():
         return []
-    clause = sentence(doc, span.start)
+    lo, hi = sentence_bounds(doc, span.start)
     if family == "supplier_after":
         start = span.end - 1 if span[-1].text[:1].isupper() and len(span) > 1 else span.end
         return _names("suppliers", offset, read_name_forward(doc, start), span.id_, role=role)
@@ -102,12 +103,12 @@ def _cue_to_findings(offset: int, doc: Doc, span: Span) -> list[Finding]:
     if family == "supplier_trigger":
         return _triggered(offset, doc, span, role)
     if family == "funder_after":
-        if not _has_word(clause, FUNDING_WORDS, clause.start):
+        if not has_word(doc, lo, hi, FUNDING_WORDS):
             return []
         return _names("funders", offset, read_name_forward(doc, span.end), span.id_)
-    if family == "funder_before_verb" and not _has_word(clause, FUNDING_WORDS, span.end):
+    if family == "funder_before_verb" and not has_word(doc, span.end, hi, FUNDING_WORDS):
         return []
-    if family == "funder_before" and not _has_word(clause, RECEIPT_WORDS, clause.start):
+    if family == "funder_before" and not has_word(doc, lo, hi, RECEIPT_WORDS):
         return []
     if family in ("funder_before", "funder_before_verb"):
         return _names("funders", offset, _name_before(doc, span.start), span.id_)
@@ -129,7 +130,7 @@ def _table_name_before(doc: Doc, k: int) -> Span | None:
     """A table name ending at token `k`, or just before a bracketed abbreviation there:
     "the Department for Levelling Up, Housing and Communities (DLUHC) has ..."."""
     bracket = k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "("
-    for span in doc.spans["names"]:
+    for span in hits(doc, "names"):
         if span.label_ in _TABLE_LABELS and (span.end == k or (bracket and span.end == k - 3)):
             found: Span = span
             return found
@@ -151,15 +152,16 @@ def _name_before(doc: Doc, k: int) -> Name | None:
 
 
 def _triggered(offset: int, doc: Doc, span: Span, direction: str) -> list[Finding]:
-    clause = sentence(doc, span.start)
-    if direction == "from" and _has_word(clause, FUNDING_WORDS, clause.start):
+    lo, hi = sentence_bounds(doc, span.start)
+    if direction == "from" and has_word(doc, lo, hi, FUNDING_WORDS):
         return []
-    stop = min(clause.end, span.end + _TRIGGER_REACH)
+    lowered: list[str] = doc.user_data["lower"]
+    stop = min(hi, span.end + _TRIGGER_REACH)
     for j in range(span.end, stop):
-        token = doc[j]
-        if token.lower_ in CLAUSE_BREAKS:
+        word = lowered[j]
+        if word in CLAUSE_BREAKS:
             break
-        if token.lower_ == direction and j + 1 < len(doc):
+        if word == direction and j + 1 < len(doc):
             name = read_name_forward(doc, j + 1)
             if name is not None:
                 role = _role_before(doc, span.start, j) if direction == "to" else "contractor"
@@ -202,27 +204,23 @@ def _token_after(doc: Doc, name: Name, j: int) -> int:
 def _funders_from(offset: int, doc: Doc) -> list[Finding]:
     """ "grant funding of £77,980 from the OU and OU Consortium": the name after "from"."""
     out: list[Finding] = []
-    for span in doc.spans["parties"]:
+    for span in hits(doc, "parties"):
         if span.label_ != "from":
             continue
-        token = span[0]
-        left = doc[max(sentence(doc, token.i).start, token.i - 12) : token.i]
-        if not any(t.lower_ in FUNDING_WORDS for t in left):
+        i = span.start
+        if not has_word(doc, max(sentence_bounds(doc, i)[0], i - 12), i, FUNDING_WORDS):
             continue
-        out.extend(
-            _names("funders", offset, read_name_forward(doc, token.i + 1), "funding-from-name")
-        )
+        out.extend(_names("funders", offset, read_name_forward(doc, i + 1), "funding-from-name"))
     return out
 
 
 def _table_funders(offset: int, doc: Doc) -> list[Finding]:
     """A known funding body in a sentence about funding it gives is a funder."""
     out: list[Finding] = []
-    for span in doc.spans["names"]:
+    for span in hits(doc, "names"):
         if span.label_ != "BODY_FUNDER":
             continue
-        clause = sentence(doc, span.start)
-        if _has_word(clause, FUNDING_WORDS, clause.start):
+        if has_word(doc, *sentence_bounds(doc, span.start), FUNDING_WORDS):
             name = Name(span.start_char, span.end_char, span.text)
             out.extend(_names("funders", offset, name, "funding-body-table"))
     return out
@@ -277,10 +275,6 @@ def _name_finding(
         extra["aliases"] = name.aliases
     extra["name"] = canonical or " ".join(name.text.split())
     return Finding(field_name, offset + name.start, offset + name.end, rule, extra)
-
-
-def _has_word(span: Span, vocabulary: frozenset[str], start: int) -> bool:
-    return has_word(span.doc, max(start, span.start), span.end, vocabulary)
 
 
 def _mostly_capitalised(name: str) -> bool:

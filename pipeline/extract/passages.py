@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -111,9 +112,16 @@ def documents_to_passages(nlp: Language, documents: Iterable[Document]) -> list[
 def _index_sentences(doc: Doc) -> Doc:
     """Record the text and sentence starts once: spaCy's `doc.text` and `span.sent`
     rebuild them from the tokens on every call."""
-    doc.user_data["text"] = doc.text
-    doc.user_data["sentence_starts"] = [i for i, t in enumerate(doc) if t.is_sent_start] or [0]
-    doc.user_data["lower"] = [t.lower_ for t in doc]
+    text: str = doc.user_data.get("text") or doc.text
+    doc.user_data["text"] = text
+    table = doc.to_array([IDX, LENGTH, SENT_START]).tolist() if len(doc) else []
+    lowered = text.lower()
+    same = len(lowered) == len(text)
+    doc.user_data["sentence_starts"] = [i for i, row in enumerate(table) if row[2] == 1] or [0]
+    doc.user_data["lower"] = [
+        lowered[start : start + length] if same else text[start : start + length].lower()
+        for start, length, _ in table
+    ]
     return doc
 
 
