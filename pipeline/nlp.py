@@ -18,9 +18,9 @@ from importlib import resources
 from typing import Any
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 RULE_FAMILIES = ("legislation", "frameworks", "parties", "amount_context")
@@ -63,15 +63,44 @@ def build_nlp() -> Language:
         for key, value in tokenizer.rules.items()
         if key not in _WHITESPACE_SPECIAL_CASES
     }
-    nlp.add_pipe("sentencizer", config={"punct_chars": _sentence_ends()})
+    nlp.add_pipe("token_table")
     nlp.add_pipe("decision_rules")
     return nlp
 
 
-def _sentence_ends() -> list[str]:
-    """spaCy's sentence punctuation, plus the newline runs passages keep at hard breaks
-    (see `pipeline.extract.passages`): a heading or list item ends its sentence."""
-    return [*Sentencizer.default_punct_chars, *("\n" * n for n in range(1, 200))]
+_SENTENCE_END = frozenset(".!?")
+
+
+@Language.component("token_table")
+def token_table(doc: Doc) -> Doc:
+    """The passage's text, its lower-cased words and its sentence starts, computed once.
+
+    Extractors read these many times; spaCy's `doc.text`, `span.sent` and token
+    attributes rebuild Python objects on every read. A sentence ends at ".", "!" or "?"
+    (as spaCy's sentencizer does) and at a run of newlines, which passages keep only at
+    the end of a heading, list item or paragraph (`pipeline.extract.passages`).
+    """
+    text: str | None = doc.user_data.get("text")
+    if text is None:
+        text = doc.text
+        doc.user_data["text"] = text
+    rows = doc.to_array([IDX, LENGTH]).astype("int64").tolist() if len(doc) else []
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    words = [lowered[start : start + length] for start, length in rows]
+    starts = [0]
+    ended = False
+    for i, word in enumerate(words):
+        if ended and any(c.isalnum() for c in word):
+            starts.append(i)
+            ended = False
+        if word in _SENTENCE_END or word.startswith("\n"):
+            ended = True
+    doc.user_data["lower"] = words
+    doc.user_data["sentence_starts"] = starts
+    doc.user_data["sentence_start_set"] = frozenset(starts)
+    return doc
 
 
 class DecisionRules:
@@ -84,6 +113,7 @@ class DecisionRules:
 
     def __init__(self, nlp: Language) -> None:
         self.vocab = nlp.vocab
+        self._keys: dict[int, tuple[str, str, str]] = {}
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tokens: dict[str, tuple[Matcher, re.Pattern[str] | None]] = {}
@@ -111,17 +141,22 @@ class DecisionRules:
     def __call__(self, doc: Doc) -> Doc:
         found: dict[str, list[Span]] = {family: [] for family in (*RULE_FAMILIES, "names")}
         matches = [*self.phrases(doc), *self.exact(doc)]
-        text = doc.text
-        doc.user_data["text"] = text
+        text: str = doc.user_data.get("text") or doc.text
         for matcher, cue in self.tokens.values():
             if cue is None or cue.search(text):
                 matches.extend(matcher(doc))
-        strings = self.vocab.strings
         for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
-            family, label, rule = strings[match_id].split("\t")
+            family, label, rule = self._decode(match_id)
             found[family].append(Span(doc, start, end, label=label, span_id=rule))
         doc.user_data["hits"] = found
         return doc
+
+    def _decode(self, match_id: int) -> tuple[str, str, str]:
+        decoded = self._keys.get(match_id)
+        if decoded is None:
+            family, label, rule = self.vocab.strings[match_id].split("\t")
+            decoded = self._keys[match_id] = (family, label, rule)
+        return decoded
 
 
 def hits(doc: Doc, family: str) -> list[Span]:

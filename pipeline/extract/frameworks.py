@@ -24,6 +24,7 @@ from pipeline.nlp import hits, read_table
 from pipeline.patterns.frameworks_words import (
     CCS_NAME,
     HYPOTHETICAL_BEFORE,
+    IDENTIFIER_PATTERNS,
     NOT_PROCUREMENT,
     PROCUREMENT_CONTEXT,
 )
@@ -111,8 +112,25 @@ def extract_frameworks(passages: Sequence[Passage]) -> list[Finding]:
     return out
 
 
+def _identifiers(doc: Doc) -> list[Span]:
+    """RM numbers, G-Cloud and Digital Outcomes iterations and lots, found on characters."""
+    cached: list[Span] | None = doc.user_data.get("framework_identifiers")
+    if cached is not None:
+        return cached
+    text = text_of(doc)
+    found: list[Span] = []
+    for label, pattern in IDENTIFIER_PATTERNS:
+        for match in pattern.finditer(text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                found.append(Span(doc, span.start, span.end, label=label,
+                                  span_id=f"{label.lower()}-characters"))
+    doc.user_data["framework_identifiers"] = found
+    return found
+
+
 def _anchors(doc: Doc) -> list[tuple[Span, str]]:
-    anchors = [(s, s.label_) for s in hits(doc, "frameworks")]
+    anchors = [(s, s.label_) for s in [*hits(doc, "frameworks"), *_identifiers(doc)]]
     anchors += [(s, s.label_) for s in hits(doc, "names") if s.label_ in ("BUYER", "AGREEMENT")]
     return sorted(anchors, key=lambda a: (a[0].start, -a[0].end))
 
@@ -146,17 +164,16 @@ def _note_anchor(mention: _Mention, span: Span, kind: str) -> None:
         mention.identifier = mention.identifier or span.id_
         mention.owner = mention.owner or CCS_NAME
     elif kind == "IDENTIFIER":
-        mention.identifier = "RM" + re.sub(
-            r"[^0-9.ivx]", "", span.text[2:] if span.text.upper().startswith("RM") else span.text
-        )
+        mention.identifier = "RM" + re.sub(r"[^0-9.ivx]", "", span.text[2:])
         mention.owner = mention.owner or CCS_NAME
-    elif kind == "GCLOUD":
-        number = re.search(r"\d{1,2}", span.text)
-        if "cloud" in span.text.lower() and number:
-            mention.identifier = mention.identifier or _g_cloud().get(number.group(0))
+    elif kind in ("GCLOUD", "DOS"):
+        number = re.search(r"\d{1,2}\s*$", span.text)
+        if kind == "GCLOUD" and number:
+            mention.identifier = mention.identifier or _g_cloud().get(number.group(0).strip())
         mention.owner = mention.owner or CCS_NAME
+        mention.kinds.add("gcloud")
     elif kind == "LOT":
-        mention.lot = span.text.split()[-1] if " " in span.text else span.text[3:]
+        mention.lot = re.sub(r"^[Ll]ot\s?", "", span.text)
 
 
 def _extend(doc: Doc, mention: _Mention) -> None:
@@ -188,13 +205,13 @@ def _extend(doc: Doc, mention: _Mention) -> None:
         if inner is not None and re.search(
             r"G-?\s?Cloud|RM\s?\d|Lot|DPS|Digital", inner.text, re.IGNORECASE
         ):
-            for span in hits(doc, "frameworks"):
+            for span in [*hits(doc, "frameworks"), *_identifiers(doc)]:
                 if inner.start <= span.start < inner.end:
                     _note_anchor(mention, span, span.label_)
             end = close + 1  # type: ignore[operator]
     if end + 1 < len(doc) and doc[end].text == ",":
-        lot = next((s for s in hits(doc, "frameworks")
-                    if s.label_ == "LOT" and s.start == end + 1), None)
+        lot = next((s for s in _identifiers(doc) if s.label_ == "LOT" and s.start == end + 1),
+                   None)
         if lot is not None:
             _note_anchor(mention, lot, "LOT")
             end = lot.end

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.passages import text_of
+from pipeline.extract.passages import starts_sentence, text_of
 from pipeline.nlp import read_table
 
 _JOINERS = {"-", "’s", "'s", "/", "’", "'", "."}
@@ -116,7 +116,7 @@ def read_name_forward(doc: Doc, i: int) -> Name | None:
     members: tuple[Name, ...] = ()
     while j < n and j - i < _MAX_TOKENS:
         token = doc[j]
-        if token.is_sent_start or token.is_space:
+        if starts_sentence(doc, j) or token.is_space:
             break
         if (_capitalised(token) and not token.is_punct) or (
             token.text in ("’s", "'s") and _next_capitalised(doc, j)
@@ -169,7 +169,7 @@ def read_name_backward(doc: Doc, k: int) -> Name | None:
     last, first = j, j
     while j - 1 >= 0 and last - j < _MAX_TOKENS:
         prev = doc[j - 1]
-        if doc[j].is_sent_start:
+        if starts_sentence(doc, j):
             break
         if _capitalised(prev) and not prev.is_punct and prev.lower_ not in ("the", "a", "an"):
             first = j - 1
@@ -191,14 +191,14 @@ def _next_capitalised(doc: Doc, j: int) -> bool:
     k = j + 1
     while k < len(doc) and doc[k].lower_ in ("the", "of"):
         k += 1
-    return k < len(doc) and _capitalised(doc[k]) and not doc[k].is_sent_start
+    return k < len(doc) and _capitalised(doc[k]) and not starts_sentence(doc, k)
 
 
 def _bracketed(doc: Doc, j: int) -> tuple[str | None, int]:
     for close in range(j + 1, min(j + 40, len(doc))):
         if doc[close].text == ")":
             return doc[j + 1 : close].text, close
-        if doc[close].is_sent_start:
+        if starts_sentence(doc, close):
             break
     return None, j
 

@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -105,24 +104,20 @@ def documents_to_passages(nlp: Language, documents: Iterable[Document]) -> list[
     texts = (
         passage_text(d.text[s:e]) for d, ds in zip(documents, spans, strict=True) for s, e in ds
     )
-    parsed = iter(nlp.pipe(texts, batch_size=256))
-    return [[Passage(s, e, _index_sentences(next(parsed))) for s, e in ds] for ds in spans]
+    parsed = iter(nlp.pipe((_doc_with_text(nlp, t) for t in texts), batch_size=256))
+    return [[Passage(s, e, next(parsed)) for s, e in ds] for ds in spans]
 
 
-def _index_sentences(doc: Doc) -> Doc:
-    """Record the text and sentence starts once: spaCy's `doc.text` and `span.sent`
-    rebuild them from the tokens on every call."""
-    text: str = doc.user_data.get("text") or doc.text
+def _doc_with_text(nlp: Language, text: str) -> Doc:
+    """Tokenized, carrying its text: spaCy's `doc.text` rebuilds it from every token."""
+    doc = nlp.make_doc(text)
     doc.user_data["text"] = text
-    table = doc.to_array([IDX, LENGTH, SENT_START]).tolist() if len(doc) else []
-    lowered = text.lower()
-    same = len(lowered) == len(text)
-    doc.user_data["sentence_starts"] = [i for i, row in enumerate(table) if row[2] == 1] or [0]
-    doc.user_data["lower"] = [
-        lowered[start : start + length] if same else text[start : start + length].lower()
-        for start, length, _ in table
-    ]
     return doc
+
+
+def starts_sentence(doc: Doc, i: int) -> bool:
+    starts: frozenset[int] = doc.user_data.get("sentence_start_set") or frozenset([0])
+    return i in starts
 
 
 def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
