@@ -84,18 +84,20 @@ def token_table(doc: Doc) -> Doc:
     if text is None:
         text = doc.text
         doc.user_data["text"] = text
-    rows = doc.to_array([IDX, LENGTH]).astype("int64").tolist() if len(doc) else []
+    table = doc.to_array([IDX, LENGTH]) if len(doc) else None
+    offsets = table[:, 0].tolist() if table is not None else []
+    lengths = table[:, 1].tolist() if table is not None else []
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    words = [lowered[start : start + length] for start, length in rows]
+    words = [lowered[start : start + length] for start, length in zip(offsets, lengths, strict=True)]
     starts = [0]
     ended = False
     for i, word in enumerate(words):
-        if ended and any(c.isalnum() for c in word):
+        if (ended and word[:1].isalnum()) or (ended and any(c.isalnum() for c in word)):
             starts.append(i)
             ended = False
-        if word in _SENTENCE_END or word.startswith("\n"):
+        if word in _SENTENCE_END or word[:1] == "\n":
             ended = True
     doc.user_data["lower"] = words
     doc.user_data["sentence_starts"] = starts

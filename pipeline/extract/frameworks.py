@@ -119,7 +119,10 @@ def _identifiers(doc: Doc) -> list[Span]:
         return cached
     text = text_of(doc)
     found: list[Span] = []
-    for label, pattern in IDENTIFIER_PATTERNS:
+    lowered = text.lower()
+    for label, cue, pattern in IDENTIFIER_PATTERNS:
+        if cue not in lowered:
+            continue
         for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:

@@ -16,6 +16,7 @@ from pipeline.extract import casefree
 from pipeline.patterns.metadata import (
     BODY_BY_PREFIX,
     BODY_NAMED,
+    BODY_WORDS,
     BOILERPLATE_LINE,
     CODE_LINE,
     DATE_KINDS,
@@ -105,7 +106,8 @@ def _decision_maker(head: str) -> str | None:
 
 
 def _body(head: str, reference: str | None) -> str | None:
-    named = BODY_NAMED.search(head[:1500])
+    top = head[:1500]
+    named = BODY_NAMED.search(top) if BODY_WORDS.search(top) else None
     if named is not None:
         words = named.group("body").split()
         return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in words)

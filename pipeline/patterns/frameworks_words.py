@@ -44,5 +44,6 @@ DIGITAL_OUTCOMES = re.compile(
     re.IGNORECASE)
 #   "Lot 2"  "lot 3a"
 LOT = re.compile(r"\b[Ll]ot\s?(?P<number>\d{1,2}[a-zA-Z]?)\b")
-IDENTIFIER_PATTERNS = (("IDENTIFIER", RM_NUMBER), ("GCLOUD", G_CLOUD),
-                       ("DOS", DIGITAL_OUTCOMES), ("LOT", LOT))
+# (anchor kind, a lower-case word the text must contain first, pattern)
+IDENTIFIER_PATTERNS = (("IDENTIFIER", "rm", RM_NUMBER), ("GCLOUD", "cloud", G_CLOUD),
+                       ("DOS", "outcomes", DIGITAL_OUTCOMES), ("LOT", "lot", LOT))

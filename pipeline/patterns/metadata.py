@@ -101,6 +101,10 @@ BODY_NAMED = re.compile(
     re.VERBOSE,
 )
 
+# Cheap test before `BODY_NAMED`, which is slow to search: one of its nouns must occur.
+BODY_WORDS = re.compile(r"Council|COUNCIL|Borough|Authority|Policing|Commissioner|Ombudsman|"
+                        r"Corporation")
+
 # Page furniture at the start of a saved web page, never a title.
 BOILERPLATE_LINE = re.compile(
     r"""^(?:skip\ to\ main\ content|.*\blogo\b.*|home|key\ information|agenda\ item|
