@@ -90,7 +90,7 @@ def token_table(doc: Doc) -> Doc:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    words = [lowered[start : start + length] for start, length in zip(offsets, lengths, strict=True)]
+    words = [lowered[s : s + n] for s, n in zip(offsets, lengths, strict=True)]
     starts = [0]
     ended = False
     for i, word in enumerate(words):
