@@ -18,6 +18,7 @@ from pipeline.extract.findings import Finding, Note
 from pipeline.extract.frameworks import extract_frameworks
 from pipeline.extract.legislation import extract_legislation
 from pipeline.extract.metadata import Particulars, document_to_particulars
+from pipeline.extract.other_instruments import extract_other_instruments
 from pipeline.extract.parties import extract_parties
 from pipeline.extract.passages import Passage
 from pipeline.extract.recommendations import extract_recommendations
@@ -60,6 +61,7 @@ def passages_to_extraction(document: Document, passages: Sequence[Passage]) -> E
         *guarded("frameworks", lambda: extract_frameworks(passages), nothing),
         *guarded("parties", lambda: extract_parties(text, passages), nothing),
         *guarded("recommendations", lambda: extract_recommendations(document), nothing),
+        *guarded("other instruments", lambda: extract_other_instruments(text, passages), nothing),
     ]
     particulars = guarded(
         "metadata",

@@ -317,14 +317,16 @@ def _backref_to(ref: _Mention, target: _Mention) -> _Mention:
     )
 
 
-def _mention_to_findings(text: str, mention: _Mention) -> list[Finding]:
+def provisions_around(text: str, start: int, end: int) -> tuple[list[str], int, int]:
+    """Provisions cited with the instrument at text[start:end], and the widened quote:
+    before it ("section 149(1) of the ..."), else after it (", s. 149"), with a later
+    sub-division ("... states at sub paragraph (4)") added to a single provision."""
     before = None
-    if _LINKED_BEFORE.search(text, max(0, mention.start - 20), mention.start):
-        before = PROVISION_BEFORE.search(text, max(0, mention.start - _WINDOW), mention.start)
-    after = PROVISION_AFTER.match(text, mention.end)
-    start, end = mention.start, mention.end
+    if _LINKED_BEFORE.search(text, max(0, start - 20), start):
+        before = PROVISION_BEFORE.search(text, max(0, start - _WINDOW), start)
+    after = PROVISION_AFTER.match(text, end)
     provisions: list[str] = []
-    if before is not None and before.end() == mention.start:
+    if before is not None and before.end() == start:
         provisions = _provisions(before)
         start = before.start()
     elif after is not None:
@@ -334,22 +336,20 @@ def _mention_to_findings(text: str, mention: _Mention) -> list[Finding]:
         sub = SUBDIVISION_AFTER.match(text, end)
         if sub is not None:
             provisions = [provisions[0] + re.sub(r"\s", "", sub.group("sub"))]
+    return provisions, start, end
+
+
+def _mention_to_findings(text: str, mention: _Mention) -> list[Finding]:
+    provisions, start, end = provisions_around(text, mention.start, mention.end)
     uri = mention.instrument.uri if mention.instrument else None
     return [
-        finding(
-            "statutory_references",
-            start,
-            end,
-            mention.rule,
-            instrument=mention.name,
-            provision=provision,
-            uri=uri,
-        )
-        for provision in _or_none(provisions)
+        finding("statutory_references", start, end, mention.rule, instrument=mention.name,
+                provision=provision, uri=uri)
+        for provision in or_none(provisions)
     ]
 
 
-def _or_none(provisions: list[str]) -> list[str | None]:
+def or_none(provisions: list[str]) -> list[str | None]:
     """One entry per provision, or one for the instrument itself when none is cited."""
     return [*provisions] if provisions else [None]
 
