@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Span
 from pipeline.extract.findings import Finding, finding
 from pipeline.extract.instruments import instrument_by_name
 from pipeline.extract.legislation import or_none, provisions_around
-from pipeline.extract.names import words as words_
 from pipeline.extract.passages import Passage, sentence_bounds
 from pipeline.nlp import hits
 
@@ -27,6 +26,10 @@ from pipeline.nlp import hits
 _YEARS_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?:\s?[-–/]\s?(?:19|20)?\d\d)?")
 _CONNECTORS = {"of", "and", "for", "the", "on", "to", "in", "&"}
 _STATUTE_HEADS = {"Regulations", "Rules", "Orders"}
+# Nouns after a name that make it a modifier: "the Strategy team", "the Plan refresh".
+_MODIFIED_NOUNS = {"team", "teams", "board", "panel", "group", "unit", "committee", "office",
+                   "lead", "manager", "officer", "review", "refresh", "consultation",
+                   "document", "documents", "update", "updates", "project", "programme"}
 
 
 def extract_other_instruments(text: str, passages: Sequence[Passage]) -> list[Finding]:
@@ -73,7 +76,7 @@ def _name_around(doc: Doc, head: Span) -> Span | None:
     if len(words) < 2 or (i == k and j == k + 1):
         return None
     if j < len(doc) and (doc[j].text[:1].isupper() and head.text != "Scheme"
-                         or doc[j].lower_ in words_().attributive_nouns):
+                         or doc[j].lower_ in _MODIFIED_NOUNS):
         return None  # "Policy Panel", "the Strategy team": the head word is not the end
     return doc[i:j]
 
