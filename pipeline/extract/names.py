@@ -41,24 +41,15 @@ class _Words:
     generic: frozenset[str]
     places: frozenset[str]
     attributive_nouns: frozenset[str]
+    function_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def words() -> _Words:
     table = read_table("organisations.json")
-    return _Words(
-        *(
-            frozenset(table[key])
-            for key in (
-                "connectors",
-                "suffixes",
-                "role_words",
-                "generic",
-                "places",
-                "attributive_nouns",
-            )
-        )
-    )
+    keys = ("connectors", "suffixes", "role_words", "generic", "places", "attributive_nouns",
+            "function_words")
+    return _Words(*(frozenset(table[key]) for key in keys))
 
 
 _QUANTITY = re.compile(r"\d[\d,.]*(?:k|m|bn|fe|st|nd|rd|th|s)?", re.IGNORECASE)
@@ -146,8 +137,12 @@ def read_name_forward(doc: Doc, i: int) -> Name | None:
             break
         j += 1
     following = last + 1
-    if following < n and doc[following].lower_ in words().attributive_nouns:
-        return None
+    if following < n and not members and not aliases:
+        nxt = doc[following]
+        if nxt.is_lower and nxt.lower_ in words().suffixes:
+            last = following  # "the London Safer Future Communities VCSE network"
+        elif nxt.is_lower and nxt.lower_ not in words().function_words:
+            return None  # "ASCH front line staff", "the Met OL project": a modifier
     return _finish(doc, i, last, tuple(aliases), members)
 
 
