@@ -169,7 +169,7 @@ class Fetcher:
             request = self._client.build_request("GET", current, headers=headers)
             response = self._client.send(request, stream=True)
             try:
-                if response.is_redirect:
+                if response.has_redirect_location:
                     current = self._redirect_target(url, current, response.headers["location"])
                     continue
                 return self._receive(url, response, sink, conditional=bool(headers))

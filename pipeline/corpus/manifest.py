@@ -78,7 +78,7 @@ class ManifestEntry:
     found_on: str | None = None
     etag: str | None = None
     last_modified: str | None = None
-    extra: Mapping[str, Any] = field(default=_EMPTY, compare=False)
+    extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY, compare=False)
 
     @property
     def pinned(self) -> bool:
