@@ -1,4 +1,4 @@
-"""A real HTTP server on 127.0.0.1 for the corpus tests: canned replies by path, every request logged.
+"""A real HTTP server on 127.0.0.1 for the corpus tests: canned replies by path, requests logged.
 
 Nothing is mocked: the code under test opens sockets to this server exactly as it would to a
 publisher. Each path has a script of replies (the last one repeats), so "a 500, then the file"
@@ -9,6 +9,7 @@ say "{port}" to name this server's port (a redirect to http://localhost:{port}/ 
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -86,10 +87,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                                                         status=404)
             if reply.delay:
                 site.stopping.wait(reply.delay)
-            try:
-                self._send(reply)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up first (a timeout test)
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self._send(reply)  # unless the client gave up first (a timeout test)
 
         def _send(self, reply: Reply) -> None:
             if reply.etag is not None and self.headers.get("If-None-Match") == reply.etag:
