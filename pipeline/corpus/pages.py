@@ -81,7 +81,7 @@ def item_id(publisher: Publisher, url: str, reference: str | None) -> str:
 
 def document_id(page_id: str, url: str, taken: set[str]) -> str:
     """The id of a document linked from page `page_id`: the page id plus the file's name."""
-    stem = slug(unquote(PurePosixPath(urlsplit(url).path).stem), limit=60)
+    stem = _LETTER_DIGIT.sub("-", slug(unquote(PurePosixPath(urlsplit(url).path).stem), 60))
     stem = stem.removeprefix(page_id).strip("-") or "document"
     candidate = base = f"{page_id}-{stem}"[:110].strip("-")
     number = 2

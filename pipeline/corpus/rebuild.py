@@ -150,6 +150,7 @@ def _download(entry: ManifestEntry, cache_dir: Path, fetcher: Fetcher,
     descriptor, name = tempfile.mkstemp(dir=cache_dir, prefix=f".{entry.id}.", suffix=".part")
     part = Path(name)
     try:
+        os.chmod(part, 0o644)  # mkstemp's 0600 would hide the corpus from other readers
         with os.fdopen(descriptor, "wb") as handle:
             fetched = fetcher.fetch(entry.url, handle, validators)
             handle.flush()
