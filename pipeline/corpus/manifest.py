@@ -128,6 +128,7 @@ def write_manifest(path: Path, entries: Iterable[ManifestEntry]) -> None:
     entries = list(entries)
     _check_unique(entries, str(path))
     write_atomic(path, "".join(entry_to_line(entry) for entry in entries))
+    path.chmod(0o644)  # a versioned file others read; the atomic writer's temp file was 0600
 
 
 def entry_to_line(entry: ManifestEntry) -> str:
