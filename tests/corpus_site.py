@@ -80,6 +80,7 @@ class Site:
 def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body are two writes; do not wait on ACKs
 
         def do_GET(self) -> None:
             site.log.append(Request(self.path, dict(self.headers.items()), time.monotonic()))
