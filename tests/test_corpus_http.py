@@ -115,3 +115,13 @@ def test_a_body_over_the_size_limit_is_refused_before_it_is_read(site: Site) -> 
     assert f"{len(BODY):,} bytes declared, over the 100-byte limit" in str(raised.value)
     assert sink.getvalue() == b""
     assert site.hits("/big.pdf") == 1
+
+
+def test_a_redirect_from_https_down_to_http_is_refused() -> None:
+    import httpx
+
+    with Fetcher(FetchPolicy()) as fetcher, pytest.raises(FetchError) as raised:
+        fetcher._redirect_target("https://www.london.gov.uk/a.pdf",
+                                 httpx.URL("https://www.london.gov.uk/a.pdf"),
+                                 "http://www.london.gov.uk/a.pdf")
+    assert "scheme not allowed" in str(raised.value)

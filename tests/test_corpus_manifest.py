@@ -167,3 +167,14 @@ def test_every_corpus_subcommand_has_help_and_a_description() -> None:
     for name, parser in subcommands.items():
         assert parser.description, name
         assert all(action.help for action in parser._actions), name
+
+
+def test_every_command_in_the_corpus_readme_parses() -> None:
+    readme = (Path(__file__).parents[1] / "corpus" / "README.md").read_text()
+    commands = [text.split("#")[0].split() for text in readme.splitlines()
+                if text.startswith("decisions corpus ")]
+    assert len(commands) >= 6
+    parser = build_parser()
+    for words in commands:
+        args = parser.parse_args(words[1:])
+        assert args.command == "corpus" and callable(args.run), words

@@ -34,7 +34,7 @@ def fetched_media_type(url: str, fetched: Fetched, expected: str | None) -> str:
     """
     actual = MEDIA_BY_FORMAT[sniff_format(fetched.head)]
     promised_pdf = PDF in (expected, fetched.content_type) or any(
-        urlsplit(address).path.lower().endswith(".pdf") for address in (url, fetched.url))
+        is_pdf_address(address) for address in (url, fetched.url))
     if promised_pdf and actual != PDF:
         label = fetched.content_type or "no content type"
         raise FetchError(url, "content", f"not a PDF: the server sent {_describe(actual)} "
@@ -43,6 +43,10 @@ def fetched_media_type(url: str, fetched: Fetched, expected: str | None) -> str:
         raise FetchError(url, "content", f"expected {expected} but the server sent "
                                          f"{_describe(actual)}; nothing kept")
     return actual
+
+
+def is_pdf_address(url: str) -> bool:
+    return urlsplit(url).path.lower().endswith(".pdf")
 
 
 def _describe(media_type: str) -> str:

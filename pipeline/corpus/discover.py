@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pipeline.corpus.content import PDF, fetched_media_type
+from pipeline.corpus.content import PDF, fetched_media_type, is_pdf_address
 from pipeline.corpus.errors import FetchError
 from pipeline.corpus.http import Fetcher, FetchPolicy, Validators
 from pipeline.corpus.manifest import ManifestEntry, publisher_of, read_manifest, write_manifest
@@ -155,7 +155,7 @@ class _Walk:
         for url in urls:
             if url in known:
                 continue
-            media_type = PDF if url.lower().split("?")[0].endswith(".pdf") else "text/html"
+            media_type = PDF if is_pdf_address(url) else "text/html"  # a guess, until fetched
             entry = ManifestEntry(
                 id=document_id(page.id, url, {entry.id for entry in self.entries}), url=url,
                 media_type=media_type, publisher=publisher_of(url), reference=page.reference,

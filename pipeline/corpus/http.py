@@ -23,6 +23,7 @@ import httpx
 
 from pipeline import __version__
 from pipeline.corpus.errors import FetchError
+from pipeline.corpus.manifest import host_key
 from pipeline.ingest import DEFAULT_LIMITS
 
 __all__ = ["USER_AGENT", "FetchPolicy", "Fetched", "Fetcher", "Validators"]
@@ -87,11 +88,6 @@ class _Retryable(Exception):
                  retry_after: float | None = None) -> None:
         super().__init__(reason)
         self.kind, self.reason, self.status, self.retry_after = kind, reason, status, retry_after
-
-
-def host_key(host: str) -> str:
-    """Hosts that differ only by a leading "www." are one publisher's site."""
-    return host.lower().removeprefix("www.")
 
 
 class Fetcher:

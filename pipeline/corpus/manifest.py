@@ -27,6 +27,7 @@ __all__ = [
     "MEDIA_EXTENSIONS",
     "ManifestEntry",
     "cached_path",
+    "host_key",
     "publisher_of",
     "read_manifest",
     "slug",
@@ -92,8 +93,12 @@ def cached_path(entry: ManifestEntry, cache_dir: Path) -> Path:
 
 def publisher_of(url: str) -> str:
     """The publisher named by a URL's host, without a leading "www." (london.gov.uk)."""
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
+    return host_key(urlsplit(url).hostname or "")
+
+
+def host_key(host: str) -> str:
+    """Hosts that differ only by a leading "www." are one publisher's site."""
+    return host.lower().removeprefix("www.")
 
 
 def slug(text: str, limit: int = 80) -> str:

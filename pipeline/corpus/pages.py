@@ -15,8 +15,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from pipeline.corpus.http import host_key
-from pipeline.corpus.manifest import slug
+from pipeline.corpus.manifest import host_key, slug
 from pipeline.corpus.publishers import Publisher
 
 __all__ = ["Listing", "ListingItem", "document_id", "html_to_document_urls", "html_to_listing"]
