@@ -352,3 +352,21 @@ def test_discover_is_a_plain_function_for_the_flow(site: Site, tmp_path: Path) -
     page = site.url(f"{MOPAC}/{_slug('PCD {}', 9001)}")
     document = site.url("/sites/default/files/2025-01/PCD%209001%20Signed.pdf")
     assert lines == [f"new pcd-9001: {page}", f"new pcd-9001-signed: {document}"]
+
+
+def test_two_listing_links_with_one_reference_add_one_decision_and_say_so(
+        site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    SITES["london-mopac"].publish(site, [9001], 2, None)
+    page = f"{MOPAC}/{_slug('PCD {}', 9001)}"
+    body = (f'<main><a href="{page}">PCD 9001 Synthetic decision</a>'
+            f'<a href="{MOPAC}/pcd-9001-form">PCD 9001 decision form</a></main>')
+    site.set(f"{MOPAC}?page=0", Reply(html_page("Decisions", body)))
+
+    code, out, _err = discover_cli("london-mopac", site, tmp_path, capsys)
+
+    assert code == 0
+    assert f"skipped {site.url(MOPAC + '/pcd-9001-form')}: id pcd-9001 is taken by " \
+           f"{site.url(page)}" in out
+    assert [e.id for e in read_manifest(tmp_path / "manifest.jsonl")] == [
+        "pcd-9001", "pcd-9001-signed"]
+    assert site.hits(f"{MOPAC}/pcd-9001-form") == 0

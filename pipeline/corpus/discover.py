@@ -121,6 +121,11 @@ class _Walk:
         return known is None or known.url_kind == "listing"
 
     def _add(self, fetcher: Fetcher, item: ListingItem, listing_url: str) -> bool:
+        """The decision page and its document links as entries; False if the page failed."""
+        known = self._by_id(item.id)
+        if known is not None and known.url_kind != "listing":  # an earlier link on this page
+            self.report(f"skipped {item.url}: id {item.id} is taken by {known.url}")
+            return True
         try:
             fetched, body = fetcher.fetch_bytes(item.url)
             media_type = fetched_media_type(item.url, fetched, None)
@@ -130,9 +135,8 @@ class _Walk:
         entry = ManifestEntry(id=item.id, url=item.url, media_type=media_type,
                               publisher=publisher_of(item.url), reference=item.reference,
                               title=item.title or None, found_on=listing_url)
-        placeholder = self._by_id(item.id)
-        if placeholder is not None:
-            self._resolve(placeholder, entry)
+        if known is not None:
+            self._resolve(known, entry)
         else:
             self.entries.append(entry)
             self.added.append(entry.id)
