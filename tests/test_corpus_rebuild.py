@@ -25,7 +25,7 @@ from pipeline.cli import main
 from pipeline.corpus.manifest import ManifestEntry, cached_path, read_manifest, write_manifest
 
 PDF = "application/pdf"
-FAST = ["--timeout", "0.2", "--retries", "1", "--backoff", "0.01", "--delay", "0"]
+FAST = ["--timeout", "0.5", "--retries", "1", "--backoff", "0.01", "--delay", "0"]
 GOOD = synthetic_pdf("Synthetic decision PCD 9001, written for the corpus tests")
 CHANGED = synthetic_pdf("Synthetic decision PCD 9001, revised by the publisher")
 CONTROL = synthetic_pdf("Synthetic decision PCD 9002, the one that always works")
@@ -87,10 +87,10 @@ FAULTS = {
     "500 then success": FaultCase(
         (Reply(status=500), pdf(GOOD)), False, 0, "pinned", "pinned", 2),
     "timeout then success": FaultCase(
-        (pdf(GOOD, delay=0.6), pdf(GOOD)), False, 0, "pinned", "pinned", 2),
+        (pdf(GOOD, delay=1.5), pdf(GOOD)), False, 0, "pinned", "pinned", 2),
     "timeout every time": FaultCase(
-        (pdf(GOOD, delay=0.6),), False, 1, "failed",
-        "no answer within 0.2s; gave up after 2 attempt(s)", 2),
+        (pdf(GOOD, delay=1.5),), False, 1, "failed",
+        "no answer within 0.5s; gave up after 2 attempt(s)", 2),
     "500 every time": FaultCase(
         (Reply(status=500),), False, 1, "failed",
         "HTTP 500 Internal Server Error; gave up after 2 attempt(s)", 2),
