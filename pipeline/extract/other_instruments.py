@@ -75,7 +75,7 @@ def _name_around(doc: Doc, head: Span) -> Span | None:
     words = [t for t in doc[i:j] if t.text[:1].isupper()]
     if len(words) < 2 or (i == k and j == k + 1):
         return None
-    if j < len(doc) and (doc[j].text[:1].isupper() and head.text != "Scheme"
+    if j < len(doc) and ((doc[j].text[:1].isupper() and head.text != "Scheme")
                          or doc[j].lower_ in _MODIFIED_NOUNS):
         return None  # "Policy Panel", "the Strategy team": the head word is not the end
     return doc[i:j]
