@@ -95,57 +95,51 @@ def evaluate(gold_dir: Path, records_dir: Path) -> Report:
     return report
 
 
+_MATCHERS: dict[str, Callable[[Any, Any], bool]] = {}  # filled below, once defined
+
+
 def _score_document(
     report: Report, doc_id: str, gold: dict[str, Any], record: dict[str, Any]
 ) -> None:
-    predicted = {
+    predicted, expected = _record_sets(record), _gold_sets(gold)
+    for name in FIELDS:
+        if name == "funders" and "funders" not in gold:
+            continue  # the PDF gold does not annotate funders
+        tp, missed, extra = _match(expected[name], predicted[name], _MATCHERS[name])
+        score = report.scores[name]
+        score.tp += tp
+        score.fn += len(missed)
+        score.fp += len(extra)
+        if missed or extra:
+            report.errors.append({"id": doc_id, "field": name, "missed": sorted(map(str, missed)),
+                                  "extra": sorted(map(str, extra))})
+    gold_ref, got_ref = gold.get("reference"), record.get("reference")
+    if record and _ref_key(gold_ref) == _ref_key(got_ref):
+        report.reference_correct += 1
+    else:
+        report.errors.append({"id": doc_id, "field": "reference", "missed": [str(gold_ref)],
+                              "extra": [str(got_ref)]})
+
+
+def _record_sets(record: dict[str, Any]) -> dict[str, set[Any]]:
+    return {
         "amounts": {_amount_key(a) for a in record.get("amounts", [])},
         "suppliers": {s["name"] for s in record.get("suppliers", [])},
         "funders": {f["name"] for f in record.get("funders", [])},
         "frameworks": {f["name"] for f in record.get("frameworks", [])},
-        "statutes": {
-            (s["instrument"], s.get("provision")) for s in record.get("statutory_references", [])
-        },
+        "statutes": {(s["instrument"], s.get("provision"))
+                     for s in record.get("statutory_references", [])},
     }
-    expected = {
+
+
+def _gold_sets(gold: dict[str, Any]) -> dict[str, set[Any]]:
+    return {
         "amounts": {_amount_key(a) for a in gold.get("amounts", [])},
         "suppliers": set(gold.get("suppliers", [])),
         "funders": set(gold.get("funders", [])),
         "frameworks": set(gold.get("frameworks", [])),
         "statutes": {(s["instrument"], s.get("provision")) for s in gold.get("statutes", [])},
     }
-    matchers: dict[str, Callable[[Any, Any], bool]] = {
-        "amounts": lambda a, b: bool(a == b),
-        "suppliers": names_match,
-        "funders": names_match,
-        "frameworks": names_match,
-        "statutes": statutes_match,
-    }
-    for name in FIELDS:
-        if name in ("funders",) and "funders" not in gold:
-            continue
-        tp, missed, extra = _match(expected[name], predicted[name], matchers[name])
-        score = report.scores[name]
-        score.tp += tp
-        score.fn += len(missed)
-        score.fp += len(extra)
-        if missed or extra:
-            report.errors.append(
-                {
-                    "id": doc_id,
-                    "field": name,
-                    "missed": sorted(map(str, missed)),
-                    "extra": sorted(map(str, extra)),
-                }
-            )
-    gold_ref = gold.get("reference")
-    got_ref = record.get("reference")
-    if record and _ref_key(gold_ref) == _ref_key(got_ref):
-        report.reference_correct += 1
-    else:
-        report.errors.append(
-            {"id": doc_id, "field": "reference", "missed": [str(gold_ref)], "extra": [str(got_ref)]}
-        )
 
 
 def _match(
@@ -228,3 +222,12 @@ def statutes_match(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool
     return instrument_key(a[0]) == instrument_key(b[0]) and provision_key(a[1]) == provision_key(
         b[1]
     )
+
+
+_MATCHERS.update({
+    "amounts": lambda a, b: bool(a == b),
+    "suppliers": names_match,
+    "funders": names_match,
+    "frameworks": names_match,
+    "statutes": statutes_match,
+})

@@ -70,68 +70,71 @@ def extract_checks(
 def _passage_checks(
     text: str, passage: Passage, amounts: list[Finding]
 ) -> tuple[list[CheckFinding], list[Note]]:
-    sentences = sentences_of(passage.doc)
-    starts = [passage.start + s.start_char for s in sentences]
+    sentences = [str(s) for s in sentences_of(passage.doc)]
+    starts = [passage.start + s.start_char for s in sentences_of(passage.doc)]
     items = [
-        _Amount(
-            a,
-            _sentence_of(starts, a.start),
-            float(a.values["value"]),
-            _tolerance(text[a.start : a.end], float(a.values["value"])),
-        )
+        _Amount(a, _sentence_of(starts, a.start), float(a.values["value"]),
+                _tolerance(text[a.start : a.end], float(a.values["value"])))
         for a in amounts
         if a.values.get("range") is None
     ]
     consumed: set[int] = set()
     checks: list[CheckFinding] = []
     notes: list[Note] = []
-    for i in range(len(items) - 1, -1, -1):
-        total = items[i]
+    for i in range(len(items) - 1, -1, -1):  # inner totals first: their parts are consumed
         if i in consumed:
             continue
+        total = items[i]
         sentence_text = _sentence_text(sentences, total.sentence)
         next_text = _sentence_text(sentences, total.sentence + 1)[:40]
         if not (TOTAL_WORDS.search(sentence_text) or COMPOSITION_WORDS.search(next_text)):
             continue
-        reach = _SENTENCES_AHEAD_OF_TOTAL if _TOTAL.search(sentence_text) else _SENTENCES_AHEAD
-        ahead = [
-            j
-            for j in range(i + 1, len(items))
-            if j not in consumed
-            and items[j].sentence <= total.sentence + reach
-            and _same_currency(items[j], total)
-            and items[j].value < total.value
-        ]
+        ahead = _parts_after(items, i, consumed, sentence_text)
         run = _run_summing_to(items, ahead, total)
         if run is None and total.finding.values.get("qualifier") == "total":
-            behind = [
-                j
-                for j in range(0, i)
-                if j not in consumed
-                and items[j].sentence == total.sentence
-                and _same_currency(items[j], total)
-            ]
-            run = _run_summing_to(items, behind, total)
+            run = _run_summing_to(items, _parts_before(items, i, consumed), total)
         if run is not None:
             consumed.update(run)
             checks.append(_check(items, total, run))
             continue
-        stated = [j for j in ahead if items[j].sentence == total.sentence]
-        between = text[total.finding.end : items[stated[0]].finding.start] if stated else ""
-        if COMPOSITION_WORDS.search(between) and len(stated) >= 2:
-            check = _check(items, total, stated)
-            checks.append(check)
-            notes.append(
-                Note(
-                    "arithmetic_mismatch",
-                    f"{text[total.finding.start : total.finding.end]} is said to be "
-                    f"made of parts that add up to "
-                    f"{total.value - check.difference:,.2f}",
-                    total.finding.start,
-                    total.finding.end,
-                )
-            )
+        mismatch = _stated_but_wrong(text, items, total, ahead)
+        if mismatch is not None:
+            checks.append(mismatch[0])
+            notes.append(mismatch[1])
     return checks[::-1], notes
+
+
+def _parts_after(items: list[_Amount], i: int, consumed: set[int], sentence_text: str
+                 ) -> list[int]:
+    total = items[i]
+    reach = _SENTENCES_AHEAD_OF_TOTAL if _TOTAL.search(sentence_text) else _SENTENCES_AHEAD
+    return [j for j in range(i + 1, len(items))
+            if j not in consumed and items[j].sentence <= total.sentence + reach
+            and _same_currency(items[j], total) and items[j].value < total.value]
+
+
+def _parts_before(items: list[_Amount], i: int, consumed: set[int]) -> list[int]:
+    """For "£X and £Y, a total of £Z": the amounts before the total, same sentence."""
+    total = items[i]
+    return [j for j in range(i) if j not in consumed and items[j].sentence == total.sentence
+            and _same_currency(items[j], total)]
+
+
+def _stated_but_wrong(text: str, items: list[_Amount], total: _Amount, ahead: list[int]
+                      ) -> tuple[CheckFinding, Note] | None:
+    """"£X is made up of £A, £B and £C" where no run adds up: a failing check, a warning."""
+    stated = [j for j in ahead if items[j].sentence == total.sentence]
+    if len(stated) < 2:
+        return None
+    between = text[total.finding.end : items[stated[0]].finding.start]
+    if not COMPOSITION_WORDS.search(between):
+        return None
+    check = _check(items, total, stated)
+    quote = text[total.finding.start : total.finding.end]
+    note = Note("arithmetic_mismatch",
+                f"{quote} is said to be made of parts that add up to "
+                f"{total.value - check.difference:,.2f}", total.finding.start, total.finding.end)
+    return check, note
 
 
 def _run_summing_to(
@@ -190,7 +193,5 @@ def _sentence_of(starts: list[int], offset: int) -> int:
     return index
 
 
-def _sentence_text(sentences: Sequence[object], index: int) -> str:
-    if 0 <= index < len(sentences):
-        return str(sentences[index])
-    return ""
+def _sentence_text(sentences: Sequence[str], index: int) -> str:
+    return sentences[index] if 0 <= index < len(sentences) else ""
