@@ -95,9 +95,6 @@ def evaluate(gold_dir: Path, records_dir: Path) -> Report:
     return report
 
 
-_MATCHERS: dict[str, Callable[[Any, Any], bool]] = {}  # filled below, once defined
-
-
 def _score_document(
     report: Report, doc_id: str, gold: dict[str, Any], record: dict[str, Any]
 ) -> None:
@@ -224,10 +221,10 @@ def statutes_match(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool
     )
 
 
-_MATCHERS.update({
+_MATCHERS: dict[str, Callable[[Any, Any], bool]] = {
     "amounts": lambda a, b: bool(a == b),
     "suppliers": names_match,
     "funders": names_match,
     "frameworks": names_match,
     "statutes": statutes_match,
-})
+}
