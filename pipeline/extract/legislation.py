@@ -20,7 +20,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.findings import Finding, Note, finding
-from pipeline.extract.instruments import Instrument, instrument_by_name, instruments_titled
+from pipeline.extract.instruments import (
+    Instrument,
+    instrument_by_name,
+    instruments_titled,
+    normalise_words,
+)
 from pipeline.extract.passages import Passage, sentence_bounds
 from pipeline.nlp import hits
 from pipeline.patterns.legislation import (
@@ -68,6 +73,7 @@ class _Mention:
 
 def extract_legislation(text: str, passages: Sequence[Passage]) -> tuple[list[Finding], list[Note]]:
     mentions, backrefs = _mentions_in_passages(passages)
+    mentions = _with_years(mentions)
     definitions, defined_ranges = _definitions(text, mentions)
     mentions += _abbreviation_uses(text, definitions, mentions, defined_ranges)
     mentions.sort(key=lambda m: m.start)
@@ -77,6 +83,30 @@ def extract_legislation(text: str, passages: Sequence[Passage]) -> tuple[list[Fi
     findings = [f for m in mentions for f in _mention_to_findings(text, m)]
     findings += _bare_sections(text, findings)
     return findings, notes
+
+
+def _with_years(mentions: list[_Mention]) -> list[_Mention]:
+    """"The Equality Act" is the Equality Act 2010 when only one Act can be meant: the
+    year the document itself gives that title elsewhere, else the one the table marks as
+    meant when cited without a year (or its only entry)."""
+    dated = {normalise_words(_YEAR.sub("", m.name)): m for m in mentions if m.instrument
+             and m.instrument.year}
+    out: list[_Mention] = []
+    for m in mentions:
+        if m.instrument is not None or not m.rule.endswith(":no-year"):
+            out.append(m)
+            continue
+        same = dated.get(normalise_words(m.name))
+        candidates = instruments_titled(m.name)
+        defaults = [c for c in candidates if c.bare_default]
+        chosen = (same.instrument if same is not None else
+                  candidates[0] if len(candidates) == 1 else
+                  defaults[0] if len(defaults) == 1 else None)
+        if chosen is None:
+            out.append(m)
+        else:
+            out.append(_Mention(m.start, m.end, chosen.name, chosen.kind, m.rule, chosen))
+    return out
 
 
 def _mentions_in_passages(passages: Sequence[Passage]) -> tuple[list[_Mention], list[_Mention]]:
@@ -332,6 +362,8 @@ def provisions_around(text: str, start: int, end: int) -> tuple[list[str], int, 
     elif after is not None:
         provisions = _provisions(after)
         end = after.end()
+        if "(" in text[after.start() : after.start("prov")] and text[end : end + 1] == ")":
+            end += 1  # " (section 17)": quote the bracket whole
     if len(provisions) == 1:
         sub = SUBDIVISION_AFTER.match(text, end)
         if sub is not None:
@@ -361,7 +393,7 @@ def _provisions(match: re.Match[str]) -> list[str]:
     kind = PROVISION_WORDS.get(word, word.rstrip("."))
     ids_text = match.group("ids")
     if re.search(r"\sto\s|[-–]", ids_text) and not re.search(r"\band\b|,", ids_text):
-        return [kind + " " + " ".join(ids_text.split())]
+        return [kind + "s " + " ".join(ids_text.split())]  # a range: "sections 12 to 15"
     ids = [i for i in _ID_SPLIT.findall(ids_text) if i]
     return [kind + " " + "".join(i.split()) for i in ids]
 

@@ -46,9 +46,10 @@ PROVISION_BEFORE = re.compile(
 
 # A provision written after its instrument.
 #   ", s. 149"  ", sections 26(1) and 26A(1)"  " section 149"  " (as amended), s.3"
+#   " (section 17)"
 PROVISION_AFTER = re.compile(
     rf"""
-    (?:\s*\(as\ amended\))?\s*,?\s*
+    (?:\s*\(as\ amended\))?\s*[,(]?\s*
     (?P<prov>{PROVISION_LIST})
     """,
     re.VERBOSE | re.IGNORECASE,
