@@ -11,7 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.document import Document
-from pipeline.errors import EmptyInput, IngestError, TooLarge, UnsupportedFormat
+from pipeline.errors import (
+    ConfigurationError,
+    EmptyInput,
+    IngestError,
+    TooLarge,
+    UnsupportedFormat,
+)
 from pipeline.ingest.html import load_html
 from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
 from pipeline.ingest.pdf import DEFAULT_ENGINE, ENGINES, load_pdf
@@ -47,7 +53,14 @@ def load(path: str | Path, data: bytes | None = None, doc_id: str | None = None,
     loader = LOADERS.get(kind)
     if loader is None:
         raise UnsupportedFormat(name, f"{kind}: not text, HTML or PDF")
-    document = loader(data, name, doc_id, limits, engine)
+    try:
+        document = loader(data, name, doc_id, limits, engine)
+    except (IngestError, ConfigurationError):
+        raise
+    except Exception as error:  # a parser's own failure on bytes it was not built for
+        detail = (str(error).splitlines() or [""])[0][:120]
+        raise IngestError(name, f"could not be read ({type(error).__name__}: {detail})"
+                          ) from error
     if len(document.text) > limits.max_chars:
         raise TooLarge(name, f"{len(document.text):,} characters of text is over the "
                              f"{limits.max_chars:,}-character limit (Limits.max_chars)")

@@ -15,6 +15,7 @@ import os
 import resource
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from multiprocessing.context import ForkContext, SpawnContext
 from typing import Any, TypeVar
 
 from pipeline import errors
@@ -27,8 +28,9 @@ T = TypeVar("T")
 def run_isolated(read: Callable[..., T], args: tuple[Any, ...], path: str,
                  limits: Limits) -> T:
     """`read(*args)` in a child process; its IngestError, or a limit's, raised here."""
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    context: ForkContext | SpawnContext = (
+        multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods()
+        else multiprocessing.get_context("spawn"))
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(sender, read, args, path, limits),
                             daemon=True)

@@ -15,6 +15,7 @@ stays with the value ruled in under it.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -205,7 +206,7 @@ def _row_to_line(row: list[Piece], frame_height: float, direction: int,
     bottom = max(p.bottom for p in row)
     gap_for_space = _SPACE_GAP * max(bottom - top, 1.0)
     parts = [row[0].text]
-    for before, piece in zip(row, row[1:], strict=False):
+    for before, piece in itertools.pairwise(row):
         spaced = parts[-1][-1:].isspace() or piece.text[:1].isspace()
         if not spaced and piece.x0 - before.x1 > gap_for_space:
             parts.append(" ")
@@ -223,6 +224,6 @@ def usual_gap(lines: Sequence[Line]) -> float:
 
     The lower quartile, so a page of one-line paragraphs still shows its line spacing.
     """
-    gaps = sorted(max(b.top - a.bottom, 0.0) for a, b in zip(lines, lines[1:], strict=False)
+    gaps = sorted(max(b.top - a.bottom, 0.0) for a, b in itertools.pairwise(lines)
                   if a.region == b.region and a.direction == b.direction and b.top > a.top)
     return gaps[len(gaps) // 4] if gaps else 0.0

@@ -24,8 +24,8 @@ from pipeline.ingest.layout import (
     PageLayout,
     TableBox,
     median_line_height,
-    usual_gap,
     pieces_to_lines,
+    usual_gap,
 )
 from pipeline.ingest.text import stem_of
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfplumber.utils import extract_words
 from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.text import extract_words
 
 from pipeline.errors import CorruptInput, Encrypted, IngestError, TooLarge
 from pipeline.ingest.layout import (
@@ -132,9 +132,9 @@ def _leaf_boxes(cells: list[Box], tables: list[tuple[float, ...]]) -> tuple[Box,
         return (outer != inner and outer[0] <= inner[0] + 1 and outer[1] <= inner[1] + 1
                 and outer[2] >= inner[2] - 1 and outer[3] >= inner[3] - 1)
 
-    boxes = [tuple(float(v) for v in cell) for cell in cells]
+    boxes = [(float(c[0]), float(c[1]), float(c[2]), float(c[3])) for c in cells]
     return tuple(
-        (box[0], box[1], box[2], box[3]) for box in boxes
+        box for box in boxes
         if not any(holds(box, other) for other in boxes)
         and not any(_point_in((box[0] + box[2]) / 2, (box[1] + box[3]) / 2, t) for t in tables))
 
