@@ -43,7 +43,8 @@ def run_isolated(read: Callable[..., T], args: tuple[Any, ...], path: str,
         outcome = receiver.recv()
     except EOFError:
         child.join()
-        raise CorruptInput(path, f"the PDF reader crashed on it (exit {child.exitcode})") from None
+        raise CorruptInput(path, f"the PDF reader crashed on it (exit {child.exitcode}); if it "
+                                 "ran out of memory, see Limits.max_memory_bytes") from None
     finally:
         receiver.close()
         if child.is_alive():

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pipeline.document import Document
 from pipeline.errors import ConfigurationError
 from pipeline.ingest import pdf_pdfium, pdf_plumber
+from pipeline.ingest.inflate import refuse_bombs
 from pipeline.ingest.isolate import run_isolated
 from pipeline.ingest.layout import PageLayout
 from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
@@ -29,10 +30,16 @@ DEFAULT_ENGINE = pdf_plumber.ENGINE
 def load_pdf(data: bytes, path: str, doc_id: str | None = None,
              limits: Limits = DEFAULT_LIMITS, engine: str = DEFAULT_ENGINE) -> Document:
     """Read a PDF's text layer into a Document, or raise an IngestError saying why not."""
-    read = engine_reader(engine)
-    args = (data, path, limits.max_pages)
-    pages = run_isolated(read, args, path, limits) if limits.isolated else read(*args)
+    engine_reader(engine)
+    args = (engine, data, path, limits)
+    pages = run_isolated(read_pages, args, path, limits) if limits.isolated else read_pages(*args)
     return pages_to_document(pages, data, path, doc_id, engine)
+
+
+def read_pages(engine: str, data: bytes, path: str, limits: Limits) -> list[PageLayout]:
+    """The pages `engine` reads, once the file is known not to be a decompression bomb."""
+    refuse_bombs(data, path, limits.max_stream_bytes)
+    return engine_reader(engine)(data, path, limits.max_pages)
 
 
 def engine_reader(engine: str) -> PageReader:

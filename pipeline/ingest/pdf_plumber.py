@@ -64,7 +64,7 @@ def _open_error(path: str, cause: object) -> IngestError:
 def _page_layout(page: Any, number: int) -> PageLayout:
     """One page's words and tables; a page pdfminer cannot parse is read as blank."""
     try:
-        chars = page.dedupe_chars().chars
+        chars = _without_overprint(page.chars)
         words = list(_words(chars, page.width, page.height))
         finder = page.debug_tablefinder() if page.edges else None
     except Exception as error:  # one broken page must not lose the others
@@ -76,6 +76,27 @@ def _page_layout(page: Any, number: int) -> PageLayout:
     boxes = _leaf_boxes(finder.cells, inside) if finder else ()
     return PageLayout(number, float(page.width), float(page.height), pieces,
                       tuple(t[1] for t in tables), boxes)
+
+
+def _without_overprint(chars: list[Char]) -> list[Char]:
+    """Characters drawn twice in the same place ("fake bold") kept once.
+
+    pdfplumber's own `dedupe_chars` sorts every group of characters and took most of
+    the time per page; a grid keyed by character and line finds the same twins in one
+    pass. Twins sit within a fifth of the font size of each other; two real letters
+    ("ll") never do.
+    """
+    grid: dict[tuple[str, int], list[float]] = {}
+    kept: list[Char] = []
+    for char in chars:
+        row = round(char["top"])
+        tolerance = 0.2 * float(char.get("size") or 10)
+        twins = (x for r in (row - 1, row, row + 1) for x in grid.get((char["text"], r), ()))
+        if any(abs(x - char["x0"]) <= tolerance for x in twins):
+            continue
+        grid.setdefault((char["text"], row), []).append(char["x0"])
+        kept.append(char)
+    return kept
 
 
 def _words(chars: list[Char], width: float, height: float) -> Iterable[Piece]:
