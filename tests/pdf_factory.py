@@ -36,10 +36,12 @@ LIGATURE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 class _Paper(FPDF):
     """A4 pages; optional running header and footer; the footer may be drawn first."""
 
-    def __init__(self, *, furniture: bool = True, footer_first: bool = False) -> None:
+    def __init__(self, *, furniture: bool = True, footer_first: bool = False,
+                 footer: str = FOOTER) -> None:
         super().__init__(format="A4")
         self.furniture = furniture
         self.footer_first = footer_first
+        self.footer_template = footer
         self.set_auto_page_break(auto=True, margin=25)
         self.set_font("helvetica", size=11)
 
@@ -59,10 +61,12 @@ class _Paper(FPDF):
 
     def _footer_text(self) -> None:
         x, y = self.get_x(), self.get_y()
+        self.set_auto_page_break(auto=False)
         self.set_xy(self.l_margin, -15)
         self.set_font("helvetica", size=8)
-        self.cell(0, 5, FOOTER.format(n=self.page_no(), nb="{nb}"), align="C")
+        self.cell(0, 5, self.footer_template.format(n=self.page_no(), nb="{nb}"), align="C")
         self.set_font("helvetica", size=11)
+        self.set_auto_page_break(auto=True, margin=25)
         self.set_xy(x, y)
 
     def paragraph(self, text: str, pages: list[tuple[str, int]] | None = None) -> None:
@@ -124,10 +128,10 @@ def decision_pdf() -> tuple[bytes, list[tuple[str, int]]]:
     return paper.finished(), pages
 
 
-def pages_pdf(pages: list[list[str]], *, furniture: bool = True,
-              footer_first: bool = False) -> bytes:
+def pages_pdf(pages: list[list[str]], *, furniture: bool = True, footer_first: bool = False,
+              footer: str = FOOTER) -> bytes:
     """One paragraph per string, page by page as given."""
-    paper = _Paper(furniture=furniture, footer_first=footer_first)
+    paper = _Paper(furniture=furniture, footer_first=footer_first, footer=footer)
     paper.alias_nb_pages("{nb}")
     for paragraphs in pages:
         paper.add_page()
@@ -143,7 +147,7 @@ def paragraph_across_break() -> bytes:
     paper.add_page()
     filler = ("The depot review looked at every bay in turn and logged the condition of "
               "each fitting for the maintenance team.")
-    while not paper.will_page_break(12):
+    while not paper.will_page_break(11):  # leaves room for one line, not two
         paper.cell(0, 5.5, filler, new_x="LMARGIN", new_y="NEXT")
     paper.cell(0, 5.5, "The works will be paid for from the capital programme at a cost",
                new_x="LMARGIN", new_y="NEXT")
@@ -151,6 +155,16 @@ def paragraph_across_break() -> bytes:
                new_x="LMARGIN", new_y="NEXT")
     paper.cell(0, 5.5, "The second page carries on with the rest of the paper.",
                new_x="LMARGIN", new_y="NEXT")
+    return paper.finished()
+
+
+def cost_table_pdf() -> bytes:
+    """A paragraph, a ruled table of costs, and a paragraph after it."""
+    paper = _Paper(furniture=False)
+    paper.add_page()
+    paper.paragraph("The costs of the works are phased over two years as follows.")
+    paper.ruled_table(SECTIONS[2].table, [])
+    paper.paragraph("The contingency is held by the finance team.")
     return paper.finished()
 
 

@@ -43,6 +43,7 @@ _PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "bloc
 _LINES = frozenset({"div", "li", "tr", "dt", "dd", "ul", "ol", "caption", "figcaption",
                     "summary", "legend", "br", "main", "form", "center"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_NO_TEXT = "an HTML page with no readable text in its main content"
 
 
 @dataclass
@@ -54,11 +55,15 @@ class _Walk:
     links: list[Link] = field(default_factory=list)
     heading: str = ""
     preformatted: int = 0  # depth of <pre> around the walk
+    glued: bool = False  # a field label was just written: its value follows on its line
 
     def brk(self, strength: int) -> None:
-        self.chunks.append(strength)
+        if not self.glued:
+            self.chunks.append(strength)
 
     def add_text(self, text: str) -> None:
+        if text.strip():
+            self.glued = False
         if not self.preformatted:
             self.chunks.append(text)
             return
@@ -74,7 +79,7 @@ def load_html(data: bytes, path: str, doc_id: str | None = None) -> Document:
     tree = LexborHTMLParser(raw)
     main = main_content(tree)
     if main is None:
-        raise EmptyInput(path, "an HTML page with no text in its body")
+        raise EmptyInput(path, _NO_TEXT)
     walk = _Walk(base_url(tree))
     _walk(main, walk)
     text = _chunks_to_text(walk.chunks)
@@ -83,7 +88,7 @@ def load_html(data: bytes, path: str, doc_id: str | None = None) -> Document:
         text = f"{title}\n\n{text}"
     _refuse_error_page(tree, text, path)
     if not text.strip():
-        raise EmptyInput(path, "an HTML page with no text in its main content")
+        raise EmptyInput(path, _NO_TEXT)
     metadata = {"title": title, **key_fields(main)} if title else key_fields(main)
     sha = sha256_of(data)
     source = Source(path=path, sha256=sha, format="html", media_type="text/html",
@@ -144,10 +149,32 @@ def _leave(node: LexborNode, walk: _Walk, lists: list[list[int | str]]) -> None:
     if tag in ("ol", "ul") and lists:
         lists.pop()
     walk.preformatted -= tag == "pre"
-    if tag in _PARAGRAPHS:
+    if _is_field_label(node):
+        label = " ".join((node.text(deep=True, separator=" ") or "").split())
+        walk.chunks.append(" " if label.endswith(":") else ": ")
+        walk.glued = True
+    elif tag in _PARAGRAPHS:
         walk.brk(2)
     elif tag in _LINES:
         walk.brk(1)
+
+
+def _is_field_label(node: LexborNode) -> bool:
+    """A <dt>, or an element classed as a label ("field__label"), holding a short label.
+
+    Its value follows in the next element; both go on one line ("Date signed: 3 June
+    2024"), as a reader sees them and as the text patterns expect.
+    """
+    classes = (node.attributes.get("class") or "").lower().split()
+    if node.tag != "dt" and not any("label" in name for name in classes):
+        return False
+    label = " ".join((node.text(deep=True, separator=" ") or "").split())
+    inner_blocks = (n for n in node.css(_BLOCKS) if n.mem_id != node.mem_id)
+    return 0 < len(label) <= _MAX_LABEL_CHARS and next(inner_blocks, None) is None
+
+
+_MAX_LABEL_CHARS = 60
+_BLOCKS = "p, div, ul, ol, table, h1, h2, h3, h4, h5, h6"
 
 
 def _skipped(node: LexborNode) -> bool:

@@ -135,9 +135,12 @@ def _displayed(x: float, y: float, crop: Box, rotation: int) -> tuple[float, flo
 
 
 def _direction(textpage: Any, index: int, rotation: int) -> int:
-    """The run's direction as shown: its angle on the page, turned with the page."""
+    """The run's direction as shown: its angle on the page, turned with the page.
+
+    PDFium measures the angle clockwise (upward text is 3π/2), as /Rotate turns pages.
+    """
     angle = float(pdfium_c.FPDFText_GetCharAngle(textpage, index))
     if angle < 0:
         angle = 0.0
-    turned = angle - math.radians(rotation)
-    return direction_of(math.cos(turned), math.sin(turned))
+    shown = angle + math.radians(rotation)
+    return direction_of(math.cos(shown), -math.sin(shown))
