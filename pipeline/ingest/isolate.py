@@ -6,6 +6,10 @@ each of those costs one file: the child's address space is capped
 (`Limits.max_memory_bytes` above what it inherited), it is killed after
 `Limits.max_seconds`, and a crash is a typed error, not a dead run. The child sends
 back plain data (pages), or the name and reason of the `IngestError` it raised.
+
+Starting a process per file costs more than PDFium takes to read one, so one child
+is kept and reused (one per process, behind a lock), and replaced when it dies, is
+killed, runs out of memory, has read `_FILES_PER_CHILD` files, or other limits apply.
 """
 
 from __future__ import annotations
@@ -13,9 +17,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from multiprocessing.context import ForkContext, SpawnContext
+from multiprocessing.context import ForkContext, ForkProcess, SpawnContext, SpawnProcess
 from typing import Any, TypeVar
 
 from pipeline import errors
@@ -23,33 +28,44 @@ from pipeline.errors import CorruptInput, IngestError, TookTooLong, TooLarge
 from pipeline.ingest.limits import Limits
 
 T = TypeVar("T")
+_FILES_PER_CHILD = 200  # a fresh child now and then: no slow growth of a long run's heap
+
+
+class _Child:
+    """One reader process, the parent's end of its pipe, and how many files it read."""
+
+    def __init__(self, memory: int) -> None:
+        context: ForkContext | SpawnContext = (
+            multiprocessing.get_context("fork")
+            if "fork" in multiprocessing.get_all_start_methods()
+            else multiprocessing.get_context("spawn"))
+        self.memory = memory
+        self.files = 0
+        self.pipe, child_end = context.Pipe()
+        self.process: ForkProcess | SpawnProcess = context.Process(
+            target=_serve, args=(child_end, memory), daemon=True)
+        self.process.start()
+        child_end.close()
+
+    def stop(self) -> None:
+        self.pipe.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+
+
+_lock = threading.Lock()
+_child: _Child | None = None
 
 
 def run_isolated(read: Callable[..., T], args: tuple[Any, ...], path: str,
                  limits: Limits) -> T:
-    """`read(*args)` in a child process; its IngestError, or a limit's, raised here."""
-    context: ForkContext | SpawnContext = (
-        multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods()
-        else multiprocessing.get_context("spawn"))
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, read, args, path, limits),
-                            daemon=True)
-    child.start()
-    sender.close()
-    try:
-        if not receiver.poll(limits.max_seconds):
-            raise TookTooLong(path, f"reading took over {limits.max_seconds:g} s "
-                                    "(Limits.max_seconds); stopped")
-        outcome = receiver.recv()
-    except EOFError:
-        child.join()
-        raise CorruptInput(path, f"the PDF reader crashed on it (exit {child.exitcode}); if it "
-                                 "ran out of memory, see Limits.max_memory_bytes") from None
-    finally:
-        receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join()
+    """`read(*args)` in the child process; its IngestError, or a limit's, raised here."""
+    with _lock:
+        child = _ready_child(limits.max_memory_bytes)
+        child.files += 1
+        child.pipe.send((read, args))
+        outcome = _outcome(child, path, limits)
     if outcome[0] == "error":
         error_type = getattr(errors, outcome[1], IngestError)
         raise error_type(path, outcome[2])
@@ -57,23 +73,66 @@ def run_isolated(read: Callable[..., T], args: tuple[Any, ...], path: str,
     return result
 
 
-def _child(sender: Connection, read: Callable[..., Any], args: tuple[Any, ...], path: str,
-           limits: Limits) -> None:
-    _cap_memory(limits.max_memory_bytes)
+def _ready_child(memory: int) -> _Child:
+    global _child
+    if _child is not None and (not _child.process.is_alive() or _child.memory != memory
+                               or _child.files >= _FILES_PER_CHILD):
+        _child.stop()
+        _child = None
+    if _child is None:
+        _child = _Child(memory)
+    return _child
+
+
+def _outcome(child: _Child, path: str, limits: Limits) -> tuple[Any, ...]:
+    """The child's answer; on a timeout or a crash, the child is replaced."""
+    global _child
     try:
-        sender.send(("ok", read(*args)))
+        if not child.pipe.poll(limits.max_seconds):
+            raise TookTooLong(path, f"reading took over {limits.max_seconds:g} s "
+                                    "(Limits.max_seconds); stopped")
+        outcome: tuple[Any, ...] = child.pipe.recv()
+        return outcome
+    except EOFError:
+        child.process.join()
+        raise CorruptInput(path, f"the PDF reader crashed on it (exit "
+                                 f"{child.process.exitcode}); if it ran out of memory, see "
+                                 "Limits.max_memory_bytes") from None
+    except BaseException:
+        child.stop()
+        _child = None
+        raise
+
+
+def _serve(pipe: Connection, memory: int) -> None:
+    """The child: read what the parent sends until the pipe closes or memory runs out."""
+    _cap_memory(memory)
+    while True:
+        try:
+            read, args = pipe.recv()
+        except (EOFError, OSError):
+            return
+        if not _answer(pipe, read, args, memory):
+            return
+
+
+def _answer(pipe: Connection, read: Callable[..., Any], args: tuple[Any, ...],
+            memory: int) -> bool:
+    """Send `read(*args)` or its failure; False when this child should not go on."""
+    try:
+        pipe.send(("ok", read(*args)))
     except IngestError as error:
-        sender.send(("error", type(error).__name__, error.reason))
+        pipe.send(("error", type(error).__name__, error.reason))
     except MemoryError:
-        sender.send(("error", TooLarge.__name__,
-                     f"reading needed over {limits.max_memory_bytes:,} bytes of memory "
-                     "(Limits.max_memory_bytes): a decompression bomb?"))
+        pipe.send(("error", TooLarge.__name__,
+                   f"reading needed over {memory:,} bytes of memory "
+                   "(Limits.max_memory_bytes): a decompression bomb?"))
+        return False
     except Exception as error:  # a library's own failure on bad bytes
         first_line = (str(error).splitlines() or [""])[0][:120]
-        sender.send(("error", CorruptInput.__name__,
-                     f"damaged PDF: {type(error).__name__}: {first_line}"))
-    finally:
-        sender.close()
+        pipe.send(("error", CorruptInput.__name__,
+                   f"damaged PDF: {type(error).__name__}: {first_line}"))
+    return True
 
 
 def _cap_memory(extra: int) -> None:
