@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.ingest import ENGINES, Limits, load
+from pipeline.ingest import PDF_ENGINES, Limits, load
 from pipeline.ingest.pdf import read_pages
 
 EVAL_PDFS = Path("/work/shared/eval-dev/pdf/files")
@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"{'engine':<11}{'measure':<10}{'pages':>6}{'wall s':>9}{'pages/s':>9}"
           f"{'cpu s':>8}{'pages/cpu s':>13}")
     rates: dict[tuple[str, str], float] = {}
-    for engine in ENGINES:
+    for engine in PDF_ENGINES:
         runs = {
             "engine": timed(lambda e=engine: engine_only(files, e, args.rounds)),
             "load": timed(lambda e=engine: whole_load(files, e, args.rounds)),

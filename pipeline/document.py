@@ -9,9 +9,9 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from collections.abc import Mapping
 from typing import Literal
 
 SourceFormat = Literal["text", "html", "pdf"]

@@ -1,27 +1,29 @@
 """The spaCy pipeline: `spacy.blank("en")` and rule components, built once per process.
 
-Each family of token patterns lives in `patterns/<family>.jsonl` (spaCy's SpanRuler
-format, every line with an `id`) and gets its own `span_ruler` writing to
+Each family of patterns lives in `patterns/<family>.jsonl` (spaCy's SpanRuler format,
+every line with an `id`; a string pattern is a phrase) and its matches go to
 `doc.spans[<family>]`. Names from the documented tables (instruments, buying
 organisations, public bodies) become phrase patterns in `doc.spans["names"]`:
-lower-cased for titles, exact for abbreviations ("HO" is not "ho").
+lower-cased for titles, exact for abbreviations ("HO" is not "ho"). One registered
+component, `decision_rules`, runs them all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
 
 RULE_FAMILIES = ("legislation", "frameworks", "parties", "amount_context")
-TABLES = ("instruments.json", "buying_organisations.json", "public_bodies.json",
-          "frameworks.json", "headings.json", "actions.json")
 # Whitespace special cases make spaCy 3.8 stop caching for the rest of a document
 # (explosion/spaCy#13950); without them tokens are identical (tested) and 20x faster.
 _WHITESPACE_SPECIAL_CASES = (" ", "\t", "\n", "\xa0")
@@ -55,33 +57,127 @@ def patterns_version() -> str:
 def build_nlp() -> Language:
     """The pipeline, built once per process; safe to call from every worker."""
     nlp = spacy.blank("en")
-    nlp.tokenizer.rules = {
-        key: value for key, value in nlp.tokenizer.rules.items()
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.rules = {
+        key: value
+        for key, value in tokenizer.rules.items()
         if key not in _WHITESPACE_SPECIAL_CASES
     }
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("line_sentences")
-    for family in RULE_FAMILIES:
-        ruler = nlp.add_pipe("span_ruler", name=f"{family}_rules",
-                             config={"spans_key": family, "validate": True})
-        ruler.add_patterns(read_patterns(family))
-    titles, abbreviations = _name_patterns()
-    lower = nlp.add_pipe("span_ruler", name="names_lower",
-                         config={"spans_key": "names", "phrase_matcher_attr": "LOWER"})
-    lower.add_patterns(titles)
-    exact = nlp.add_pipe("span_ruler", name="names_exact",
-                         config={"spans_key": "names", "overwrite": False})
-    exact.add_patterns(abbreviations)
+    nlp.add_pipe("token_table")
+    nlp.add_pipe("decision_rules")
     return nlp
 
 
-@Language.component("line_sentences")
-def line_sentences(doc: Doc) -> Doc:
-    """A newline left in a passage ends a heading, list item or sentence: start a new one."""
-    for token in doc[1:]:
-        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
-            token.is_sent_start = True
+_SENTENCE_END = frozenset(".!?")
+
+
+@Language.component("token_table")
+def token_table(doc: Doc) -> Doc:
+    """The passage's text, its lower-cased words and its sentence starts, computed once.
+
+    Extractors read these many times; spaCy's `doc.text`, `span.sent` and token
+    attributes rebuild Python objects on every read. A sentence ends at ".", "!" or "?"
+    (as spaCy's sentencizer does) and at a run of newlines, which passages keep only at
+    the end of a heading, list item or paragraph (`pipeline.extract.passages`).
+    """
+    text: str | None = doc.user_data.get("text")
+    if text is None:
+        text = doc.text
+        doc.user_data["text"] = text
+    table = doc.to_array([IDX, LENGTH]) if len(doc) else None
+    offsets = table[:, 0].tolist() if table is not None else []
+    lengths = table[:, 1].tolist() if table is not None else []
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    words = [lowered[s : s + n] for s, n in zip(offsets, lengths, strict=True)]
+    starts = [0]
+    ended = False
+    for i, word in enumerate(words):
+        if (ended and word[:1].isalnum()) or (ended and any(c.isalnum() for c in word)):
+            starts.append(i)
+            ended = False
+        if word in _SENTENCE_END or word[:1] == "\n":
+            ended = True
+    doc.user_data["lower"] = words
+    doc.user_data["sentence_starts"] = starts
+    doc.user_data["sentence_start_set"] = frozenset(starts)
     return doc
+
+
+class DecisionRules:
+    """Every rule family in one pass: `doc.spans[family]` for each family and "names".
+
+    Phrase patterns of all families share one PhraseMatcher (nearly free per token);
+    a family's token patterns run only where its cheap cue (`families.json`) occurs, since
+    each token pattern costs time on every token. Each span keeps its pattern's `id`.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.vocab = nlp.vocab
+        self._keys: dict[int, tuple[str, str, str]] = {}
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.tokens: dict[str, tuple[Matcher, re.Pattern[str] | None]] = {}
+        families = read_table("families.json")["families"]
+        for family in RULE_FAMILIES:
+            settings = families[family]
+            phrases = self.exact if settings["phrase_attr"] == "ORTH" else self.phrases
+            matcher = Matcher(nlp.vocab, validate=True)
+            for row in read_patterns(family):
+                key = _key(family, row["label"], row["id"])
+                if isinstance(row["pattern"], str):
+                    phrases.add(key, [nlp.make_doc(row["pattern"])])
+                else:
+                    matcher.add(key, [row["pattern"]])
+            if len(matcher):
+                cue = settings["cue"]
+                self.tokens[family] = (matcher, re.compile(cue) if cue else None)
+        titles, abbreviations = _name_patterns()
+        for rows, phrase_matcher in ((titles, self.phrases), (abbreviations, self.exact)):
+            for row in rows:
+                phrase_matcher.add(
+                    _key("names", row["label"], row["id"]), [nlp.make_doc(row["pattern"])]
+                )
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: dict[str, list[Span]] = {family: [] for family in (*RULE_FAMILIES, "names")}
+        matches = [*self.phrases(doc), *self.exact(doc)]
+        text: str = doc.user_data.get("text") or doc.text
+        for matcher, cue in self.tokens.values():
+            if cue is None or cue.search(text):
+                matches.extend(matcher(doc))
+        for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
+            family, label, rule = self._decode(match_id)
+            found[family].append(Span(doc, start, end, label=label, span_id=rule))
+        doc.user_data["hits"] = found
+        return doc
+
+    def _decode(self, match_id: int) -> tuple[str, str, str]:
+        decoded = self._keys.get(match_id)
+        if decoded is None:
+            family, label, rule = self.vocab.strings[match_id].split("\t")
+            decoded = self._keys[match_id] = (family, label, rule)
+        return decoded
+
+
+def hits(doc: Doc, family: str) -> list[Span]:
+    """The matches of one rule family in a passage, made once by `decision_rules`.
+
+    Kept as plain lists (not `doc.spans` groups, which build new Span objects on every
+    read): extractors read them many times."""
+    found: dict[str, list[Span]] = doc.user_data.get("hits") or {}
+    return found.get(family, [])
+
+
+def _key(family: str, label: str, rule: str) -> str:
+    return f"{family}\t{label}\t{rule}"
+
+
+@Language.factory("decision_rules")
+def make_decision_rules(nlp: Language, name: str) -> DecisionRules:
+    del name
+    return DecisionRules(nlp)
 
 
 def _name_patterns() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
@@ -117,4 +213,4 @@ def _is_abbreviation(name: str) -> bool:
     """Abbreviations match exactly: "HO" must not match "ho", "Met" not "met"."""
     letters = [c for c in name.replace(" ", "") if c.isalpha()]
     uppers = sum(c.isupper() for c in letters)
-    return len(name) <= 12 and uppers >= 2 or (len(name.split()) == 1 and len(name) <= 4)
+    return (len(name) <= 12 and uppers >= 2) or (len(name.split()) == 1 and len(name) <= 4)

@@ -107,8 +107,9 @@ def document_to_segmented(doc: Document) -> Document:
             if sections:
                 sections[-1] = replace(sections[-1], end=line.start)
             number = line.number if line.number and line.number.isdigit() else None
-            sections.append(Section(body.strip().rstrip(":").strip(), number, kind, line.start,
-                                    len(text)))
+            sections.append(
+                Section(body.strip().rstrip(":").strip(), number, kind, line.start, len(text))
+            )
             continue
         starts_new = line.number is not None and not line.bullet
         if starts_new or para_start is None or _blank_between(text, para_end, line.start):

@@ -17,11 +17,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.findings import Finding, Note, finding
 from pipeline.extract.instruments import Instrument, instrument_by_name, instruments_titled
-from pipeline.extract.passages import Passage
+from pipeline.extract.passages import Passage, sentence_bounds
+from pipeline.nlp import hits
 from pipeline.patterns.legislation import (
     BACKREF_KINDS,
     BARE_SECTION,
@@ -35,11 +36,24 @@ from pipeline.patterns.legislation import (
 )
 
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
-_KIND_WORDS = {"act": "act", "acts": "act", "order": "order", "regulations": "regulations",
-               "regulation": "eu_regulation", "directive": "eu_directive",
-               "convention": "convention", "rules": "regulations", "measure": "act"}
+_KIND_WORDS = {
+    "act": "act",
+    "acts": "act",
+    "order": "order",
+    "regulations": "regulations",
+    "regulation": "eu_regulation",
+    "directive": "eu_directive",
+    "convention": "convention",
+    "rules": "regulations",
+    "measure": "act",
+}
 _ID_SPLIT = re.compile(rf"({PROVISION_ID})")
 _WINDOW = 160
+_MAX_TITLE_TOKENS = 16
+# Cheap test before the costly provision pattern: "... of the " right before a mention.
+_LINKED_BEFORE = re.compile(r"\b(?:of|to|under|in)\s+(?:the\s+)?(?:above\s+|said\s+)?\Z",
+                            re.IGNORECASE)
+_TITLE_CONNECTORS = {"of", "and", "for", "the", "on", "to", "in", "etc", "etc."}
 
 
 @dataclass(frozen=True)
@@ -71,41 +85,104 @@ def _mentions_in_passages(passages: Sequence[Passage]) -> tuple[list[_Mention], 
     for passage in passages:
         doc = passage.doc
         candidates: list[_Mention] = []
-        for span in doc.spans["names"]:
+        for span in hits(doc, "names"):
             if span.label_ == "INSTRUMENT":
                 inst = instrument_by_name(span.id_)
                 if inst is not None:
-                    candidates.append(_Mention(passage.start + span.start_char,
-                                               passage.start + span.end_char, inst.name,
-                                               inst.kind, "instrument-table", inst))
-        for span in _longest_titles(doc.spans["legislation"]):
+                    candidates.append(
+                        _Mention(
+                            passage.start + span.start_char,
+                            passage.start + span.end_char,
+                            inst.name,
+                            inst.kind,
+                            "instrument-table",
+                            inst,
+                        )
+                    )
+        titles, year_refs = _titles(doc)
+        for span in titles:
             mention = _title_mention(passage.start, span)
             if mention is not None:
                 candidates.append(mention)
         chosen = _non_overlapping(candidates)
         mentions.extend(chosen)
-        for span in doc.spans["legislation"]:
-            if span.label_ == "BACKREF":
-                start, end = passage.start + span.start_char, passage.start + span.end_char
-                if not any(m.start < end and start < m.end for m in chosen):
-                    backrefs.append(_Mention(start, end, span.text, "", "back-reference"))
+        refs = [s for s in hits(doc, "legislation") if s.label_ == "BACKREF"] + year_refs
+        for span in refs:
+            start, end = passage.start + span.start_char, passage.start + span.end_char
+            if not any(m.start < end and start < m.end for m in chosen):
+                backrefs.append(_Mention(start, end, span.text, "", "back-reference"))
     return mentions, backrefs
 
 
-def _longest_titles(spans: Sequence[Span]) -> list[Span]:
-    """Token patterns give every suffix of a title; keep the longest per end."""
-    best: dict[int, Span] = {}
-    for span in spans:
-        if span.label_ != "TITLE":
+def _titles(doc: Doc) -> tuple[list[Span], list[Span]]:
+    """Titles and year-bearing back-references, from the kind words ("Act", "Order").
+
+    A title ends at its kind word, with its year ("Act 2010") or an abbreviation and
+    year ("Act (DPA) 2018") after it; walk left over its words. A kind word with no
+    title words before it is a back-reference when "the" or "that" precedes it with a
+    year ("the 2018 Act", "the Order 2000")."""
+    titles: list[Span] = []
+    backrefs: list[Span] = []
+    for anchor in hits(doc, "legislation"):
+        if anchor.label_ == "TITLE":
+            titles.append(anchor)
             continue
-        if span.end not in best or span.start < best[span.end].start:
-            best[span.end] = span
-    return list(best.values())
+        if anchor.label_ != "KIND":
+            continue
+        k = anchor.start
+        end, rule = _title_end(doc, k)
+        i = k
+        floor = max(sentence_bounds(doc, k)[0], k - _MAX_TITLE_TOKENS)
+        while i > floor and _title_word(doc, i - 1):
+            i -= 1
+        year_before = k >= 2 and _is_year(doc[k - 1]) and doc[k - 2].lower_ in ("the", "that")
+        if year_before:
+            backrefs.append(doc[k - 2 : k + 1])
+        elif i < k and any(_can_start_title(t.text) for t in doc[i:k]):
+            titles.append(_labelled(doc, i, end, rule))
+        elif rule != "title-without-year" and k >= 1 and doc[k - 1].lower_ in ("the", "that"):
+            backrefs.append(doc[k - 1 : end])
+    return titles, backrefs
+
+
+def _title_end(doc: Doc, k: int) -> tuple[int, str]:
+    n = len(doc)
+    if k + 1 < n and _is_year(doc[k + 1]):
+        return k + 2, "title-with-year"
+    if (k + 4 < n and doc[k + 1].text == "(" and doc[k + 2].is_upper and doc[k + 3].text == ")"
+            and _is_year(doc[k + 4])):
+        return k + 5, "title-abbrev-year"
+    return k + 1, "title-without-year"
+
+
+def _is_year(token: Token) -> bool:
+    return bool(_YEAR.fullmatch(token.text))
+
+
+def _labelled(doc: Doc, start: int, end: int, rule: str) -> Span:
+    span = Span(doc, start, end, label="TITLE")
+    span.id_ = rule
+    return span
+
+
+def _title_word(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if token.is_space:
+        return False
+    if token.is_title or (token.is_upper and token.is_alpha) or token.text in "()&-’'":
+        return True
+    if token.text == "," or token.lower_ in _TITLE_CONNECTORS:
+        return i > 0 and (doc[i - 1].is_title or doc[i - 1].text == ")")
+    return False
 
 
 def _title_mention(offset: int, span: Span) -> _Mention | None:
-    """Trim words that cannot start a title; resolve against the table if possible."""
+    """Trim words that cannot start a title; resolve against the table if possible.
+
+    The longest trimmed title the table knows wins; otherwise the longest one with no
+    comma in it ("Under the Localism Act 2011, the Equality Act 2010" is two titles)."""
     starts = [t.i for t in span if _can_start_title(t.text)]
+    last_comma = max((t.i for t in span if t.text == ","), default=-1)
     fallback: _Mention | None = None
     for i in starts:
         sub = span.doc[i : span.end]
@@ -115,9 +192,9 @@ def _title_mention(offset: int, span: Span) -> _Mention | None:
         start, end = offset + sub.start_char, offset + sub.end_char
         if inst is not None:
             return _Mention(start, end, inst.name, inst.kind, span.id_, inst)
-        if fallback is None:
+        if fallback is None and i > last_comma:
             has_year = _YEAR.search(name) is not None
-            by_title = [] if has_year else instruments_titled(name)
+            by_title = () if has_year else instruments_titled(name)
             if has_year:
                 fallback = _Mention(start, end, name, kind, span.id_)
             elif by_title:
@@ -146,8 +223,9 @@ def _non_overlapping(candidates: list[_Mention]) -> list[_Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-def _definitions(text: str, mentions: list[_Mention]
-                 ) -> tuple[dict[str, _Mention], list[tuple[int, int]]]:
+def _definitions(
+    text: str, mentions: list[_Mention]
+) -> tuple[dict[str, _Mention], list[tuple[int, int]]]:
     definitions: dict[str, _Mention] = {}
     ranges: list[tuple[int, int]] = []
     for m in mentions:
@@ -169,8 +247,12 @@ def _definitions(text: str, mentions: list[_Mention]
     return definitions, ranges
 
 
-def _abbreviation_uses(text: str, definitions: dict[str, _Mention], mentions: list[_Mention],
-                       defined_ranges: list[tuple[int, int]]) -> list[_Mention]:
+def _abbreviation_uses(
+    text: str,
+    definitions: dict[str, _Mention],
+    mentions: list[_Mention],
+    defined_ranges: list[tuple[int, int]],
+) -> list[_Mention]:
     uses: list[_Mention] = []
     taken = [(m.start, m.end) for m in mentions] + defined_ranges
     for abbr, source in definitions.items():
@@ -181,14 +263,26 @@ def _abbreviation_uses(text: str, definitions: dict[str, _Mention], mentions: li
                 continue
             if any(s < found.end() and found.start() < e for s, e in taken):
                 continue
-            uses.append(_Mention(found.start(), found.end(), source.name, source.kind,
-                                 "defined-abbreviation", source.instrument))
+            uses.append(
+                _Mention(
+                    found.start(),
+                    found.end(),
+                    source.name,
+                    source.kind,
+                    "defined-abbreviation",
+                    source.instrument,
+                )
+            )
             taken.append((found.start(), found.end()))
     return uses
 
 
-def _resolve_backrefs(backrefs: list[_Mention], mentions: list[_Mention],
-                      definitions: dict[str, _Mention], notes: list[Note]) -> list[_Mention]:
+def _resolve_backrefs(
+    backrefs: list[_Mention],
+    mentions: list[_Mention],
+    definitions: dict[str, _Mention],
+    notes: list[Note],
+) -> list[_Mention]:
     resolved: list[_Mention] = []
     for ref in backrefs:
         words = ref.name.split()
@@ -198,27 +292,41 @@ def _resolve_backrefs(backrefs: list[_Mention], mentions: list[_Mention],
             continue
         kinds = BACKREF_KINDS.get(words[-1].lower(), ())
         year = _YEAR.search(ref.name)
-        earlier = [m for m in mentions if m.end <= ref.start and m.kind in kinds
-                   and (year is None or year.group(1) in m.name)]
+        earlier = [
+            m
+            for m in mentions
+            if m.end <= ref.start and m.kind in kinds and (year is None or year.group(1) in m.name)
+        ]
         if earlier:
             resolved.append(_backref_to(ref, earlier[-1]))
         elif year is not None:
-            notes.append(Note("unresolved_back_reference",
-                              f"{ref.name!r} names no earlier instrument", ref.start, ref.end))
+            notes.append(
+                Note(
+                    "unresolved_back_reference",
+                    f"{ref.name!r} names no earlier instrument",
+                    ref.start,
+                    ref.end,
+                )
+            )
     return resolved
 
 
 def _backref_to(ref: _Mention, target: _Mention) -> _Mention:
-    return _Mention(ref.start, ref.end, target.name, target.kind, "back-reference",
-                    target.instrument)
+    return _Mention(
+        ref.start, ref.end, target.name, target.kind, "back-reference", target.instrument
+    )
 
 
-def _mention_to_findings(text: str, mention: _Mention) -> list[Finding]:
-    before = PROVISION_BEFORE.search(text, max(0, mention.start - _WINDOW), mention.start)
-    after = PROVISION_AFTER.match(text, mention.end)
-    start, end = mention.start, mention.end
+def provisions_around(text: str, start: int, end: int) -> tuple[list[str], int, int]:
+    """Provisions cited with the instrument at text[start:end], and the widened quote:
+    before it ("section 149(1) of the ..."), else after it (", s. 149"), with a later
+    sub-division ("... states at sub paragraph (4)") added to a single provision."""
+    before = None
+    if _LINKED_BEFORE.search(text, max(0, start - 20), start):
+        before = PROVISION_BEFORE.search(text, max(0, start - _WINDOW), start)
+    after = PROVISION_AFTER.match(text, end)
     provisions: list[str] = []
-    if before is not None and before.end() == mention.start:
+    if before is not None and before.end() == start:
         provisions = _provisions(before)
         start = before.start()
     elif after is not None:
@@ -228,10 +336,22 @@ def _mention_to_findings(text: str, mention: _Mention) -> list[Finding]:
         sub = SUBDIVISION_AFTER.match(text, end)
         if sub is not None:
             provisions = [provisions[0] + re.sub(r"\s", "", sub.group("sub"))]
+    return provisions, start, end
+
+
+def _mention_to_findings(text: str, mention: _Mention) -> list[Finding]:
+    provisions, start, end = provisions_around(text, mention.start, mention.end)
     uri = mention.instrument.uri if mention.instrument else None
-    return [finding("statutory_references", start, end, mention.rule, instrument=mention.name,
-                    provision=provision, uri=uri)
-            for provision in (provisions or [None])]
+    return [
+        finding("statutory_references", start, end, mention.rule, instrument=mention.name,
+                provision=provision, uri=uri)
+        for provision in or_none(provisions)
+    ]
+
+
+def or_none(provisions: list[str]) -> list[str | None]:
+    """One entry per provision, or one for the instrument itself when none is cited."""
+    return [*provisions] if provisions else [None]
 
 
 def _provisions(match: re.Match[str]) -> list[str]:
@@ -257,10 +377,27 @@ def _bare_sections(text: str, findings: list[Finding]) -> list[Finding]:
         provision = f"section {found.group('id')}"
         known = attached.get(provision)
         if known is not None:
-            out.append(finding("statutory_references", found.start(), found.end(),
-                               "bare-section-resolved", instrument=known.values["instrument"],
-                               provision=provision, uri=known.values["uri"]))
+            out.append(
+                finding(
+                    "statutory_references",
+                    found.start(),
+                    found.end(),
+                    "bare-section-resolved",
+                    instrument=known.values["instrument"],
+                    provision=provision,
+                    uri=known.values["uri"],
+                )
+            )
         else:
-            out.append(finding("statutory_references", found.start(), found.end(),
-                               "bare-section", instrument=provision, provision=None, uri=None))
+            out.append(
+                finding(
+                    "statutory_references",
+                    found.start(),
+                    found.end(),
+                    "bare-section",
+                    instrument=provision,
+                    provision=None,
+                    uri=None,
+                )
+            )
     return out

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from pipeline.document import Document
-from pipeline.segment import heading_kind
+from pipeline.extract import casefree
 from pipeline.patterns.metadata import (
     BODY_BY_PREFIX,
     BODY_NAMED,
+    BODY_WORDS,
     BOILERPLATE_LINE,
     CODE_LINE,
     DATE_KINDS,
@@ -24,7 +25,9 @@ from pipeline.patterns.metadata import (
     REFERENCE_LABEL,
     REFERENCE_VALUE,
     TITLE_CODE,
+    TITLE_LABEL,
 )
+from pipeline.segment import heading_kind
 
 _HEAD = 3000  # particulars sit at the top of a decision
 _TAIL = 300  # and its code may close it, under "Signed decision document"
@@ -40,7 +43,7 @@ class Particulars:
 
 
 def normalise_reference(raw: str) -> str:
-    """"DD2707" -> "DD 2707", "PCD  651" -> "PCD 651"; other codes as written."""
+    """ "DD2707" -> "DD 2707", "PCD  651" -> "PCD 651"; other codes as written."""
     ref = " ".join(raw.split())
     return re.sub(r"^([A-Z]{1,6})(?=\d)", r"\1 ", ref)
 
@@ -48,8 +51,7 @@ def normalise_reference(raw: str) -> str:
 def document_to_particulars(doc: Document) -> Particulars:
     head = doc.text[:_HEAD]
     meta = doc.metadata
-    reference = (meta.get("reference") or _reference(head)
-                 or _reference_in_tail(doc.text[-_TAIL:]))
+    reference = meta.get("reference") or _reference(head) or _reference_in_tail(doc.text[-_TAIL:])
     return Particulars(
         reference=normalise_reference(reference) if reference else None,
         title=meta.get("title") or _title(head),
@@ -60,8 +62,8 @@ def document_to_particulars(doc: Document) -> Particulars:
 
 
 def _reference(head: str) -> str | None:
-    for label in REFERENCE_LABEL.finditer(head):
-        value = REFERENCE_VALUE.match(label.group("value").strip())
+    for label in casefree.finditer(REFERENCE_LABEL, head):
+        value = REFERENCE_VALUE.match(head[slice(*label.span("value"))].strip())
         if value is not None and any(c.isdigit() for c in value.group("ref")):
             return value.group("ref")
     for pattern in (TITLE_CODE, CODE_LINE):
@@ -78,6 +80,11 @@ def _reference_in_tail(tail: str) -> str | None:
 
 
 def _title(head: str) -> str | None:
+    labelled = casefree.search(TITLE_LABEL, head)
+    if labelled is not None:
+        title = head[slice(*labelled.span("title"))].strip()
+        if title and not title.endswith(":"):
+            return title
     for line in head.splitlines():
         line = line.strip(" \t•·")
         if not line or BOILERPLATE_LINE.match(line) or len(line) > 200 or heading_kind(line):
@@ -89,19 +96,21 @@ def _title(head: str) -> str | None:
 
 
 def _decision_maker(head: str) -> str | None:
-    found = DECISION_MAKER.search(head)
+    found = casefree.search(DECISION_MAKER, head)
     if found is None:
         return None
-    who = found.group("who").strip()
+    who = head[slice(*found.span("who"))].strip()
     if not who or who.endswith(":") or len(who.split()) > 20:
         return None
     return who
 
 
 def _body(head: str, reference: str | None) -> str | None:
-    named = BODY_NAMED.search(head[:1500])
+    top = head[:1500]
+    named = BODY_NAMED.search(top) if BODY_WORDS.search(top) else None
     if named is not None:
-        return " ".join(w.capitalize() if w.isupper() else w for w in named.group("body").split())
+        words = named.group("body").split()
+        return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in words)
     if reference:
         prefix = re.match(r"[A-Z]+", reference)
         if prefix and prefix.group(0) in BODY_BY_PREFIX:
@@ -111,9 +120,9 @@ def _body(head: str, reference: str | None) -> str | None:
 
 def _dates(head: str, meta: Mapping[str, str]) -> dict[str, date]:
     found: dict[str, date] = {}
-    for match in DATE_LABEL.finditer(head):
-        kind = DATE_KINDS.get(" ".join(match.group("label").lower().split()))
-        parsed = parse_date(match.group("date"))
+    for match in casefree.finditer(DATE_LABEL, head):
+        kind = DATE_KINDS.get(" ".join(match.group("label").split()))
+        parsed = parse_date(head[slice(*match.span("date"))])
         if kind and parsed and kind not in found:
             found[kind] = parsed
     for kind in ("signed", "published", "decided"):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from pipeline.patterns.money import (
+    CURRENCY_WORD,
     MONEY,
     MONEY_IN_WORDS,
     RANGE_TAIL,
@@ -21,11 +22,35 @@ from pipeline.patterns.money import (
 )
 
 _WORD_VALUES = {
-    "zero": 0, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _WORD_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9}
 _MAX_VALUE = Decimal(10) ** 15
@@ -50,7 +75,8 @@ def find_money(text: str) -> list[Money]:
         if money is not None:
             found.extend(money)
     taken = [(m.start, m.end) for m in found]
-    for match in MONEY_IN_WORDS.finditer(text):
+    words = MONEY_IN_WORDS.finditer(text) if CURRENCY_WORD.search(text) else iter(())
+    for match in words:
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         money_words = _words_to_money(text, match)
@@ -78,11 +104,25 @@ def _match_to_money(text: str, match: re.Match[str]) -> list[Money] | None:
         tail_scale = _scale(tail_groups)
         tail_figure, tail_repaired = _figure(tail_groups["int"], tail_groups["frac"])
         if tail_figure is not None and tail_scale is not None:
-            low = Money(start, match.end(), _value(figure, tail_scale), currency, repaired,
-                        "money-range-shared-scale", "low")
+            low = Money(
+                start,
+                match.end(),
+                _value(figure, tail_scale),
+                currency,
+                repaired,
+                "money-range-shared-scale",
+                "low",
+            )
             tail_start = tail.start("int")
-            high = Money(tail_start, tail.end(), _value(tail_figure, tail_scale), currency,
-                         tail_repaired, "money-range-shared-scale", "high")
+            high = Money(
+                tail_start,
+                tail.end(),
+                _value(tail_figure, tail_scale),
+                currency,
+                tail_repaired,
+                "money-range-shared-scale",
+                "high",
+            )
             return [m for m in (low, high) if m.value < _MAX_VALUE]
     value = _value(figure, scale)
     if value >= _MAX_VALUE:
@@ -127,7 +167,7 @@ def _value(figure: Decimal, scale: int | None) -> Decimal:
 
 
 def _is_weight(text: str, match: re.Match[str]) -> bool:
-    """"20 pounds of potatoes" and "weighing 20 pounds" are weights, not money."""
+    """ "20 pounds of potatoes" and "weighing 20 pounds" are weights, not money."""
     if (match.group("suffix") or "").lower().startswith(("euro", "dollar")):
         return False
     before = text[max(0, match.start() - 30) : match.start()]
@@ -158,8 +198,9 @@ def _words_to_money(text: str, match: re.Match[str]) -> Money | None:
     currency = SUFFIX_CURRENCY.get(re.sub(r"\s+", " ", match.group("suffix").lower()))
     if currency is None:
         return None
-    return Money(match.start(), match.end(), value.quantize(Decimal("0.01")), currency,
-                 False, "money-words")
+    return Money(
+        match.start(), match.end(), value.quantize(Decimal("0.01")), currency, False, "money-words"
+    )
 
 
 # "£10k–£20k", "£10k - £20k", "£1m to £2m"; not " -£5m" (a minus sign before the second).
@@ -185,6 +226,6 @@ def _mark_ranges(text: str, found: list[Money]) -> list[Money]:
 
 
 def _with_range(money: Money, role: str) -> Money:
-    return Money(money.start, money.end, money.value, money.currency, money.repaired,
-                 money.rule, role)
-
+    return Money(
+        money.start, money.end, money.value, money.currency, money.repaired, money.rule, role
+    )

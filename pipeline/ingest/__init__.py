@@ -1,8 +1,10 @@
 """Ingest: bytes in, `Document` out, the format chosen by content, not by name.
 
 All cleaning happens here, before any offset exists. Each loader turns
-`(data, path, doc_id, settings)` into a Document or raises a typed `IngestError`
-whose message is one line naming the file. `load` is the one verb.
+`(data, path, doc_id, limits, engine)` into a Document or raises a typed
+`IngestError` whose message is one line naming the file. `load` is the one verb.
+The HTML and PDF loaders (and their libraries) are imported on first use, so
+importing this package for `sniff_format` or `Limits` stays cheap.
 """
 
 from __future__ import annotations
@@ -18,21 +20,33 @@ from pipeline.errors import (
     TooLarge,
     UnsupportedFormat,
 )
-from pipeline.ingest.html import load_html
+from pipeline.ingest.engines import DEFAULT_ENGINE, PDF_ENGINES
 from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
-from pipeline.ingest.pdf import DEFAULT_ENGINE, ENGINES, load_pdf
-from pipeline.ingest.sniff import sniff_format
+from pipeline.ingest.sniff import foreign_format, sniff_format
 from pipeline.ingest.text import load_text
 
-__all__ = ["DEFAULT_ENGINE", "DEFAULT_LIMITS", "ENGINES", "Limits", "load", "sniff_format"]
+__all__ = ["DEFAULT_ENGINE", "DEFAULT_LIMITS", "PDF_ENGINES", "Limits", "load", "sniff_format"]
 
 Loader = Callable[[bytes, str, "str | None", Limits, str], Document]
 
-LOADERS: dict[str, Loader] = {
-    "text": lambda data, path, doc_id, _limits, _engine: load_text(data, path, doc_id),
-    "html": lambda data, path, doc_id, _limits, _engine: load_html(data, path, doc_id),
-    "pdf": load_pdf,
-}
+
+def _text(data: bytes, path: str, doc_id: str | None, _limits: Limits, _engine: str) -> Document:
+    return load_text(data, path, doc_id)
+
+
+def _html(data: bytes, path: str, doc_id: str | None, _limits: Limits, _engine: str) -> Document:
+    from pipeline.ingest.html import load_html
+
+    return load_html(data, path, doc_id)
+
+
+def _pdf(data: bytes, path: str, doc_id: str | None, limits: Limits, engine: str) -> Document:
+    from pipeline.ingest.pdf import load_pdf
+
+    return load_pdf(data, path, doc_id, limits, engine)
+
+
+LOADERS: dict[str, Loader] = {"text": _text, "html": _html, "pdf": _pdf}
 
 
 def load(path: str | Path, data: bytes | None = None, doc_id: str | None = None,
@@ -49,12 +63,11 @@ def load(path: str | Path, data: bytes | None = None, doc_id: str | None = None,
     if len(data) > limits.max_bytes:
         raise TooLarge(name, f"{len(data):,} bytes is over the {limits.max_bytes:,}-byte "
                              "limit (Limits.max_bytes)")
-    kind = sniff_format(data)
-    loader = LOADERS.get(kind)
-    if loader is None:
-        raise UnsupportedFormat(name, f"{kind}: not text, HTML or PDF")
+    foreign = foreign_format(data)
+    if foreign is not None:
+        raise UnsupportedFormat(name, f"{foreign}: not text, HTML or PDF")
     try:
-        document = loader(data, name, doc_id, limits, engine)
+        document = LOADERS[sniff_format(data)](data, name, doc_id, limits, engine)
     except (IngestError, ConfigurationError):
         raise
     except Exception as error:  # a parser's own failure on bytes it was not built for

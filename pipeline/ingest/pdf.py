@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pipeline.document import Document
 from pipeline.errors import ConfigurationError
 from pipeline.ingest import pdf_pdfium, pdf_plumber
+from pipeline.ingest.engines import DEFAULT_ENGINE
 from pipeline.ingest.inflate import refuse_bombs
 from pipeline.ingest.isolate import run_isolated
 from pipeline.ingest.layout import PageLayout
@@ -24,7 +25,6 @@ ENGINES: dict[str, PageReader] = {
     pdf_plumber.ENGINE: pdf_plumber.read_pages,
     pdf_pdfium.ENGINE: pdf_pdfium.read_pages,
 }
-DEFAULT_ENGINE = pdf_plumber.ENGINE
 
 
 def load_pdf(data: bytes, path: str, doc_id: str | None = None,

@@ -22,9 +22,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.errors import CorruptInput, EmptyInput, Encrypted, IngestError, TooLarge
+from pipeline.ingest.engines import PDFIUM
 from pipeline.ingest.layout import PageLayout, Piece, box_to_frame, direction_of
 
-ENGINE = "pdfium"
+ENGINE = PDFIUM
 # A run of text between PDFium's line breaks; a joined hyphen (U+FFFE, or 0x02 from
 # some calls) ends its run, so "re-" and "phasing" stay on their own lines.
 _RUN = re.compile(r"[^\r\n\ufffe\x02]+[\ufffe\x02]?|[\ufffe\x02]")

@@ -19,6 +19,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.text import extract_words
 
 from pipeline.errors import CorruptInput, Encrypted, IngestError, TooLarge
+from pipeline.ingest.engines import PDFPLUMBER
 from pipeline.ingest.layout import (
     UPRIGHT,
     Box,
@@ -30,7 +31,7 @@ from pipeline.ingest.layout import (
     pieces_to_lines,
 )
 
-ENGINE = "pdfplumber"
+ENGINE = PDFPLUMBER
 # A gap wider than this share of the font size starts a new word. pdfplumber's default
 # is 3 points whatever the size, which joins "16Legal" at 12 points.
 _WORD_GAP = 0.15

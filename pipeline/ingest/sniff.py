@@ -1,8 +1,9 @@
 """Which loader reads a file, decided by its first bytes, never by its name.
 
 A "Page not found" page saved as `decision.pdf` is HTML; a spreadsheet renamed `.txt`
-is a ZIP archive. Formats no loader reads are named, so the reason says what the file
-really is.
+is a ZIP archive. `sniff_format` answers "pdf", "html" or "text" (the corpus fetcher
+relies on those three); `foreign_format` names the formats no loader reads, so the
+reason says what the file really is.
 """
 
 from __future__ import annotations
@@ -25,14 +26,18 @@ _HTML_TAGS = (b"<html", b"<head", b"<body")
 
 
 def sniff_format(data: bytes) -> str:
-    """"pdf", "html" or "text"; for a format no loader reads, what it is ("a PNG image")."""
+    """"pdf", "html" or "text", from the bytes themselves (see also `foreign_format`)."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
-    for magic, name in FOREIGN_MAGIC:
-        if data.startswith(magic):
-            return name
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"<!doctype html") or (
             head.startswith(b"<") and any(tag in head for tag in _HTML_TAGS)):
         return "html"
     return "text"
+
+
+def foreign_format(data: bytes) -> str | None:
+    """What a file no loader reads is ("a PNG image"), or None for PDF, HTML and text."""
+    if b"%PDF-" in data[:1024]:
+        return None
+    return next((name for magic, name in FOREIGN_MAGIC if data.startswith(magic)), None)

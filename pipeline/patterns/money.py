@@ -12,7 +12,7 @@ import re
 # Currency written before the figure.  "£", "$", "US$", "€", "GBP ", "EUR", "USD"
 CURRENCY_PREFIX = r"""
     (?P<symbol>US\s?\$|A\$|C\$|NZ\$|£|€|\$|¥)
-  | (?P<code>\b(?:GBP|EUR|USD|AUD|CAD|CHF|JPY))\s?
+  | (?P<code>\b(?:GBP|EUR|USD|AUD|CAD|CHF|JPY|[Gg]bp|[Ee]ur|[Uu]sd))\s?
 """
 
 # A figure, with OCR slips O/o for 0 inside it (flagged as a repair later).
@@ -27,13 +27,15 @@ FIGURE = r"""
 SCALE = r"""
     (?:
         (?P<scale_sym>k|K|m|M|mn|bn|Bn|BN|b|tn|T)(?![A-Za-z0-9])
-      | \s?(?P<scale_word>thousand|million|billion|trillion)s?\b
+      | \s?(?P<scale_word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION)
+        s?\b
     )
 """
 
 # Currency written after the figure or its scale.  "5 million pounds", "20 Million Dollars"
 CURRENCY_SUFFIX = r"""
-    \s(?P<suffix>pounds?(?:\ sterling)?|sterling|euros?|dollars?|GBP|EUR|USD)\b
+    \s(?P<suffix>[Pp]ounds?(?:\ [Ss]terling)?|[Ss]terling|[Ee]uros?|[Dd]ollars?|POUNDS|EUROS
+      |DOLLARS|GBP|EUR|USD)\b
 """
 
 # One amount: prefixed ("£737.4k", "GBP 10,000", "US$ 20m") or suffixed ("5 million
@@ -50,7 +52,7 @@ MONEY = re.compile(
     (?:{CURRENCY_SUFFIX})?
     (?(prefix)|(?<=[A-Za-z]))
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
 
 # The far end of a range whose near end is an amount: "£10k–£20k", "£10-20k",
@@ -70,6 +72,8 @@ NUMBER_WORD = (
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|a"
 )
+# Cheap test for whether `MONEY_IN_WORDS` can match at all (it is slow to search).
+CURRENCY_WORD = re.compile(r"pound|euro|dollar", re.IGNORECASE)
 MONEY_IN_WORDS = re.compile(
     rf"""
     \b(?P<words>(?:{NUMBER_WORD})(?:(?:\s|-|\sand\s)(?:{NUMBER_WORD}))*)
@@ -79,24 +83,70 @@ MONEY_IN_WORDS = re.compile(
 )
 
 # Words before "N pounds" that make it a weight: "weighing 20 pounds", "weight of".
-WEIGHT_BEFORE = re.compile(r"\b(?:weigh\w*|weight\s+of|heavier|lighter|mass\s+of)\W+(?:\w+\W+)?\Z",
-                           re.IGNORECASE)
+WEIGHT_BEFORE = re.compile(
+    r"\b(?:weigh\w*|weight\s+of|heavier|lighter|mass\s+of)\W+(?:\w+\W+)?\Z", re.IGNORECASE
+)
 # Words after "N pounds" that make it a weight: "20 pounds of potatoes", "in weight".
-WEIGHT_AFTER = re.compile(r"\s*(?:of\s+(?!(?:funding|grant|public|tax|expenditure|spend)\b)"
-                          r"[a-z]+|in\s+weight|\(?\s*lbs?\b|\(?\s*kg\b)", re.IGNORECASE)
+WEIGHT_AFTER = re.compile(
+    r"\s*(?:of\s+(?!(?:funding|grant|public|tax|expenditure|spend)\b)"
+    r"[a-z]+|in\s+weight|\(?\s*lbs?\b|\(?\s*kg\b)",
+    re.IGNORECASE,
+)
 
 SYMBOL_CURRENCY = {
-    "£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "US $": "USD", "A$": "AUD",
-    "C$": "CAD", "NZ$": "NZD", "¥": "JPY",
+    "£": "GBP",
+    "€": "EUR",
+    "$": "USD",
+    "US$": "USD",
+    "US $": "USD",
+    "A$": "AUD",
+    "C$": "CAD",
+    "NZ$": "NZD",
+    "¥": "JPY",
 }
 SUFFIX_CURRENCY = {
-    "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "pound sterling": "GBP",
-    "sterling": "GBP", "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD",
-    "gbp": "GBP", "eur": "EUR", "usd": "USD",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "pounds sterling": "GBP",
+    "pound sterling": "GBP",
+    "sterling": "GBP",
+    "euro": "EUR",
+    "euros": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "gbp": "GBP",
+    "eur": "EUR",
+    "usd": "USD",
 }
 SCALE_FACTOR = {
-    "k": 10**3, "thousand": 10**3,
-    "m": 10**6, "mn": 10**6, "million": 10**6,
-    "b": 10**9, "bn": 10**9, "billion": 10**9,
-    "t": 10**12, "tn": 10**12, "trillion": 10**12,
+    "k": 10**3,
+    "thousand": 10**3,
+    "m": 10**6,
+    "mn": 10**6,
+    "million": 10**6,
+    "b": 10**9,
+    "bn": 10**9,
+    "billion": 10**9,
+    "t": 10**12,
+    "tn": 10**12,
+    "trillion": 10**12,
 }
+
+# The period an amount covers, written just after it (matched, with .match(text, pos,
+# endpos), on the words between the amount and the next amount or its sentence's end).
+#   "per annum"  "p.a."  "a year"  "over 2 years"  "for a further 12 months"
+#   "in 2023/24"  "for 2025-26"  "in financial year 2024-25"  "in FY2022-23"
+PERIOD_AFTER = re.compile(
+    r"""[^.;]{0,40}?(?<![\w])
+    (?P<period>
+        per\s+(?:annum|year|month|week|quarter|day)\b | p\.?a\.?(?![\w]) | annually\b | monthly\b
+      | (?:a|each|every)\s+(?:year|month|week|quarter)\b | yearly\b | weekly\b
+      | (?:over|for|across|covering)\s+(?:(?:a|the|an|initial|further|next|first|potential)\s+)*
+        (?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)
+        [\s-]*(?:years?|months?|weeks?|yrs?)\b(?:\s+period)?
+      | (?:in|for|during|from)\s+(?:the\s+)?(?:(?:financial|fiscal)\s+years?\s+|FY\s?)?
+        (?:19|20)\d\d(?:\s?[/–-]\s?(?:19|20)?\d\d)?
+        (?:\s?(?:[–-]|to)\s?(?:19|20)\d\d(?:\s?[/–-]\s?\d\d)?)?
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
