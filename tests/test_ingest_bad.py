@@ -24,6 +24,7 @@ NOT_FOUND_PAGE = (b"<!DOCTYPE html><html><head><title>Page not found | London Ci
                   b"<p>Sorry, we could not find that page.</p></main></body></html>")
 ACCESS_DENIED_PAGE = (b"<html><head><title>Access Denied</title></head><body><h1>Access Denied"
                       b"</h1><p>You don't have permission to access this server.</p></body></html>")
+STATUS_PAGE = b"<html><head><title>404 - File or directory not there</title></head></html>"
 PNG_HEADER = b"\x89PNG\r\n\x1a\n" + bytes(64)
 
 
@@ -68,6 +69,8 @@ CASES_FROM_BAD_INPUT = [
             errors.NotADecision, "an HTML error page ('Page not found'), not a decision"),
     BadCase("error-page-served-as-pdf", "pcd-2.pdf", lambda: ACCESS_DENIED_PAGE,
             errors.NotADecision, "an HTML error page ('Access Denied') saved as .pdf"),
+    BadCase("status-code-title", "pcd-3.html", lambda: STATUS_PAGE, errors.NotADecision,
+            "an HTML error page ('404 - File or directory not there'), not a decision"),
     BadCase("html-without-text", "bare.html",
             lambda: b"<html><body><script>x()</script></body></html>", errors.EmptyInput,
             "an HTML page with no readable text in its main content"),

@@ -100,6 +100,11 @@ CASES_FROM_PAGE_SHAPE = [
                ("https://democracy.example.gov.uk/documents/s124/report.pdf", "document"),
                ("https://democracy.example.gov.uk/mgIssueHistory.aspx?ID=9", "other"))),
     HtmlCase(
+        "short-decision-whose-code-looks-like-a-status",
+        _page("<p>Approve minor works at £3,000.</p>", title="<h1>PCD 404 Minor works</h1>"),
+        contains=("PCD 404 Minor works\n\nApprove minor works at £3,000.",),
+        metadata={"title": "PCD 404 Minor works"}),
+    HtmlCase(
         "body-without-landmarks",
         "<html><body><div id='wrapper'><h1>Officer decision 5</h1><p>Spend £1,000.</p>"
         "</div><script>var x = 1;</script></body></html>",

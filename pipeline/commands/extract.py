@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--out", type=Path, metavar="DIR", help="folder to write records into")
     parser.add_argument("--engine", choices=PDF_ENGINES, default=PDF_ENGINES[0],
                         help="PDF engine: pdfplumber (default; visual order, tables) or "
-                             "pdfium (40-100x faster, no table cells)")
+                             "pdfium (~30x faster; no table cells or ruled boxes)")
     parser.set_defaults(run=run)
 
 

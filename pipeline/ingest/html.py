@@ -78,16 +78,15 @@ def load_html(data: bytes, path: str, doc_id: str | None = None) -> Document:
     raw, note = decode(data, path)
     tree = LexborHTMLParser(raw)
     main = main_content(tree)
-    if main is None:
-        raise EmptyInput(path, _NO_TEXT)
     walk = _Walk(base_url(tree))
-    _walk(main, walk)
+    if main is not None:
+        _walk(main, walk)
     text = _chunks_to_text(walk.chunks)
-    title = page_title(tree, main)
+    title = page_title(tree, main) if main is not None else ""
     if title and title not in text[: len(title) + 200]:
         text = f"{title}\n\n{text}"
     _refuse_error_page(tree, text, path)
-    if not text.strip():
+    if main is None or not text.strip():
         raise EmptyInput(path, _NO_TEXT)
     metadata = {"title": title, **key_fields(main)} if title else key_fields(main)
     sha = sha256_of(data)

@@ -7,6 +7,7 @@ The labels and phrases are data, with where they come from.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
@@ -33,12 +34,17 @@ _MAX_FIELD_CHARS = 200
 
 # Titles of pages served instead of the document: HTTP errors, sign-in walls, bot checks.
 ERROR_PHRASES = (
-    "page not found", "not found", "404", "403", "forbidden", "access denied",
-    "internal server error", "service unavailable", "bad gateway", "could not be found",
-    "cannot be found", "can't find", "no longer available", "you do not have permission",
-    "not authorised", "not authorized", "sign in", "log in", "session has expired",
-    "request rejected", "just a moment", "are you a robot",
+    "page not found", "not found", "forbidden", "access denied", "internal server error",
+    "service unavailable", "bad gateway", "could not be found", "cannot be found",
+    "can't find", "no longer available", "you do not have permission", "not authorised",
+    "not authorized", "sign in", "log in", "session has expired", "request rejected",
+    "just a moment", "are you a robot",
 )
+_ERROR_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, ERROR_PHRASES)) + r")\b",
+                           re.IGNORECASE)
+# A title opening with an HTTP status: "404 - Page not found", "Error 403". Never a code
+# inside a title ("PCD 404 Minor works").
+_STATUS_TITLE = re.compile(r"^\W*(?:error|http)?\s*[45]\d\d\b", re.IGNORECASE)
 _ERROR_PAGE_MAX_CHARS = 3000  # an error page says little; a decision says more
 
 # Files a decision page links to as its papers.
@@ -123,7 +129,7 @@ def error_page_title(tree: LexborHTMLParser, main_text: str) -> str | None:
         return None
     for node in (tree.css_first("h1"), tree.css_first("title")):
         title = " ".join(node.text(deep=True).split()) if node is not None else ""
-        if any(phrase in title.lower() for phrase in ERROR_PHRASES):
+        if _ERROR_PHRASE.search(title) or _STATUS_TITLE.match(title):
             return title
     return None
 

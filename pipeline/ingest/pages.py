@@ -76,7 +76,8 @@ def _with_tables(lines: list[Line], tables: Sequence[TableBox]) -> list[Block]:
         at = next((i for i, b in enumerate(blocks) if isinstance(b, Line)
                    and b.direction == UPRIGHT and b.top >= table.top), None)
         if at is None:
-            upright = [i for i, b in enumerate(blocks) if getattr(b, "direction", 0) == UPRIGHT]
+            upright = [i for i, b in enumerate(blocks)
+                       if isinstance(b, Line) and b.direction == UPRIGHT]
             at = upright[-1] + 1 if upright else len(blocks)
         blocks.insert(at, table)
     return blocks

@@ -1,4 +1,4 @@
-"""The fast PDF engine: PDFium (pypdfium2), 40-100 times quicker than pdfplumber.
+"""The fast PDF engine: PDFium (pypdfium2), about 30 times quicker than pdfplumber.
 
 PDFium gives a page's text in content-stream order (a footer drawn first comes out
 first), with "\\r\\n" where it saw a new line and U+FFFE where it joined a hyphenated
