@@ -187,7 +187,7 @@ def test_boxes_turn_into_their_reading_frame(direction: int, frame: tuple[int, .
 # --- bombs and the isolated reader -------------------------------------------------------
 
 def test_ordinary_pdf_passes_the_bomb_scan() -> None:
-    refuse_bombs(make.decision_pdf()[0], "ok.pdf", 1_000_000)
+    assert refuse_bombs(make.decision_pdf()[0], "ok.pdf", 1_000_000) is None
 
 
 def test_bomb_is_refused_before_inflating() -> None:
