@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from pipeline.ingest.engines import PDF_ENGINES
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -25,6 +27,9 @@ def register(subparsers: Any) -> None:
         help="files, or folders whose files are read (recursively)",
     )
     parser.add_argument("--out", type=Path, metavar="DIR", help="folder to write records into")
+    parser.add_argument("--engine", choices=PDF_ENGINES, default=PDF_ENGINES[0],
+                        help="PDF engine: pdfplumber (default; visual order, tables) or "
+                             "pdfium (~30x faster; no table cells or ruled boxes)")
     parser.set_defaults(run=run)
 
 
@@ -53,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     documents = []
     for path in files:
         try:
-            documents.append(load(path))
+            documents.append(load(path, engine=args.engine))
         except IngestError as error:
             failures += 1
             print(f"failed: {error}", file=sys.stderr)
