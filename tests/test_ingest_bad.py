@@ -43,6 +43,11 @@ def _text_pdf() -> bytes:
     return make.pages_pdf([["A short paper about £5,000 of repairs."]] * 3)
 
 
+def _long_pdf() -> bytes:
+    """Long enough that even PDFium (hundreds of pages a second) takes far over 1 ms."""
+    return make.pages_pdf([["A short paper about £5,000 of repairs."]] * 80)
+
+
 CASES_FROM_BAD_INPUT = [
     BadCase("zero-byte", "empty.pdf", lambda: b"", errors.EmptyInput, "zero-byte file"),
     BadCase("only-whitespace", "blank.txt", lambda: b"  \n\t\n", errors.EmptyInput,
@@ -60,7 +65,7 @@ CASES_FROM_BAD_INPUT = [
     BadCase("decompression-bomb", "bomb.pdf", lambda: make.bomb_pdf(64), errors.TooLarge,
             "inflates to over 16,000,000 bytes (Limits.max_stream_bytes): a decompression "
             "bomb?", Limits(max_stream_bytes=16_000_000), pdf=True),
-    BadCase("reading-too-slow", "slow.pdf", _text_pdf, errors.TookTooLong,
+    BadCase("reading-too-slow", "slow.pdf", _long_pdf, errors.TookTooLong,
             "reading took over 0.001 s (Limits.max_seconds); stopped",
             Limits(max_seconds=0.001), pdf=True),
     BadCase("over-the-byte-limit", "big.txt", lambda: b"word " * 3000, errors.TooLarge,
