@@ -102,6 +102,9 @@ Part 1: Non-confidential facts and advice
         summary="This decision approves a website refresh with Meridian Consulting LLP. The "
                 f"brief quoted {HOSTILE_IMG} from the old site.") + """\
 1. Approve the award of a contract to Meridian Consulting LLP for 1 year at a cost of up to £90,000 (exclusive of VAT).
+Part 1: Non-confidential facts and advice
+1. Legal comments
+1.1. The Mayor may take this decision under the Mayoral Scheme of Delegation and Consent.
 """,
     "md-3106": _HEAD.format(
         ref="MD 3106", title="Estate Security Upgrade",
@@ -125,7 +128,23 @@ def corpus_records() -> tuple[DecisionRecord, ...]:
 
     documents = [load(Path(f"{name}.txt"), text.encode("utf-8"))
                  for name, text in TEXTS.items()]
-    return tuple(extract_records(documents))
+    return tuple(_with_instrument(record) for record in extract_records(documents))
+
+
+def _with_instrument(record: DecisionRecord) -> DecisionRecord:
+    """No extractor reads other instruments yet; give MD 3105 one, validated like any other
+    item, so the other_instruments view and its exports are exercised on a real row."""
+    quote = "Mayoral Scheme of Delegation and Consent"
+    start = record.text.find(quote)
+    if record.reference != "MD 3105" or start < 0:
+        return record
+    data = record.model_dump(mode="json")
+    data["other_instruments"] = [{
+        "text": quote, "instrument": quote, "provision": None,
+        "evidence": {"start": start, "end": start + len(quote), "page": 1,
+                     "section": "Legal comments", "paragraph": "1.1", "rule": "test-fixture"},
+    }]
+    return DecisionRecord.model_validate(data)
 
 
 def write_records(folder: Path) -> Path:
