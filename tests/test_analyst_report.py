@@ -80,8 +80,8 @@ def test_short_money_and_chart_rows() -> None:
     assert [short_money(v) for v in (1_200_000, 750_000, 950)] == ["£1.2m", "£750k", "£950"]
     chart = rows_to_chart("s", "S", [(f"s{i}", 100.0 - i) for i in range(12)], top=10)
     assert [bar.label for bar in chart.bars][-1] == "Other (2)" and len(chart.bars) == 11
-    assert chart.bars[-1].value == 89.0 + 88.0 and chart.bars[-1].share == 1.0
-    assert chart.bars[0].share == pytest.approx(100.0 / 177.0)
+    assert chart.bars[-1].value == 90.0 + 89.0 and chart.bars[-1].share == 1.0
+    assert chart.bars[0].share == pytest.approx(100.0 / 179.0)
 
 
 @pytest.mark.parametrize("record_id,name", [
