@@ -5,13 +5,13 @@ extractor (`pipeline.records.extract_records`) and written as records, so the te
 exercise extraction -> records -> DuckDB views end to end. What each decision holds is
 chosen so every example question has one known answer:
 
-| ref      | date (kind)        | approved spend                    | framework  | reg. 72 |
-| MD 3101  | 2023-03-14 signed  | £750,000 Harbour Digital          | G-Cloud 12 | yes |
-| MD 3102  | 2024-05-02 signed  | £320,000 Harbour Digital          | G-Cloud 13 | no (£1,000,000 threshold) |
-| DD 3103  | 2024-06-20 signed  | £1,200,000 Thistle Data           | RM6100     | yes (£700k + £500k hold) |
-| PCD 3104 | 2024-10-09 signed  | £50,000 grant to Lantern Youth    | none       | no (£200k grant in; £181,302 threshold) |
-| MD 3105  | 2024-11-11 signed  | £90,000 Meridian Consulting       | none       | no (<script> title, <img onerror> text) |
-| MD 3106  | 2022-01-15 decided | £500,000 Cobalt + £40,000 Granite | none       | no (£540k stated, £300k + £150k) |
+| ref      | date               | approved spend                  | notes                    |
+| MD 3101  | 2023-03-14 signed  | £750,000 Harbour Digital        | G-Cloud 12; reg. 72      |
+| MD 3102  | 2024-05-02 signed  | £320,000 Harbour Digital        | G-Cloud 13; £1m threshold |
+| DD 3103  | 2024-06-20 signed  | £1,200,000 Thistle Data         | RM6100; reg. 72; sum holds |
+| PCD 3104 | 2024-10-09 signed  | £50,000 grant, Lantern Youth    | £200k grant in; threshold |
+| MD 3105  | 2024-11-11 signed  | £90,000 Meridian Consulting     | <script> title, <img> text |
+| MD 3106  | 2022-01-15 decided | £500,000 Cobalt, £40,000 Granite | total ≠ sum of parts     |
 
 The tests in this module check that the extractor still reads the fixture as the table
 says; if it stops doing so, they fail here first, not as a confusing query mismatch.
@@ -42,81 +42,105 @@ Recommendations
 The {maker} is recommended to:
 """
 
+
+def _lines(*paragraphs: str) -> str:
+    """One paragraph a line, as a decision's web page reads once extracted."""
+    return "".join(f"{paragraph}\n" for paragraph in paragraphs)
+
+
 TEXTS = {
     "md-3101": _HEAD.format(
         ref="MD 3101", title="Case Management Platform Hosting",
         date_line="Date signed: 14 March 2023", maker="Mayor",
         summary="This decision approves a call-off contract for case management platform "
-                "hosting with Harbour Digital Services Ltd.") + """\
-1. Approve the award of a call-off contract to Harbour Digital Services Ltd for 3 years at a cost of up to £750,000 (exclusive of VAT);
-2. Note that the contract may be modified under regulation 72 of the Public Contracts Regulations 2015.
-Part 1: Non-confidential facts and advice
-1. Introduction and background
-1.1. The hosting contract expires in June and a replacement is required.
-2. Issues for consideration
-2.1. The recommended supplier is Harbour Digital Services Ltd, selected through the Crown Commercial Service G-Cloud 12 framework.
-3. Financial comments
-3.1. The total cost is £750,000 over three years, met from the technology budget.
-4. Legal comments
-4.1. The call-off complies with regulation 72 of the Public Contracts Regulations 2015 and with section 149 of the Equality Act 2010.
-""",
+                "hosting with Harbour Digital Services Ltd.") + _lines(
+        '1. Approve the award of a call-off contract to Harbour Digital Services Ltd for '
+        '3 years at a cost of up to £750,000 (exclusive of VAT);',
+        '2. Note that the contract may be modified under regulation 72 of the Public '
+        'Contracts Regulations 2015.',
+        'Part 1: Non-confidential facts and advice',
+        '1. Introduction and background',
+        '1.1. The hosting contract expires in June and a replacement is required.',
+        '2. Issues for consideration',
+        '2.1. The recommended supplier is Harbour Digital Services Ltd, selected through '
+        'the Crown Commercial Service G-Cloud 12 framework.',
+        '3. Financial comments',
+        '3.1. The total cost is £750,000 over three years, met from the technology '
+        'budget.',
+        '4. Legal comments',
+        '4.1. The call-off complies with regulation 72 of the Public Contracts '
+        'Regulations 2015 and with section 149 of the Equality Act 2010.',
+    ),
     "md-3102": _HEAD.format(
         ref="MD 3102", title="Digital Forms Service",
         date_line="Date signed: 02 May 2024", maker="Mayor",
         summary="This decision approves a call-off contract for a digital forms service with "
-                "Harbour Digital Services Ltd.") + """\
-1. Approve the award of a call-off contract to Harbour Digital Services Ltd for 2 years at a cost of up to £320,000 (exclusive of VAT).
-Part 1: Non-confidential facts and advice
-1. Issues for consideration
-1.1. The recommended supplier is Harbour Digital Services Ltd, selected through the Crown Commercial Service G-Cloud 13 framework.
-2. Financial comments
-2.1. Call-offs valued at £1,000,000 or more need a separate Mayoral decision; this call-off is below that threshold.
-""",
+                "Harbour Digital Services Ltd.") + _lines(
+        '1. Approve the award of a call-off contract to Harbour Digital Services Ltd for '
+        '2 years at a cost of up to £320,000 (exclusive of VAT).',
+        'Part 1: Non-confidential facts and advice',
+        '1. Issues for consideration',
+        '1.1. The recommended supplier is Harbour Digital Services Ltd, selected through '
+        'the Crown Commercial Service G-Cloud 13 framework.',
+        '2. Financial comments',
+        '2.1. Call-offs valued at £1,000,000 or more need a separate Mayoral decision; '
+        'this call-off is below that threshold.',
+    ),
     "dd-3103": _HEAD.format(
         ref="DD 3103", title="Data Platform Support",
         date_line="Date signed: 20 June 2024", maker="Executive Director, Resources",
         summary="This decision approves a contract for data platform support with Thistle "
-                "Data Systems Ltd.") + """\
-1. Approve the award of a contract to Thistle Data Systems Ltd for 4 years at a cost of up to £1,200,000 (exclusive of VAT);
-2. Approve the extension of the existing contract under regulation 72 of the Public Contracts Regulations 2015.
-Part 1: Non-confidential facts and advice
-1. Issues for consideration
-1.1. The recommended supplier is Thistle Data Systems Ltd, selected through the Crown Commercial Service framework RM6100 (Technology Services 3), Lot 2.
-2. Financial comments
-2.1. The total cost is £1,200,000. This consists of £700,000 capital and £500,000 revenue.
-""",
+                "Data Systems Ltd.") + _lines(
+        '1. Approve the award of a contract to Thistle Data Systems Ltd for 4 years at a '
+        'cost of up to £1,200,000 (exclusive of VAT);',
+        '2. Approve the extension of the existing contract under regulation 72 of the '
+        'Public Contracts Regulations 2015.',
+        'Part 1: Non-confidential facts and advice',
+        '1. Issues for consideration',
+        '1.1. The recommended supplier is Thistle Data Systems Ltd, selected through the '
+        'Crown Commercial Service framework RM6100 (Technology Services 3), Lot 2.',
+        '2. Financial comments',
+        '2.1. The total cost is £1,200,000. This consists of £700,000 capital and '
+        '£500,000 revenue.',
+    ),
     "pcd-3104": _HEAD.format(
         ref="PCD 3104", title="Youth Diversion Grants",
         date_line="Date signed: 09 October 2024",
         maker="Deputy Mayor for Policing and Crime",
-        summary="This decision approves a grant to Lantern Youth Foundation.") + """\
-1. Approve a grant of £50,000 to Lantern Youth Foundation;
-2. Accept grant funding of £200,000 from the Ministry of Justice.
-Part 1: Non-confidential facts and advice
-1. Financial comments
-1.1. Contracts valued at £181,302 or more are procured under the Public Contracts Regulations 2015; this grant is below that threshold.
-""",
+        summary="This decision approves a grant to Lantern Youth Foundation.") + _lines(
+        '1. Approve a grant of £50,000 to Lantern Youth Foundation;',
+        '2. Accept grant funding of £200,000 from the Ministry of Justice.',
+        'Part 1: Non-confidential facts and advice',
+        '1. Financial comments',
+        '1.1. Contracts valued at £181,302 or more are procured under the Public '
+        'Contracts Regulations 2015; this grant is below that threshold.',
+    ),
     "md-3105": _HEAD.format(
         ref="MD 3105", title=f"Website {HOSTILE_TITLE} Refresh",
         date_line="Date signed: 11 November 2024", maker="Mayor",
         summary="This decision approves a website refresh with Meridian Consulting LLP. The "
-                f"brief quoted {HOSTILE_IMG} from the old site.") + """\
-1. Approve the award of a contract to Meridian Consulting LLP for 1 year at a cost of up to £90,000 (exclusive of VAT).
-Part 1: Non-confidential facts and advice
-1. Legal comments
-1.1. The Mayor may take this decision under the Mayoral Scheme of Delegation and Consent.
-""",
+                f"brief quoted {HOSTILE_IMG} from the old site.") + _lines(
+        '1. Approve the award of a contract to Meridian Consulting LLP for 1 year at a '
+        'cost of up to £90,000 (exclusive of VAT).',
+        'Part 1: Non-confidential facts and advice',
+        '1. Legal comments',
+        '1.1. The Mayor may take this decision under the Mayoral Scheme of Delegation and'
+        ' Consent.',
+    ),
     "md-3106": _HEAD.format(
         ref="MD 3106", title="Estate Security Upgrade",
         date_line="Decision date: 15 January 2022", maker="Mayor",
-        summary="This decision approves the estate security upgrade.") + """\
-1. Approve the award of a contract to Cobalt Security Services Ltd at a cost of up to £500,000;
-2. Approve the award of a contract to Granite Estates Limited at a cost of £40,000;
-3. Note the equality assessment.
-Part 1: Non-confidential facts and advice
-1. Financial comments
-1.1. The total cost of £540,000 consists of £300,000 capital and £150,000 revenue.
-""",
+        summary="This decision approves the estate security upgrade.") + _lines(
+        '1. Approve the award of a contract to Cobalt Security Services Ltd at a cost of '
+        'up to £500,000;',
+        '2. Approve the award of a contract to Granite Estates Limited at a cost of '
+        '£40,000;',
+        '3. Note the equality assessment.',
+        'Part 1: Non-confidential facts and advice',
+        '1. Financial comments',
+        '1.1. The total cost of £540,000 consists of £300,000 capital and £150,000 '
+        'revenue.',
+    ),
 }
 
 

@@ -28,6 +28,12 @@ from tests.test_analyst_corpus import corpus_records, write_jsonl, write_records
 D = datetime.date
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CLI runs keep their parsed-records cache in the test's own folder."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+
+
 @pytest.fixture(scope="module", params=["folder", "jsonl"])
 def records_path(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp(request.param)
@@ -144,13 +150,33 @@ def test_an_empty_folder_gives_empty_views(tmp_path: Path) -> None:
 def test_a_broken_record_file_is_named(tmp_path: Path) -> None:
     write_records(tmp_path)
     (tmp_path / "zz-broken.json").write_text('{"id": "x", ', encoding="utf-8")
-    with pytest.raises(RecordsUnreadable, match="zz-broken.json"):
+    with pytest.raises(RecordsUnreadable, match=r"zz-broken\.json"):
         open_records(tmp_path)
 
 
 def test_missing_records_say_how_to_fix(tmp_path: Path) -> None:
     with pytest.raises(RecordsNotFound, match="--records"):
         open_records(tmp_path / "nowhere")
+
+
+def test_the_cache_answers_the_same_and_notices_a_changed_record(tmp_path: Path) -> None:
+    records = write_records(tmp_path / "records")
+    cache = tmp_path / "cache"
+    sql = example_named("g_cloud_over_500k").sql
+    first = run_query(open_records(records, cache), sql).rows
+    assert len(list(cache.glob("*.duckdb"))) == 1
+    again = open_records(records, cache)
+    assert again.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = "
+                         "'cached'").fetchone() == (1,)
+    assert run_query(again, sql).rows == first
+    md3102 = next(records.glob("md-3102-*.json"))
+    data = json.loads(md3102.read_text(encoding="utf-8"))
+    data["recommendations"][0]["action"] = "approve"
+    data["amounts"][0]["value"] = 620000.0  # the call-off now exceeds £500k
+    md3102.write_text(json.dumps(data), encoding="utf-8")
+    changed = run_query(open_records(records, cache), sql).rows
+    assert [row[1] for row in changed] == ["MD 3101", "MD 3102"]
+    assert len(list(cache.glob("*.duckdb"))) == 1
 
 
 def test_bad_sql_raises_query_failed(con: duckdb.DuckDBPyConnection) -> None:

@@ -115,7 +115,8 @@ def test_every_item_is_highlighted_on_its_words(site: Path) -> None:
             for n, item in enumerate(getattr(record, field), start=1):
                 pieces = tree.css(f'mark[data-key="{field}-{n}"]')
                 assert "".join(p.text(deep=True) for p in pieces) == item.text, (record.id, field)
-        assert tree.css_first("#doc").text(deep=True) == record.text
+        doc = tree.css_first("#doc")
+        assert doc is not None and doc.text(deep=True) == record.text
 
 
 def test_document_text_is_escaped_everywhere(site: Path) -> None:
@@ -127,8 +128,9 @@ def test_document_text_is_escaped_everywhere(site: Path) -> None:
         assert "<img" not in html
     hostile = next(r for r in corpus_records() if r.reference == "MD 3105")
     tree = HTMLParser((site / "decisions" / page_name(hostile.id)).read_text("utf-8"))
-    assert HOSTILE_TITLE in tree.css_first("h1").text() and HOSTILE_IMG in tree.css_first(
-        "#doc").text()
+    heading, doc = tree.css_first("h1"), tree.css_first("#doc")
+    assert heading is not None and HOSTILE_TITLE in heading.text()
+    assert doc is not None and HOSTILE_IMG in doc.text()
 
 
 def test_nothing_loads_from_the_network(site: Path) -> None:

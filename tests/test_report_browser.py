@@ -90,8 +90,9 @@ def _decision_page(site: Path, reference: str) -> Path:
 
 
 def _visible_references(page: Page) -> list[str]:
-    return page.eval_on_selector_all(
+    found = page.eval_on_selector_all(
         "#decisions tbody tr:not([hidden]) td:first-child a", "els => els.map(e => e.textContent)")
+    return [str(text) for text in found]
 
 
 def test_index_lists_every_decision_and_filters_and_sorts(tab: Tab, site: Path) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.analyst.cache import attach_cached, cache_file, fingerprint, store_cache
 from pipeline.analyst.schema_types import columns_literal, record_columns
 from pipeline.analyst.tables import create_views
 from pipeline.errors import DecisionsError
@@ -49,22 +50,41 @@ def resolve_records(path: Path | None) -> Path:
                           "--records DIR")
 
 
-def open_records(path: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """A fresh in-memory database holding `raw` (one row per record) and the views."""
+def open_records(path: Path | None = None,
+                 cache_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A fresh in-memory database holding `raw` (one row per record) and the views.
+
+    With `cache_dir`, the parsed records are kept there (see cache.py) and reused while
+    the record files are unchanged.
+    """
     source = resolve_records(path)
+    files = _record_files(source) if source.is_dir() else [source]
     con = duckdb.connect(":memory:")
-    if source.is_dir():
-        _load_folder(con, sorted(source.glob("*.json")))
-    else:
-        _load_ndjson(con, source, [source] if source.suffix == ".json" else None)
+    stamp = fingerprint(files) if cache_dir is not None else ""
+    cached = cache_file(cache_dir, source) if cache_dir is not None else None
+    if cached is None or not attach_cached(con, cached, stamp):
+        if source.is_dir():
+            _load_folder(con, files)
+        else:
+            _load_ndjson(con, source, files if source.suffix == ".json" else None)
+        if cached is not None:
+            store_cache(con, cached, stamp)
     create_views(con)
     return con
+
+
+def _record_files(folder: Path) -> list[Path]:
+    """The folder's `*.json` files, hidden ones (half-written temporaries) left out."""
+    with os.scandir(folder) as entries:
+        return sorted(Path(entry.path) for entry in entries
+                      if entry.name.endswith(".json") and not entry.name.startswith(".")
+                      and entry.is_file())
 
 
 def _read_table_sql(path: Path) -> str:
     return (f"CREATE TABLE raw AS SELECT * FROM read_json({_quote(str(path))}, "
             f"columns={columns_literal(record_columns())}, format='newline_delimited', "
-            "maximum_object_size=268435456)")
+            "maximum_object_size=67108864)")
 
 
 def _load_ndjson(con: duckdb.DuckDBPyConnection, path: Path,

@@ -33,11 +33,16 @@ def register(subparsers: Any) -> None:
                         help="run the documented example query NAME instead of SQL")
     parser.add_argument("--examples", action="store_true",
                         help="list the documented example queries and exit")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="read the JSON every time instead of keeping a parsed copy "
+                             "(under $XDG_CACHE_HOME/decision-records, reused while the "
+                             "record files are unchanged)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from pipeline.analyst import open_records
+    from pipeline.analyst.cache import default_cache_dir
     from pipeline.analyst.examples import example_named, load_examples
     from pipeline.analyst.output import (
         result_to_csv,
@@ -56,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
         if not sql:
             print("error: give SQL, --example NAME or --examples", file=sys.stderr)
             return 2
-        result = run_query(open_records(args.records), sql)
+        cache_dir = None if args.no_cache else default_cache_dir()
+        result = run_query(open_records(args.records, cache_dir), sql)
     except DecisionsError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
