@@ -1,19 +1,20 @@
-"""A DuckDB copy of the parsed records, so repeated queries skip re-reading JSON.
+"""A DuckDB copy of the parsed records and their views, so repeated queries skip the JSON.
 
-Parsing 10,000 records (70 MB of text) costs about a second or more; analysts ask
-many questions of the same records. The first query stores the `raw` table in a DuckDB
-file under the cache folder; later queries attach it read-only when the records are
-unchanged. "Unchanged" is a fingerprint of every record file's name, size and
-modification time plus the column types, so an edited, added or removed record, or a
-schema change, makes a new copy. Only `raw` is cached: the views are always built
-fresh, so a change to views.sql applies at once. A cache that cannot be read or
-written is skipped, never fatal.
+Parsing 10,000 records (70 MB of text) and unnesting their items costs seconds on a
+small machine, and analysts ask many questions of the same records. The first query
+stores `raw` and every public view, materialised as tables, in a DuckDB file under the
+cache folder; later queries attach it read-only and point the views at those tables.
+The copy is used only while its stamp matches: a hash of every record file's name,
+size and modification time, of the column types and of the view definitions, so an
+edited, added or removed record, a schema change or a change to views.sql makes a new
+copy. A cache that cannot be read or written is skipped, never fatal.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -26,8 +27,9 @@ def default_cache_dir() -> Path:
     return Path(base) / "decision-records" / "query"
 
 
-def fingerprint(files: list[Path]) -> str:
+def fingerprint(files: Sequence[Path], views_signature: str) -> str:
     digest = hashlib.sha256(columns_literal(record_columns()).encode("utf-8"))
+    digest.update(views_signature.encode("utf-8"))
     for path in files:
         stat = path.stat()
         digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
@@ -35,7 +37,7 @@ def fingerprint(files: list[Path]) -> str:
 
 
 def cache_file(cache_dir: Path, source: Path) -> Path:
-    """One cache file per records location: a new fingerprint replaces the old copy."""
+    """One cache file per records location: a new stamp replaces the old copy."""
     key = hashlib.sha256(str(source.resolve()).encode("utf-8")).hexdigest()[:20]
     return cache_dir / f"{key}.duckdb"
 
@@ -64,13 +66,21 @@ def attach_cached(con: duckdb.DuckDBPyConnection, path: Path, stamp: str) -> boo
     return True
 
 
-def store_cache(con: duckdb.DuckDBPyConnection, path: Path, stamp: str) -> None:
-    """Copy `raw` into `path` (written aside, then renamed over); failures are ignored."""
+def use_cached_views(con: duckdb.DuckDBPyConnection, views: Sequence[str]) -> None:
+    """Point each public view at its materialised table in the attached copy."""
+    for view in views:
+        con.execute(f'CREATE OR REPLACE VIEW "{view}" AS SELECT * FROM cached."{view}"')
+
+
+def store_cache(con: duckdb.DuckDBPyConnection, path: Path, stamp: str,
+                views: Sequence[str]) -> None:
+    """Write `raw` and `views` as tables to `path` (aside, then renamed); never raises."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         con.execute(f"ATTACH {_quote(str(tmp))} AS fresh")
-        con.execute("CREATE TABLE fresh.raw AS SELECT * FROM raw")
+        for name in ("raw", *views):
+            con.execute(f'CREATE TABLE fresh."{name}" AS SELECT * FROM "{name}"')
         con.execute("CREATE TABLE fresh.meta AS SELECT ? AS stamp", [stamp])
         con.execute("DETACH fresh")
         os.replace(tmp, path)

@@ -17,9 +17,15 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.analyst.cache import attach_cached, cache_file, fingerprint, store_cache
+from pipeline.analyst.cache import (
+    attach_cached,
+    cache_file,
+    fingerprint,
+    store_cache,
+    use_cached_views,
+)
 from pipeline.analyst.schema_types import columns_literal, record_columns
-from pipeline.analyst.tables import create_views
+from pipeline.analyst.tables import VIEWS, create_views, views_signature
 from pipeline.errors import DecisionsError
 
 DEFAULT_RECORDS = Path("outputs/records")
@@ -54,22 +60,25 @@ def open_records(path: Path | None = None,
                  cache_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
     """A fresh in-memory database holding `raw` (one row per record) and the views.
 
-    With `cache_dir`, the parsed records are kept there (see cache.py) and reused while
-    the record files are unchanged.
+    With `cache_dir`, the parsed records and materialised views are kept there (see
+    cache.py) and reused while the record files and view definitions are unchanged.
     """
     source = resolve_records(path)
     files = _record_files(source) if source.is_dir() else [source]
     con = duckdb.connect(":memory:")
-    stamp = fingerprint(files) if cache_dir is not None else ""
     cached = cache_file(cache_dir, source) if cache_dir is not None else None
-    if cached is None or not attach_cached(con, cached, stamp):
+    stamp = fingerprint(files, views_signature()) if cached is not None else ""
+    hit = cached is not None and attach_cached(con, cached, stamp)
+    if not hit:
         if source.is_dir():
             _load_folder(con, files)
         else:
             _load_ndjson(con, source, files if source.suffix == ".json" else None)
-        if cached is not None:
-            store_cache(con, cached, stamp)
     create_views(con)
+    if hit:
+        use_cached_views(con, VIEWS)
+    elif cached is not None:
+        store_cache(con, cached, stamp, VIEWS)
     return con
 
 

@@ -7,6 +7,7 @@ SQL in `views.sql`, where an analyst can read it.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import duckdb
@@ -57,7 +58,17 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
     for field in EVIDENCED_FIELDS:
         con.execute(item_view_sql(field))
     con.execute(_AWARDED_VIEW)
-    con.execute((Path(__file__).parent / "views.sql").read_text(encoding="utf-8"))
+    con.execute(_views_sql())
+
+
+def _views_sql() -> str:
+    return (Path(__file__).parent / "views.sql").read_text(encoding="utf-8")
+
+
+def views_signature() -> str:
+    """A hash of every view definition: a cached copy of the views is stale without it."""
+    parts = [_DATE_MACRO, _AWARDED_VIEW, *map(item_view_sql, EVIDENCED_FIELDS), _views_sql()]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 def view_columns(con: duckdb.DuckDBPyConnection, view: str) -> list[str]:
