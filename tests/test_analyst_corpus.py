@@ -1,6 +1,6 @@
 """A small record set with known answers, for the analyst query, export and report tests.
 
-Six invented decisions (no sentence comes from a published one) are run through the real
+Seven invented decisions (no sentence comes from a published one) are run through the real
 extractor (`pipeline.records.extract_records`) and written as records, so the tests
 exercise extraction -> records -> DuckDB views end to end. What each decision holds is
 chosen so every example question has one known answer:
@@ -12,6 +12,7 @@ chosen so every example question has one known answer:
 | PCD 3104 | 2024-10-09 signed  | £50,000 grant, Lantern Youth    | £200k grant in; threshold |
 | MD 3105  | 2024-11-11 signed  | £90,000 Meridian Consulting     | <script> title, <img> text |
 | MD 3106  | 2022-01-15 decided | £500,000 Cobalt, £40,000 Granite | total ≠ sum of parts     |
+| PCD 3107 | 2023-09-01 signed  | £1,100,000 Oakfield Fleet       | = £900k + £200k, same rec |
 
 The tests in this module check that the extractor still reads the fixture as the table
 says; if it stops doing so, they fail here first, not as a confusing query mismatch.
@@ -141,6 +142,15 @@ TEXTS = {
         '1.1. The total cost of £540,000 consists of £300,000 capital and £150,000 '
         'revenue.',
     ),
+    "pcd-3107": _HEAD.format(
+        ref="PCD 3107", title="Fleet Vehicle Replacement",
+        date_line="Date signed: 01 September 2023",
+        maker="Deputy Mayor for Policing and Crime",
+        summary="This decision approves the replacement of fleet vehicles.") + _lines(
+        "1. Approve the award of a contract to Oakfield Fleet Solutions at a cost of "
+        "£1,100,000; the vehicles cost £900,000 and their maintenance costs £200,000;",
+        "2. Note the fleet strategy.",
+    ),
 }
 
 
@@ -218,6 +228,9 @@ CASES_FROM_FIXTURE = [
     Reading("PCD 3104", "funders", ("Ministry of Justice",)),
     Reading("MD 3106", "suppliers", ("Cobalt Security Services Ltd", "Granite Estates Limited")),
     Reading("MD 3106", "checks", ((540000.0, False),)),
+    Reading("PCD 3107", "amounts", ((200000.0, "cost"), (900000.0, "cost"),
+                                    (1100000.0, "cost"))),
+    Reading("PCD 3107", "checks", ()),
     Reading("MD 3101", "statutory_references", (
         ("Equality Act 2010", "section 149"),
         ("Public Contracts Regulations 2015", "regulation 72"))),

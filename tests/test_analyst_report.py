@@ -146,4 +146,4 @@ def test_cli_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     records = write_records(tmp_path / "records")
     assert main(["report", "--records", str(records), "--out", str(tmp_path / "s")]) == 0
     assert len(list((tmp_path / "s" / "decisions").glob("*.html"))) == len(corpus_records())
-    assert "wrote 6 decision page(s)" in capsys.readouterr().err
+    assert "wrote 7 decision page(s)" in capsys.readouterr().err

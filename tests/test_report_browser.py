@@ -101,7 +101,7 @@ def test_index_lists_every_decision_and_filters_and_sorts(tab: Tab, site: Path) 
         r.reference for r in corpus_records() if r.reference)
     tab.page.fill("#q", "harbour")
     assert sorted(_visible_references(tab.page)) == ["MD 3101", "MD 3102"]
-    assert tab.page.text_content("#shown") == "2 of 6 decisions"
+    assert tab.page.text_content("#shown") == "2 of 7 decisions"
     tab.page.fill("#q", "")
     tab.page.select_option("#year-filter", "2022")
     assert _visible_references(tab.page) == ["MD 3106"]
@@ -161,7 +161,7 @@ def test_spend_charts_render(tab: Tab, site: Path) -> None:
         assert widths and max(widths) > 50
     labels = tab.page.eval_on_selector_all("#chart-supplier .bar-label",
                                            "els => els.map(e => e.textContent)")
-    assert labels[0] == "Thistle Data Systems Ltd" and len(labels) == 6
+    assert labels[0] == "Thistle Data Systems Ltd" and len(labels) == 7
 
 
 def test_hostile_text_shows_as_text_and_runs_nothing(tab: Tab, site: Path) -> None:

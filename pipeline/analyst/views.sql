@@ -33,7 +33,9 @@ FROM (SELECT id, c.total.evidence.start AS total_start, c.holds AS holds,
 --     counts, nor does a grant in a recommendation naming a funder (money coming in);
 --   * it is not the low end of a range, nor a part of a stated sum whose total counts;
 --   * its value was not already counted for the same decision (a figure repeated in two
---     recommendations is one commitment).
+--     recommendations is one commitment);
+--   * it is not one of two or three amounts in its recommendation that add up, to the
+--     penny, to another amount there ("£1.1m: vehicles £900k, maintenance £200k").
 -- supplier: the awarded supplier named in that recommendation (nearest the amount), else
 -- the decision's only awarded supplier, else NULL. framework: the decision's only
 -- framework, else NULL. Values are in `currency`; sum GBP with GBP.
@@ -68,6 +70,31 @@ counted AS (
     ANTI JOIN counted_parts AS cp ON cp.id = i.id AND cp.part_start = i.start
     QUALIFY row_number() OVER (PARTITION BY i.id, i.currency, i.value ORDER BY i.start) = 1
 ),
+pair_parts AS (
+    SELECT t.id, unnest([a.item, b.item]) AS item
+    FROM counted AS t
+    JOIN counted AS a ON a.id = t.id AND a.recommendation_start = t.recommendation_start
+                     AND a.currency = t.currency AND a.item <> t.item
+    JOIN counted AS b ON b.id = t.id AND b.recommendation_start = t.recommendation_start
+                     AND b.currency = t.currency AND b.item > a.item AND b.item <> t.item
+    WHERE abs(a.value + b.value - t.value) < 0.01
+),
+triple_parts AS (
+    SELECT t.id, unnest([a.item, b.item, c.item]) AS item
+    FROM counted AS t
+    JOIN counted AS a ON a.id = t.id AND a.recommendation_start = t.recommendation_start
+                     AND a.currency = t.currency AND a.item <> t.item
+    JOIN counted AS b ON b.id = t.id AND b.recommendation_start = t.recommendation_start
+                     AND b.currency = t.currency AND b.item > a.item AND b.item <> t.item
+    JOIN counted AS c ON c.id = t.id AND c.recommendation_start = t.recommendation_start
+                     AND c.currency = t.currency AND c.item > b.item AND c.item <> t.item
+    WHERE abs(a.value + b.value + c.value - t.value) < 0.01
+),
+kept AS (
+    SELECT c.* FROM counted AS c
+    ANTI JOIN (SELECT * FROM pair_parts UNION SELECT * FROM triple_parts) AS p
+        ON p.id = c.id AND p.item = c.item
+),
 named AS (
     SELECT c.id, c.item, s.name, s.role,
            row_number() OVER (
@@ -76,7 +103,7 @@ named AS (
                             strpos(lower(c.recommendation_text), lower(s.name)),
                             strpos(lower(c.recommendation_text), lower(s.text))) - 1 - c.start),
                         s.item) AS rank
-    FROM counted AS c JOIN awarded_suppliers AS s ON s.id = c.id
+    FROM kept AS c JOIN awarded_suppliers AS s ON s.id = c.id
     WHERE strpos(lower(c.recommendation_text), lower(s.name)) > 0
        OR strpos(lower(c.recommendation_text), lower(s.text)) > 0
 ),
@@ -94,7 +121,7 @@ SELECT c.id, c.reference, c.date, c.year, c.body, c.title, c.item, c.text, c.val
        CASE WHEN n.name IS NOT NULL THEN n.role ELSE o.role END AS supplier_role,
        fw.name AS framework, fw.identifier AS framework_identifier,
        c.recommendation, c.action, c.page, c.section, c.paragraph, c.start, c."end", c.rule
-FROM counted AS c
+FROM kept AS c
 LEFT JOIN named AS n ON n.id = c.id AND n.item = c.item AND n.rank = 1
 LEFT JOIN only_supplier AS o ON o.id = c.id
 LEFT JOIN only_framework AS fw ON fw.id = c.id;
