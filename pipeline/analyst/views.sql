@@ -37,7 +37,8 @@ FROM (SELECT id, c.total.evidence.start AS total_start, c.holds AS holds,
 --   * it is not one of two or three amounts in its recommendation that add up, to the
 --     penny, to another amount there ("£1.1m: vehicles £900k, maintenance £200k").
 -- supplier: the awarded supplier named in that recommendation (nearest the amount), else
--- the decision's only awarded supplier, else NULL. framework: the decision's only
+-- the only one named in the decision's approving recommendations, else the decision's
+-- only awarded supplier, else NULL. framework: the decision's only
 -- framework, else NULL. Values are in `currency`; sum GBP with GBP.
 CREATE OR REPLACE VIEW spend AS
 WITH approving AS (
@@ -107,6 +108,12 @@ named AS (
     WHERE strpos(lower(c.recommendation_text), lower(s.name)) > 0
        OR strpos(lower(c.recommendation_text), lower(s.text)) > 0
 ),
+only_approved AS (
+    SELECT s.id, any_value(s.name) AS name, any_value(s.role) AS role
+    FROM awarded_suppliers AS s JOIN approving AS r ON r.id = s.id
+    WHERE strpos(lower(r.text), lower(s.name)) > 0 OR strpos(lower(r.text), lower(s.text)) > 0
+    GROUP BY s.id HAVING count(DISTINCT s.name) = 1
+),
 only_supplier AS (
     SELECT id, any_value(name) AS name, any_value(role) AS role
     FROM awarded_suppliers GROUP BY id HAVING count(DISTINCT name) = 1
@@ -117,12 +124,14 @@ only_framework AS (
 )
 SELECT c.id, c.reference, c.date, c.year, c.body, c.title, c.item, c.text, c.value,
        c.currency, c.kind, c.qualifier, c.vat, c.period,
-       coalesce(n.name, o.name) AS supplier,
-       CASE WHEN n.name IS NOT NULL THEN n.role ELSE o.role END AS supplier_role,
+       coalesce(n.name, a.name, o.name) AS supplier,
+       CASE WHEN n.name IS NOT NULL THEN n.role WHEN a.name IS NOT NULL THEN a.role
+            ELSE o.role END AS supplier_role,
        fw.name AS framework, fw.identifier AS framework_identifier,
        c.recommendation, c.action, c.page, c.section, c.paragraph, c.start, c."end", c.rule
 FROM kept AS c
 LEFT JOIN named AS n ON n.id = c.id AND n.item = c.item AND n.rank = 1
+LEFT JOIN only_approved AS a ON a.id = c.id
 LEFT JOIN only_supplier AS o ON o.id = c.id
 LEFT JOIN only_framework AS fw ON fw.id = c.id;
 
