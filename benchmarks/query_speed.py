@@ -84,19 +84,21 @@ def _fmt(times: list[float]) -> str:
 
 def bench_layout(label: str, path: Path, runs: int, cache_dir: Path) -> None:
     """Load without and with the parsed-records cache, then every example query."""
-    cold, con = timed(lambda: open_records(path), runs)
+    cold, cold_con = timed(lambda: open_records(path), runs)
     first, _ = timed(lambda: open_records(path, cache_dir), 1)  # parses, writes the cache
-    warm, con = timed(lambda: open_records(path, cache_dir), runs)
-    total = con.execute("SELECT count(*) FROM decisions").fetchone()[0]
+    warm, warm_con = timed(lambda: open_records(path, cache_dir), runs)
+    total = cold_con.execute("SELECT count(*) FROM decisions").fetchone()[0]
     print(f"\n{label}: {path} ({total:,} records)")
     print(f"  load, JSON parsed (no cache)          {_fmt(cold)}")
     print(f"  load, first cached run (parse+store)  {_fmt(first)}")
     print(f"  load, from the cache                  {_fmt(warm)}")
     for example in load_examples():
-        query, result = timed(partial(_fetch, con, example.sql), runs)
-        print(f"  {example.name:<24} query {_fmt(query)} | together: cached "
-              f"{_fmt(_sums(warm, query))}, uncached {_fmt(_sums(cold, query))} "
-              f"({len(result)} rows)")
+        plain, result = timed(partial(_fetch, cold_con, example.sql), runs)
+        quick, again = timed(partial(_fetch, warm_con, example.sql), runs)
+        assert again == result, f"{example.name}: the cache changed the answer"
+        print(f"  {example.name:<24} ({len(result):>5} rows)\n"
+              f"      no cache: query {_fmt(plain)}  load+query {_fmt(_sums(cold, plain))}\n"
+              f"      cached:   query {_fmt(quick)}  load+query {_fmt(_sums(warm, quick))}")
     cli = [sys.executable, "-m", "pipeline", "query", "--records", str(path), "--format",
            "csv", "--example", "spend_by_supplier_year"]
     env = {**os.environ, "XDG_CACHE_HOME": str(cache_dir.parent.parent)}  # .../query

@@ -8,7 +8,6 @@ time, independently of what the extractor happens to read.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest

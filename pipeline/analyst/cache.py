@@ -2,8 +2,8 @@
 
 Parsing 10,000 records (70 MB of text) and unnesting their items costs seconds on a
 small machine, and analysts ask many questions of the same records. The first query
-stores `raw` and every public view, materialised as tables, in a DuckDB file under the
-cache folder; later queries attach it read-only and point the views at those tables.
+stores `raw` and the item and spend views, materialised as tables, in a DuckDB file under
+the cache folder; later queries attach it read-only and point the views at those tables.
 The copy is used only while its stamp matches: a hash of every record file's name,
 size and modification time, of the column types and of the view definitions, so an
 edited, added or removed record, a schema change or a change to views.sql makes a new

@@ -25,7 +25,7 @@ from pipeline.analyst.cache import (
     use_cached_views,
 )
 from pipeline.analyst.schema_types import columns_literal, record_columns
-from pipeline.analyst.tables import VIEWS, create_views, views_signature
+from pipeline.analyst.tables import MATERIALISED, create_views, views_signature
 from pipeline.errors import DecisionsError
 
 DEFAULT_RECORDS = Path("outputs/records")
@@ -76,9 +76,9 @@ def open_records(path: Path | None = None,
             _load_ndjson(con, source, files if source.suffix == ".json" else None)
     create_views(con)
     if hit:
-        use_cached_views(con, VIEWS)
+        use_cached_views(con, MATERIALISED)
     elif cached is not None:
-        store_cache(con, cached, stamp, VIEWS)
+        store_cache(con, cached, stamp, MATERIALISED)
     return con
 
 

@@ -20,6 +20,10 @@ VIEWS = (
 )
 """Public views, in the order exports and help list them."""
 
+MATERIALISED = tuple(view for view in VIEWS if view != "decisions")
+"""Views the cache stores as tables; `decisions` stays a view over the cached records, so
+the document texts are not stored twice."""
+
 HEAD_COLUMNS = ("id", "reference", "date", "year", "body", "title")
 EVIDENCE_COLUMNS = ("page", "section", "paragraph", "start", "end", "rule", "repaired")
 AWARDED_ROLES = (
