@@ -96,13 +96,20 @@ def _visible_references(page: Page) -> list[str]:
 
 
 def test_index_lists_every_decision_and_filters_and_sorts(tab: Tab, site: Path) -> None:
+    from playwright.sync_api import expect
+
     tab.open(site / "index.html")
     assert sorted(_visible_references(tab.page)) == sorted(
         r.reference for r in corpus_records() if r.reference)
-    tab.page.fill("#q", "harbour")
+    shown = tab.page.locator("#shown")
+    tab.page.fill("#q", "harbour")  # filtering waits for a pause in typing
+    expect(shown).to_have_text("2 of 7 decisions")
     assert sorted(_visible_references(tab.page)) == ["MD 3101", "MD 3102"]
-    assert tab.page.text_content("#shown") == "2 of 7 decisions"
+    tab.page.fill("#q", "2024-06")  # dates are searchable too
+    expect(shown).to_have_text("1 of 7 decisions")
+    assert _visible_references(tab.page) == ["DD 3103"]
     tab.page.fill("#q", "")
+    expect(shown).to_have_text("7 of 7 decisions")
     tab.page.select_option("#year-filter", "2022")
     assert _visible_references(tab.page) == ["MD 3106"]
     tab.page.select_option("#year-filter", "")

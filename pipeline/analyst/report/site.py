@@ -70,7 +70,7 @@ def _index_rows(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
         row = dict(zip(names, values, strict=True))
         row["page"] = page_name(row["id"])
         row["search"] = " ".join(str(row[key] or "") for key in (
-            "reference", "id", "title", "body", "suppliers", "frameworks")).lower()
+            "reference", "id", "date", "title", "body", "suppliers", "frameworks")).lower()
         rows.append(row)
     return rows
 

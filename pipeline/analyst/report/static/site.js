@@ -28,10 +28,13 @@
       });
       shown.textContent = count + " of " + rows.length + " decisions";
     }
-    [q, body, year].forEach(function (el) {
-      el.addEventListener("input", apply);
-      el.addEventListener("change", apply);
+    var timer = null;
+    q.addEventListener("input", function () {
+      // typing re-filters once the typist pauses: a large index re-lays out slowly
+      clearTimeout(timer);
+      timer = setTimeout(apply, 150);
     });
+    [body, year].forEach(function (el) { el.addEventListener("change", apply); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     apply();
   }
