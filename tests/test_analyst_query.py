@@ -148,11 +148,25 @@ def test_an_empty_folder_gives_empty_views(tmp_path: Path) -> None:
     assert all(con.execute(f"SELECT count(*) FROM {v}").fetchone() == (0,) for v in VIEWS)
 
 
+def test_a_single_record_file_can_be_queried(tmp_path: Path) -> None:
+    one = next(write_records(tmp_path).glob("md-3101-*.json"))
+    con = open_records(one)
+    assert con.execute("SELECT reference, approved_spend FROM decisions").fetchall() == [
+        ("MD 3101", 750000.0)]
+
+
 def test_a_broken_record_file_is_named(tmp_path: Path) -> None:
     write_records(tmp_path)
     (tmp_path / "zz-broken.json").write_text('{"id": "x", ', encoding="utf-8")
     with pytest.raises(RecordsUnreadable, match=r"zz-broken\.json"):
         open_records(tmp_path)
+
+
+def test_a_broken_jsonl_line_is_named(tmp_path: Path) -> None:
+    jsonl = write_jsonl(tmp_path / "records.jsonl")
+    jsonl.write_text(jsonl.read_text(encoding="utf-8") + "[1, 2]\n", encoding="utf-8")
+    with pytest.raises(RecordsUnreadable, match=r"records\.jsonl: a record must be"):
+        open_records(jsonl)
 
 
 def test_missing_records_say_how_to_fix(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """Records on disk -> an in-memory DuckDB database with the analyst views.
 
 Two layouts are read: a folder of `<id>.json` files (what `decisions extract --out`
-writes) and a `.jsonl` file with one record a line (what the flow writes). DuckDB's
+writes; a single such file works too) and a `.jsonl` file with one record a line (what
+the flow writes). DuckDB's
 JSON reader pays a few milliseconds per file, so a folder is first joined into one
 newline-delimited temporary file (a pretty-printed record becomes one line by turning
 its newlines into spaces: JSON strings cannot hold a raw newline), then read in one scan.
@@ -70,10 +71,10 @@ def open_records(path: Path | None = None,
     stamp = fingerprint(files, views_signature()) if cached is not None else ""
     hit = cached is not None and attach_cached(con, cached, stamp)
     if not hit:
-        if source.is_dir():
-            _load_folder(con, files)
+        if source.is_dir() or source.suffix != ".jsonl":
+            _load_folder(con, files)  # a pretty-printed record spans many lines
         else:
-            _load_ndjson(con, source, files if source.suffix == ".json" else None)
+            _load_ndjson(con, source, None)
     create_views(con)
     if hit:
         use_cached_views(con, MATERIALISED)
