@@ -162,23 +162,7 @@ def corpus_records() -> tuple[DecisionRecord, ...]:
 
     documents = [load(Path(f"{name}.txt"), text.encode("utf-8"))
                  for name, text in TEXTS.items()]
-    return tuple(_with_instrument(record) for record in extract_records(documents))
-
-
-def _with_instrument(record: DecisionRecord) -> DecisionRecord:
-    """No extractor reads other instruments yet; give MD 3105 one, validated like any other
-    item, so the other_instruments view and its exports are exercised on a real row."""
-    quote = "Mayoral Scheme of Delegation and Consent"
-    start = record.text.find(quote)
-    if record.reference != "MD 3105" or start < 0:
-        return record
-    data = record.model_dump(mode="json")
-    data["other_instruments"] = [{
-        "text": quote, "instrument": quote, "provision": None,
-        "evidence": {"start": start, "end": start + len(quote), "page": 1,
-                     "section": "Legal comments", "paragraph": "1.1", "rule": "test-fixture"},
-    }]
-    return DecisionRecord.model_validate(data)
+    return tuple(extract_records(documents))
 
 
 def write_records(folder: Path) -> Path:
@@ -217,6 +201,8 @@ def _values(record: DecisionRecord, field: str) -> tuple[object, ...]:
         return tuple(sorted({f.name for f in record.funders}))
     if field == "checks":
         return tuple((c.total.value, c.holds) for c in record.checks)
+    if field == "other_instruments":
+        return tuple(sorted({(o.instrument, o.provision) for o in record.other_instruments}))
     return tuple(sorted({(s.instrument, s.provision) for s in record.statutory_references}))
 
 
@@ -226,6 +212,7 @@ CASES_FROM_FIXTURE = [
     Reading("PCD 3104", "amounts", ((50000.0, "grant"), (181302.0, "threshold"),
                                     (200000.0, "grant"))),
     Reading("PCD 3104", "funders", ("Ministry of Justice",)),
+    Reading("MD 3105", "other_instruments", (("Mayoral Scheme of Delegation and Consent", None),)),
     Reading("MD 3106", "suppliers", ("Cobalt Security Services Ltd", "Granite Estates Limited")),
     Reading("MD 3106", "checks", ((540000.0, False),)),
     Reading("PCD 3107", "amounts", ((200000.0, "cost"), (900000.0, "cost"),

@@ -70,7 +70,8 @@ CASES_FROM_README = [
         ("MD 3101", "Crown Commercial Service G-Cloud 12 framework", 750000.0)]),
     Answer("spend_by_framework", ("framework", "approved_spend", "decisions"), [
         ("(none or several)", 1780000.0, 4),
-        ("Crown Commercial Service framework RM6100 (Technology Services 3)", 1200000.0, 1),
+        ("Crown Commercial Service framework RM6100 (Technology Services 3), Lot 2",
+         1200000.0, 1),
         ("Crown Commercial Service G-Cloud 12 framework", 750000.0, 1),
         ("Crown Commercial Service G-Cloud 13 framework", 320000.0, 1),
     ]),

@@ -29,10 +29,12 @@ LAUNCH_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="Debian's chromium is not at /usr/bin/chromium: run .ci/install-browser",
-)
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="Debian's chromium is not at /usr/bin/chromium: "
+                              "run .ci/install-browser"),
+    pytest.mark.xdist_group("browser"),  # one browser, with `pytest -n 2 --dist loadgroup`
+]
 
 
 @dataclass
