@@ -84,7 +84,8 @@ def main(n: int, chunk: int = 100) -> None:
         clock = time.process_time()
         found["pipeline"] += sum(len(r.amounts) for r in extract_records(part_docs))
         pipeline += time.process_time() - clock
-    for label, seconds in (("regex money baseline", baseline), ("extract_records (full)", pipeline)):
+    rows = (("regex money baseline", baseline), ("extract_records (full)", pipeline))
+    for label, seconds in rows:
         key = "baseline" if label.startswith("regex") else "pipeline"
         print(f"{label:<28} {n / seconds:>10,.0f} docs/s {megabytes / seconds:>8.2f} MB/s "
               f"({found[key]:,} amounts, {seconds:.2f} s CPU)")

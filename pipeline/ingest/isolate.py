@@ -14,6 +14,7 @@ killed, runs out of memory, has read `_FILES_PER_CHILD` files, or other limits a
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import os
 import resource
@@ -106,6 +107,7 @@ def _outcome(child: _Child, path: str, limits: Limits) -> tuple[Any, ...]:
 
 def _serve(pipe: Connection, memory: int) -> None:
     """The child: read what the parent sends until the pipe closes or memory runs out."""
+    faulthandler.disable()  # a crash here is reported as one line by the parent, not a dump
     _cap_memory(memory)
     while True:
         try:
