@@ -14,7 +14,7 @@ from unittest.mock import ANY
 import pytest
 
 from schemas.record import DecisionRecord
-from tests.case_records import Has, OneOf, known_miss, parametrize_groups
+from tests.case_records import Has, OneOf, parametrize_groups
 from tests.conftest import record_of
 
 
@@ -114,9 +114,8 @@ CASES_FROM_FORMAT = [
                (Amt("5,000 EUR", 5_000.0, "EUR", kind="cost"),)),
     AmountCase("million-without-space", "The grant is £3.5million.",
                (Amt("£3.5million", 3_500_000.0, kind="grant"),)),
-    known_miss(AmountCase("pence", "A charge of 50p per transaction applies.",
+    AmountCase("pence", "A charge of 50p per transaction applies.",
                           (Amt("50p", 0.5, kind="cost"),)),
-               "no amount: pence written '50p' are not read as money"),
     AmountCase("euro-m", "The EU contribution was €1.2m.", (Amt("€1.2m", 1_200_000.0, "EUR"),)),
     AmountCase("dollar-bn", "The market is estimated at $3.5bn.",
                (Amt("$3.5bn", 3.5e9, "USD", qualifier=OneOf(None, "estimated")),)),
@@ -126,24 +125,20 @@ CASES_FROM_FORMAT = [
     # qualifiers
     AmountCase("maximum-of", "The contract has a maximum value of £75,000.",
                (Amt("£75,000", 75_000.0, qualifier="maximum", kind="cost"),)),
-    known_miss(AmountCase("not-exceeding", "Spend not exceeding £40,000 is approved.",
+    AmountCase("not-exceeding", "Spend not exceeding £40,000 is approved.",
                           (Amt("£40,000", 40_000.0, qualifier="up_to", kind="cost"),)),
-               "qualifier is 'more_than': the one-word cue 'exceeding' beats 'not exceeding'"),
-    known_miss(AmountCase("no-more-than", "The provider will be paid no more than £30,000.",
+    AmountCase("no-more-than", "The provider will be paid no more than £30,000.",
                           (Amt("£30,000", 30_000.0, qualifier="up_to", kind="cost"),)),
-               "qualifier is 'more_than': 'more than' beats 'no more than'"),
     AmountCase("up-to-a-maximum", "Fees of up to a maximum of £60,000 are approved.",
                (Amt("£60,000", 60_000.0, qualifier=OneOf("up_to", "maximum"), kind="cost"),)),
     AmountCase("approx-abbreviation", "The survey will cost approx. £5,000.",
                (Amt("£5,000", 5_000.0, qualifier="approximately", kind="cost"),)),
     AmountCase("c-abbreviation", "The fit-out will cost c. £200,000.",
                (Amt("£200,000", 200_000.0, qualifier="approximately", kind="cost"),)),
-    known_miss(AmountCase("around", "Around £80,000 will be spent on training.",
+    AmountCase("around", "Around £80,000 will be spent on training.",
                           (Amt("£80,000", 80_000.0, qualifier="approximately", kind="cost"),)),
-               "kind is 'other': 'spent' is not a cost cue (only 'spend', 'spending')"),
-    known_miss(AmountCase("in-the-region-of", "The works will cost in the region of £40,000.",
+    AmountCase("in-the-region-of", "The works will cost in the region of £40,000.",
                           (Amt("£40,000", 40_000.0, qualifier="approximately", kind="cost"),)),
-               "qualifier None: 'in the region of' is not a qualifier cue"),
     AmountCase("under", "Projects costing under £25,000 qualify for the fast track.",
                (Amt("£25,000", 25_000.0, qualifier="less_than"),)),
     AmountCase("approximately", "The works will cost approximately £1.8m.",
@@ -234,27 +229,21 @@ CASES_FROM_FORMAT = [
                 Amt("£35,000", 35_000.0, range="high", period=Has("annum")))),
     AmountCase("and-without-between-is-not-a-range", "The bids were £1m and £2m.",
                (Amt("£1m", 1e6), Amt("£2m", 2e6))),
-    known_miss(AmountCase("split-between-is-not-a-range", "The total of £1.2m is split "
+    AmountCase("split-between-is-not-a-range", "The total of £1.2m is split "
                           "between £650,123 and £549,877.",
                           (Amt("£1.2m", 1_200_000.0, qualifier=OneOf(None, "total")),
                            Amt("£650,123", 650_123.0), Amt("£549,877", 549_877.0))),
-               "the two parts are marked range low/high: 'between A and B' is always read as "
-               "a range, even after 'split'"),
     # kinds
-    known_miss(AmountCase("kind-priced-at", "The software is priced at £250,000.",
+    AmountCase("kind-priced-at", "The software is priced at £250,000.",
                           (Amt("£250,000", 250_000.0, kind="cost"),)),
-               "kind is 'other': 'priced' is not a cost cue (only 'price')"),
-    known_miss(AmountCase("kind-charged-at", "Maintenance is charged at £4,000 a month.",
+    AmountCase("kind-charged-at", "Maintenance is charged at £4,000 a month.",
                           (Amt("£4,000", 4_000.0, period=Has("month"), kind="cost"),)),
-               "kind is 'other': 'charged' is not a cost cue (only 'charge', 'charges')"),
     AmountCase("kind-grant-received", "MOPAC will receive £2m of grant funding.",
                (Amt("£2m", 2e6, kind=OneOf("grant", "income")),)),
-    known_miss(AmountCase("kind-cost-beside-threshold", "The contract value of £250,000 is "
+    AmountCase("kind-cost-beside-threshold", "The contract value of £250,000 is "
                           "above the £214,904 threshold.",
                           (Amt("£250,000", 250_000.0, kind="cost"),
                            Amt("£214,904", 214_904.0, kind="threshold"))),
-               "both are 'threshold': threshold wording anywhere in the sentence marks every "
-               "amount in it"),
     AmountCase("kind-cost-under-delegated-authority", "The Deputy Mayor approved "
                "expenditure of £2m under delegated authority.",
                (Amt("£2m", 2e6, kind="cost"),)),
@@ -304,9 +293,8 @@ CASES_FROM_FORMAT = [
     AmountCase("gbp-million-word", "The bid was GBP 2.3 million.",
                (Amt("GBP 2.3 million", 2.3e6),)),
     AmountCase("m-upper", "The scheme costs £1.5M.", (Amt("£1.5M", 1.5e6, kind="cost"),)),
-    known_miss(AmountCase("m-after-space", "The capital budget is £12.5 m.",
+    AmountCase("m-after-space", "The capital budget is £12.5 m.",
                           (Amt("£12.5 m", 12.5e6, kind="cost"),)),
-               "read as £12.50: a scale letter after a space is not taken"),
     AmountCase("dollars-restated-in-pounds", "The vendor price of $20m (£16m) was negotiated "
                "down.", (Amt("$20m", 20e6, "USD", kind="cost"), Amt("£16m", 16e6, kind="cost"))),
     AmountCase("ocr-thousands", "The invoice was for £1,5OO.",
@@ -331,8 +319,7 @@ NEGATIVES = [
                "supplier.", ()),
     AmountCase("weight-weighing", "Each parcel weighing 20 pounds is logged.", ()),
     AmountCase("weight-of-goods", "The van carries 500 pounds of equipment.", ()),
-    known_miss(AmountCase("weight-lbs", "The limit is 40 pounds (18 kg) per item.", ()),
-               "read as £40: a weight restated as '(18 kg)' is not recognised"),
+    AmountCase("weight-lbs", "The limit is 40 pounds (18 kg) per item.", ()),
     AmountCase("paragraph-number", "See paragraph 4.14 of the Scheme of Delegation.", ()),
     AmountCase("phone-number", "Telephone 020 7983 4000 for enquiries.", ()),
     AmountCase("reference", "PCD 1234 was approved on 12 March 2024.", ()),

@@ -40,6 +40,7 @@ _ONE_WORD_QUALIFIERS = {
 }
 _QUALIFIER_REACH = 4
 _LIMITS = {"up_to", "maximum", "minimum", "more_than", "less_than"}
+_THRESHOLD_REACH = 3  # "the £181,302 threshold", "£500,000 or above"
 _VAT_REACH = 5
 _PERIOD_LEAD = re.compile(
     r"^(?:(?:over|for|across|covering|in|during|from|the|a|an|initial|further|next|first|"
@@ -130,7 +131,8 @@ def _context(
     sentence_start, sentence_end = sentence_bounds(doc, span.start)
     limit_left = max(sentence_start, left)
     limit_right = min(sentence_end, right)
-    qualifier = vat = None
+    vat = None
+    qualifiers: list[tuple[int, int, str]] = []  # (gap, -length, value): nearest, then longest
     kind_cues: list[tuple[int, str]] = []
     for cue in cues.get(sentence_start, ()):
         family, _, value = cue.label_.partition(":")
@@ -138,7 +140,7 @@ def _context(
             gap = span.start - cue.end
             reach = 0 if cue.text.lower() in _ONE_WORD_QUALIFIERS else _QUALIFIER_REACH
             if gap <= reach:
-                qualifier = value
+                qualifiers.append((gap, -len(cue), value))
         elif family == "vat" and span.end <= cue.start <= span.end + _VAT_REACH:
             vat = vat or value
         elif family == "kind":
@@ -150,6 +152,7 @@ def _context(
         else span.end_char
     )
     period = PERIOD_AFTER.match(text_of(doc), span.end_char, after_end)
+    qualifier = min(qualifiers)[2] if qualifiers else None
     return {
         "qualifier": qualifier,
         "vat": vat,
@@ -160,10 +163,12 @@ def _context(
 
 def _kind(cues: list[tuple[int, str]], qualifier: str | None) -> str:
     """Thresholds first, so nobody adds them to spend: threshold wording ("threshold",
-    "or above"), or a limit ("up to", "less than") where the sentence speaks of a
-    delegation or a rule ("must", "may")."""
+    "or above") next to the amount or nearer it than any other cue, or a limit ("up to",
+    "less than") where the sentence speaks of a delegation or a rule ("must", "may")."""
     values = {value for _, value in cues}
-    if "threshold" in values:
+    nearest = min(cues) if cues else None
+    if any(value == "threshold" and distance <= _THRESHOLD_REACH for distance, value in cues) or (
+            nearest is not None and nearest[1] == "threshold"):
         return "threshold"
     if qualifier in _LIMITS and values & {"delegation", "rule"}:
         return "threshold"

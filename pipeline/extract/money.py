@@ -13,6 +13,7 @@ from pipeline.patterns.money import (
     CURRENCY_WORD,
     MONEY,
     MONEY_IN_WORDS,
+    PENCE,
     RANGE_TAIL,
     SCALE_FACTOR,
     SUFFIX_CURRENCY,
@@ -75,6 +76,11 @@ def find_money(text: str) -> list[Money]:
         if money is not None:
             found.extend(money)
     taken = [(m.start, m.end) for m in found]
+    for match in PENCE.finditer(text):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            pence = Decimal(match.group("pence")) / 100
+            found.append(Money(match.start(), match.end(), pence.quantize(Decimal("0.001")),
+                               "GBP", False, "money-pence"))
     words = MONEY_IN_WORDS.finditer(text) if CURRENCY_WORD.search(text) else iter(())
     for match in words:
         if any(s < match.end() and match.start() < e for s, e in taken):
@@ -159,11 +165,16 @@ def _scale(groups: dict[str, str | None]) -> int | None:
     word = groups.get("scale_word") or groups.get("scale_sym")
     if not word:
         return None
-    return SCALE_FACTOR.get(word.lower())
+    return SCALE_FACTOR.get(word.strip().lower())
 
 
 def _value(figure: Decimal, scale: int | None) -> Decimal:
-    return (figure * (scale or 1)).quantize(Decimal("0.01"))
+    """In currency units, to the penny; a figure too large to be money is `_MAX_VALUE`
+    (rejected by the caller) rather than an error from rounding 27 digits."""
+    value = figure * (scale or 1)
+    if value >= _MAX_VALUE:
+        return _MAX_VALUE
+    return value.quantize(Decimal("0.01"))
 
 
 def _is_weight(text: str, match: re.Match[str]) -> bool:
@@ -193,7 +204,7 @@ def _words_to_money(text: str, match: re.Match[str]) -> Money | None:
             total += max(current, 1) * _WORD_SCALES[word]
             current = 0
     value = Decimal(total + current)
-    if value == 0:
+    if value == 0 or value >= _MAX_VALUE:
         return None
     currency = SUFFIX_CURRENCY.get(re.sub(r"\s+", " ", match.group("suffix").lower()))
     if currency is None:
@@ -206,6 +217,9 @@ def _words_to_money(text: str, match: re.Match[str]) -> Money | None:
 # "£10k–£20k", "£10k - £20k", "£1m to £2m"; not " -£5m" (a minus sign before the second).
 _RANGE_GAP = re.compile(r"\A(?:(?:-|–|—)|\s(?:-|–|—|to|and)\s|(?:to|and)\s)\Z")
 _BETWEEN = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
+# "split between £A and £B" names two parts, not the ends of a range.
+_SHARED = re.compile(r"\b(?:split|divided|shared|allocated|apportioned|spread)\s+between\s+\Z",
+                     re.IGNORECASE)
 
 
 def _mark_ranges(text: str, found: list[Money]) -> list[Money]:
@@ -218,7 +232,8 @@ def _mark_ranges(text: str, found: list[Money]) -> list[Money]:
         gap = text[low.end : high.start]
         if not _RANGE_GAP.match(gap):
             continue
-        if gap.strip() == "and" and not _BETWEEN.search(text[max(0, low.start - 12) : low.start]):
+        before = text[max(0, low.start - 30) : low.start]
+        if gap.strip() == "and" and (not _BETWEEN.search(before) or _SHARED.search(before)):
             continue
         out[i] = _with_range(low, "low")
         out[i + 1] = _with_range(high, "high")

@@ -22,11 +22,12 @@ FIGURE = r"""
     (?:\.(?P<frac>[\dOo]+))?
 """
 
-# Scale after a figure.  "k" "K" "m" "M" "mn" "bn" "b" "T" "tn", or a word after a space:
+# Scale after a figure.  "k" "K" "m" "M" "mn" "bn" "b" "T" "tn" (m, mn and bn may also
+# follow a space: "£12.5 m"), or a word after a space:
 #   "£5 million"  "£1.125 million"  "£2.5 billion"  "£20 thousand"
 SCALE = r"""
     (?:
-        (?P<scale_sym>k|K|m|M|mn|bn|Bn|BN|b|tn|T)(?![A-Za-z0-9])
+        (?P<scale_sym>k|K|m|M|mn|bn|Bn|BN|b|tn|T|(?<=\d)[ ](?:m|M|mn|bn|BN))(?![A-Za-z0-9&])
       | \s?(?P<scale_word>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION)
         s?\b
     )
@@ -89,7 +90,7 @@ WEIGHT_BEFORE = re.compile(
 # Words after "N pounds" that make it a weight: "20 pounds of potatoes", "in weight".
 WEIGHT_AFTER = re.compile(
     r"\s*(?:of\s+(?!(?:funding|grant|public|tax|expenditure|spend)\b)"
-    r"[a-z]+|in\s+weight|\(?\s*lbs?\b|\(?\s*kg\b)",
+    r"[a-z]+|in\s+weight|\(?\s*lbs?\b|\(?\s*(?:\d[\d.,]*\s*)?kg\b)",
     re.IGNORECASE,
 )
 
@@ -150,3 +151,6 @@ PERIOD_AFTER = re.compile(
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
+
+# Pence.  "50p"  "12.5p"  (value in pounds: 0.50, 0.125)
+PENCE = re.compile(r"(?<![\w£$€.,])(?P<pence>\d{1,3}(?:\.\d{1,2})?)p(?![\w%])")
