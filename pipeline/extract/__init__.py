@@ -34,6 +34,11 @@ class Extraction:
     notes: tuple[Note, ...]
 
 
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 def passages_to_extraction(document: Document, passages: Sequence[Passage]) -> Extraction:
     notes: list[Note] = []
 
@@ -49,8 +54,9 @@ def passages_to_extraction(document: Document, passages: Sequence[Passage]) -> E
     no_checks: tuple[list[CheckFinding], list[Note]] = ([], [])
     nothing: list[Finding] = []
     amounts, amount_notes = guarded("amounts", lambda: extract_amounts(passages), no_findings)
+    headings = [(s.start, _line_end(text, s.start)) for s in document.sections]
     statutes, statute_notes = guarded(
-        "legislation", lambda: extract_legislation(text, passages), no_findings
+        "legislation", lambda: extract_legislation(text, passages, headings), no_findings
     )
     checks, check_notes = guarded(
         "checks", lambda: extract_checks(text, passages, amounts), no_checks

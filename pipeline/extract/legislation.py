@@ -14,7 +14,7 @@ Each mention takes the provisions written before ("section 149(1) of the") or af
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -35,7 +35,9 @@ from pipeline.patterns.legislation import (
     NOT_TITLE_START,
     PROVISION_AFTER,
     PROVISION_BEFORE,
+    PROVISION_BESIDE,
     PROVISION_ID,
+    PROVISION_OF,
     PROVISION_WORDS,
     SUBDIVISION_AFTER,
 )
@@ -56,6 +58,7 @@ _ID_SPLIT = re.compile(rf"({PROVISION_ID})")
 _WINDOW = 160
 _MAX_TITLE_TOKENS = 16
 # Cheap test before the costly provision pattern: "... of the " right before a mention.
+_ABBREVIATED = re.compile(r"[A-Z]{2,}\b")  # "ECHR", "GDPR", "DPA 2018"
 _LINKED_BEFORE = re.compile(r"\b(?:of|to|under|in)\s+(?:the\s+)?(?:above\s+|said\s+)?\Z",
                             re.IGNORECASE)
 _TITLE_CONNECTORS = {"of", "and", "for", "the", "on", "to", "in", "etc", "etc."}
@@ -71,10 +74,16 @@ class _Mention:
     instrument: Instrument | None = None
 
 
-def extract_legislation(text: str, passages: Sequence[Passage]) -> tuple[list[Finding], list[Note]]:
+def extract_legislation(
+    text: str, passages: Sequence[Passage], headings: Sequence[tuple[int, int]] = ()
+) -> tuple[list[Finding], list[Note]]:
+    """Statutory references; `headings` are (start, end) of heading lines, where a name
+    ("GDPR and Data Privacy") is a topic, not a citation."""
     mentions, backrefs = _mentions_in_passages(passages)
     mentions = _with_years(mentions)
     definitions, defined_ranges = _definitions(text, mentions)
+    mentions = [m for m in mentions if not _inside(m, [*defined_ranges, *headings])]
+    backrefs = _longest_first(b for b in backrefs if not _inside(b, headings))
     mentions += _abbreviation_uses(text, definitions, mentions, defined_ranges)
     mentions.sort(key=lambda m: m.start)
     notes: list[Note] = []
@@ -83,6 +92,19 @@ def extract_legislation(text: str, passages: Sequence[Passage]) -> tuple[list[Fi
     findings = [f for m in mentions for f in _mention_to_findings(text, m)]
     findings += _bare_sections(text, findings)
     return findings, notes
+
+
+def _inside(mention: _Mention, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= mention.start and mention.end <= e for s, e in ranges)
+
+
+def _longest_first(refs: Iterable[_Mention]) -> list[_Mention]:
+    """"The said Act" and "said Act" both match: keep the longer of overlapping ones."""
+    kept: list[_Mention] = []
+    for ref in sorted(refs, key=lambda r: (r.start - r.end, r.start)):
+        if not any(k.start < ref.end and ref.start < k.end for k in kept):
+            kept.append(ref)
+    return sorted(kept, key=lambda r: r.start)
 
 
 def _with_years(mentions: list[_Mention]) -> list[_Mention]:
@@ -320,7 +342,8 @@ def _resolve_backrefs(
         if defined is not None and defined.start < ref.start:
             resolved.append(_backref_to(ref, defined))
             continue
-        kinds = BACKREF_KINDS.get(words[-1].lower(), ())
+        kind_word = next((w for w in reversed(words) if not _YEAR.fullmatch(w)), "")
+        kinds = BACKREF_KINDS.get(kind_word.lower(), ())  # "the Order 2000": Order
         year = _YEAR.search(ref.name)
         earlier = [
             m
@@ -354,11 +377,17 @@ def provisions_around(text: str, start: int, end: int) -> tuple[list[str], int, 
     before = None
     if _LINKED_BEFORE.search(text, max(0, start - 20), start):
         before = PROVISION_BEFORE.search(text, max(0, start - _WINDOW), start)
+    elif _ABBREVIATED.match(text, start):
+        before = PROVISION_BESIDE.search(text, max(0, start - _WINDOW), start)
     after = PROVISION_AFTER.match(text, end)
     provisions: list[str] = []
     if before is not None and before.end() == start:
         provisions = _provisions(before)
         start = before.start()
+        outer = PROVISION_OF.search(text, max(0, start - _WINDOW), start)
+        if outer is not None and len(provisions) == 1 and outer.end() == start:
+            provisions = [f"{p} of {provisions[0]}" for p in _provisions(outer)]
+            start = outer.start()
     elif after is not None:
         provisions = _provisions(after)
         end = after.end()

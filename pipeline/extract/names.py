@@ -41,14 +41,12 @@ class _Words:
     generic: frozenset[str]
     places: frozenset[str]
     attributive_nouns: frozenset[str]
-    function_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def words() -> _Words:
     table = read_table("organisations.json")
-    keys = ("connectors", "suffixes", "role_words", "generic", "places", "attributive_nouns",
-            "function_words")
+    keys = ("connectors", "suffixes", "role_words", "generic", "places", "attributive_nouns")
     return _Words(*(frozenset(table[key]) for key in keys))
 
 
@@ -141,7 +139,7 @@ def read_name_forward(doc: Doc, i: int) -> Name | None:
         nxt = doc[following]
         if nxt.is_lower and nxt.lower_ in words().suffixes:
             last = following  # "the London Safer Future Communities VCSE network"
-        elif nxt.is_lower and nxt.lower_ not in words().function_words:
+        elif nxt.lower_ in words().attributive_nouns:
             return None  # "ASCH front line staff", "the Met OL project": a modifier
     return _finish(doc, i, last, tuple(aliases), members)
 

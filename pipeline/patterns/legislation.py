@@ -44,6 +44,20 @@ PROVISION_BEFORE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# A provision written right before an abbreviated instrument, with no "of".
+#   "Article 14 ECHR"  "Article 35 GDPR"  "section 57 DPA 2018"
+PROVISION_BESIDE = re.compile(
+    rf"""(?P<prov>{PROVISION_LIST})\s+\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# The provision a provision is part of, written before it.
+#   "Paragraph 7 of " (before "Schedule 3 to the ...")
+PROVISION_OF = re.compile(
+    rf"""(?P<prov>{PROVISION_LIST})\s+of\s+\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
 # A provision written after its instrument.
 #   ", s. 149"  ", sections 26(1) and 26A(1)"  " section 149"  " (as amended), s.3"
 #   " (section 17)"
