@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 import pytest
 
 from schemas.record import DecisionRecord
-from tests.case_records import Has, OneOf, known_miss, parametrize_groups
+from tests.case_records import Has, OneOf, parametrize_groups
 from tests.conftest import record_of
 
 DECISION = """\

@@ -44,10 +44,8 @@ CASES_FROM_ISSUE = [
 ]
 
 CASES_FROM_FORMAT = [
-    known_miss(FunderCase("has-awarded", "The Youth Endowment Fund has awarded MOPAC £1.1m for "
+    FunderCase("has-awarded", "The Youth Endowment Fund has awarded MOPAC £1.1m for "
                           "the trial.", ("Youth Endowment Fund",)),
-               "no funder: 'has awarded' needs a funding word after it ('grant', 'funding'), "
-               "and a name ending in 'Fund' is rejected ('fund' is a role word)"),
     FunderCase("funded-by", "The programme is funded by the Department for Education.",
                ("Department for Education",)),
     FunderCase("fully-funded-by", "The post is fully funded by the Ministry of Justice.",
@@ -58,39 +56,28 @@ CASES_FROM_FORMAT = [
                ("Ministry of Justice",)),
     FunderCase("abbreviation-grant", "The DLUHC grant will be used to support rough sleepers.",
                ("Department for Levelling Up, Housing and Communities",)),
-    known_miss(FunderCase("alias-in-brackets-allocated", "The Home Office (HO) has allocated £3m "
+    FunderCase("alias-in-brackets-allocated", "The Home Office (HO) has allocated £3m "
                           "to MOPAC for the year.", ("Home Office",)),
-               "no funder: 'has allocated' counts only with a funding noun later in the "
-               "sentence ('grant', 'funding'); 'allocated' itself is not one"),
-    known_miss(FunderCase("receipt-from", "MOPAC will receive £40,000 from the National Lottery "
+    FunderCase("receipt-from", "MOPAC will receive £40,000 from the National Lottery "
                           "Community Fund.", ("National Lottery Community Fund",)),
-               FUND_IS_A_ROLE_WORD),
     FunderCase("donation-from-trust", "The GLA will accept a donation from the Wellcome Trust.",
                ("Wellcome Trust",)),
     FunderCase("offered-grant", "Sport England has offered a grant of £250,000 towards the "
                "facility.", ("Sport England",)),
-    known_miss(FunderCase("funding-from-two", "The scheme receives funding from the Department for "
+    FunderCase("funding-from-two", "The scheme receives funding from the Department for "
                           "Transport and the Department for Education.",
                           ("Department for Education", "Department for Transport")),
-               "second funder named 'the Department for Education': after 'and' the leading 'the' "
-               "is kept in the name, so it does not match the table's name"),
     FunderCase("grant-provided-by", "The grant is provided by the Home Office under "
                "the Safer Streets programme.", ("Home Office",)),
-    known_miss(FunderCase("allocation-from", "MOPAC has received an allocation of £1.5m from "
+    FunderCase("allocation-from", "MOPAC has received an allocation of £1.5m from "
                           "the Ministry of Housing, Communities and Local Government.",
                           ("Ministry of Housing, Communities and Local Government",)),
-               "two funders, 'Ministry of Housing' and 'Ministry of Housing, Communities': the "
-               "name read after 'from' stops inside the title at a comma or at 'and', and the "
-               "table name is not preferred"),
-    known_miss(FunderCase("accept-award-from", "The DMPC is asked to accept an award of £95,000 "
+    FunderCase("accept-award-from", "The DMPC is asked to accept an award of £95,000 "
                           "from the Youth Endowment Fund.", ("Youth Endowment Fund",)),
-               FUND_IS_A_ROLE_WORD),
     FunderCase("defra-funding", "DEFRA funding of £60,000 has been confirmed.",
                ("Department for Environment, Food and Rural Affairs",)),
-    known_miss(FunderCase("granted-to-decider", "The Department for Transport has granted £2m "
+    FunderCase("granted-to-decider", "The Department for Transport has granted £2m "
                           "to the GLA for cycling schemes.", ("Department for Transport",)),
-               "no funder: 'has granted' counts only with a funding noun later in the sentence "
-               "('grant', 'funding'); the verb 'granted' itself is not one"),
     FunderCase("jointly-funded-by-two", "The scheme is jointly funded by Sport England and Arts "
                "Council England.", ("Arts Council England", "Sport England")),
     FunderCase("provided-funding", "The Cabinet Office has provided funding of £75,000 for the "
@@ -104,8 +91,7 @@ CASES_FROM_FORMAT = [
 NEGATIVES = [
     known_miss(FunderCase("decision-maker-funds-supplier", "MOPAC will fund Victim Support to "
                           "run the helpline.", (), ("Victim Support",)),
-               "no supplier: 'MOPAC will fund X to ...' no longer names X (see suppliers "
-               "fund-organisation)"),
+               "no supplier: 'fund X' is not a supplier cue (see suppliers fund-organisation)"),
     FunderCase("funding-from-reserves", "The cost will be met with funding from reserves.", ()),
     FunderCase("funds-from-budget", "Funds from the MOPAC budget will cover the cost.", ()),
     FunderCase("home-office-informed", "The Home Office will be informed of the decision.", ()),

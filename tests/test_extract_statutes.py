@@ -16,7 +16,7 @@ from unittest.mock import ANY
 import pytest
 
 from schemas.record import DecisionRecord
-from tests.case_records import Has, known_miss, parametrize_groups
+from tests.case_records import Has, parametrize_groups
 from tests.conftest import record_of
 
 

@@ -31,6 +31,8 @@ from pipeline.segment import heading_kind
 
 _HEAD = 3000  # particulars sit at the top of a decision
 _TAIL = 300  # and its code may close it, under "Signed decision document"
+_MASTHEAD = 400  # where a document names the body that issues it, on a short line
+_MASTHEAD_LINE = 90
 
 
 @dataclass(frozen=True)
@@ -106,15 +108,19 @@ def _decision_maker(head: str) -> str | None:
 
 
 def _body(head: str, reference: str | None) -> str | None:
-    top = head[:1500]
-    named = BODY_NAMED.search(top) if BODY_WORDS.search(top) else None
-    if named is not None:
-        words = named.group("body").split()
-        return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in words)
+    """The issuing body: known from the reference's scheme ("PCD" is MOPAC's), else named
+    in the masthead (the first lines); a council named further down is a party."""
     if reference:
         prefix = re.match(r"[A-Z]+", reference)
         if prefix and prefix.group(0) in BODY_BY_PREFIX:
             return BODY_BY_PREFIX[prefix.group(0)]
+    for line in head[:_MASTHEAD].splitlines():
+        if len(line) > _MASTHEAD_LINE or not BODY_WORDS.search(line):
+            continue  # a sentence naming a council is about a party, not the masthead
+        named = BODY_NAMED.match(line.strip(" \t•·"))
+        if named is not None:
+            words = named.group("body").split()
+            return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in words)
     return None
 
 

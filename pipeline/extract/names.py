@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from pipeline.extract.passages import starts_sentence, text_of
 from pipeline.nlp import read_table
 
+_COMPANY_ENDINGS = {"ltd", "limited", "plc", "llp", "lp", "inc", "llc", "cic", "gmbh", "sa"}
 _JOINERS = {"-", "’s", "'s", "/", "’", "'", "."}
 _MAX_TOKENS = 12
 _FOOTNOTE = re.compile(r"(?<=[a-z])\d\Z")
@@ -126,6 +127,10 @@ def read_name_forward(doc: Doc, i: int) -> Name | None:
             inner, close = _bracketed(doc, j)
             if inner is None:
                 break
+            if _is_abbreviation(inner) and close + 1 < n and \
+                    doc[close + 1].lower_.rstrip(".") in _COMPANY_ENDINGS:
+                last = j = close + 1  # "Accenture (UK) Limited": the bracket is in the name
+                continue
             if _is_abbreviation(inner):
                 aliases.append(inner)
             elif "," in inner and not re.search(r"\b\d", inner):
@@ -224,6 +229,9 @@ def _finish(
     start = doc[first].idx
     end = doc[last].idx + len(doc[last].text)
     text = text_of(doc)[start:end]
+    if text.endswith(".") and len(text) > 1:  # "Ltd." closing a sentence
+        end -= 1
+        text = text[:-1]
     footnote = _FOOTNOTE.search(text)
     if footnote and (last + 1 >= len(doc) or doc[last + 1].text in {")", ",", ";", "."}):
         end -= 1
@@ -244,7 +252,9 @@ def split_on_and(name: Name, in_list: bool = False) -> list[Name]:
     if single and not in_list and not (right.isupper() and len(right) >= 2):
         return [name]
     first = Name(name.start, name.start + len(left), left, (), ())
-    second = Name(name.start + cut.end(), name.end, right, name.aliases, name.members)
+    skip = len(right) - len(right[4:]) if right.lower().startswith("the ") else 0
+    second = Name(name.start + cut.end() + skip, name.end, right[skip:], name.aliases,
+                  name.members)
     return [*split_on_and(first, in_list), second]
 
 
@@ -261,6 +271,18 @@ def is_organisation_name(text: str) -> bool:
     if all(t in words().generic or t in words().connectors for t in tokens):
         return False
     return any(c.isalpha() for c in text)
+
+
+@lru_cache(maxsize=1)
+def _known_bodies() -> frozenset[str]:
+    table = read_table("public_bodies.json")["bodies"]
+    return frozenset(normalised_name(n) for row in table for n in [row["name"], *row["aliases"]])
+
+
+def known_body(text: str) -> bool:
+    """A public body the documented table names ("Youth Endowment Fund" is one, though a
+    name ending in "Fund" is otherwise taken for a budget)."""
+    return normalised_name(text) in _known_bodies()
 
 
 def normalised_name(text: str) -> str:

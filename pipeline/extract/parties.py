@@ -22,6 +22,7 @@ from pipeline.extract.findings import Finding, finding
 from pipeline.extract.names import (
     Name,
     is_organisation_name,
+    known_body,
     read_name_backward,
     read_name_forward,
     split_on_and,
@@ -39,6 +40,15 @@ from pipeline.patterns.parties import (
 )
 
 _TRIGGER_REACH = 20
+_COPULA = {"is", "was", "are", "were", "will", "be", "being", "has", "have", "been", ":", ",",
+           "-", "–", "namely"}
+_CURRENCY_TOKENS = frozenset("£$€")
+_GIVING_VERBS = frozenset(["allocated", "granted", "awarded", "offered", "provided", "funded"])
+
+
+def lowered_at(doc: Doc, i: int) -> str:
+    lowered: list[str] = doc.user_data["lower"]
+    return lowered[i]
 _TABLE_LABELS = ("BODY_FUNDER", "BODY_DECIDER", "BUYER")
 
 
@@ -93,8 +103,8 @@ def _cue_to_findings(offset: int, doc: Doc, span: Span) -> list[Finding]:
         return []
     lo, hi = sentence_bounds(doc, span.start)
     if family == "supplier_after":
-        start = span.end - 1 if span[-1].text[:1].isupper() and len(span) > 1 else span.end
-        return _names("suppliers", offset, read_name_forward(doc, start), span.id_, role=role)
+        start = _after_copula(doc, span.end)
+        return _names("suppliers", offset, _name_at(doc, start), span.id_, role=role)
     if family == "supplier_before":
         if role == "company":
             return _company(offset, doc, span)
@@ -106,8 +116,11 @@ def _cue_to_findings(offset: int, doc: Doc, span: Span) -> list[Finding]:
         if not has_word(doc, lo, hi, FUNDING_WORDS):
             return []
         return _names("funders", offset, read_name_forward(doc, span.end), span.id_)
-    if family == "funder_before_verb" and not has_word(doc, span.end, hi, FUNDING_WORDS):
-        return []
+    if family == "funder_before_verb" and not (
+            has_word(doc, span.end, hi, FUNDING_WORDS)
+            or (lowered_at(doc, span.end - 1) in _GIVING_VERBS
+            and has_word(doc, span.end, hi, _CURRENCY_TOKENS))):
+        return []  # "X has allocated £3m to": giving money; "X has committed to absorb": not
     if family == "funder_before" and not has_word(doc, lo, hi, RECEIPT_WORDS):
         return []
     if family in ("funder_before", "funder_before_verb"):
@@ -115,9 +128,31 @@ def _cue_to_findings(offset: int, doc: Doc, span: Span) -> list[Finding]:
     return []
 
 
+def _after_copula(doc: Doc, i: int) -> int:
+    """Past "is", "was", ":" and "," after a cue: "the preferred bidder is X", "Selected
+    supplier: X", "The incumbent supplier, X, will"."""
+    lowered: list[str] = doc.user_data["lower"]
+    while i < len(doc) and lowered[i] in _COPULA:
+        i += 1
+    return i
+
+
+def _name_at(doc: Doc, i: int) -> Name | None:
+    """A table name starting at token `i` (past "the") wins over reading words: "the
+    Ministry of Housing, Communities and Local Government" holds commas."""
+    j = i + 1 if i < len(doc) and doc[i].lower_ == "the" else i
+    table = next((s for s in hits(doc, "names") if s.start == j and s.label_ in _TABLE_LABELS),
+                 None)
+    read = read_name_forward(doc, i)
+    if table is not None and (read is None or read.end <= table.end_char):
+        return Name(table.start_char, table.end_char, table.text)
+    return read
+
+
 def _company(offset: int, doc: Doc, span: Span) -> list[Finding]:
     """"X Ltd (company registration number: 04417285)": the name before the bracket."""
-    k = span.start - 1 if span.start > 0 and doc[span.start - 1].text == "(" else span.start
+    k = next((i for i in range(span.start - 1, max(span.start - 3, -1), -1)
+              if doc[i].text == "("), span.start)
     after = doc[span.end : min(len(doc), span.end + 4)].text
     number = re.search(r"\b(?:[A-Z]{2})?\d{6,8}\b", after)
     if k == span.start or number is None:
@@ -166,18 +201,27 @@ def _triggered(offset: int, doc: Doc, span: Span, direction: str) -> list[Findin
             if name is not None:
                 role = _role_before(doc, span.start, j) if direction == "to" else "contractor"
                 rule = f"{span.id_}:{direction}"
-                return [f for listed in _listed(doc, j + 1, name)
+                plural = has_word(doc, lo, j, _PLURAL_AWARDS)
+                first = Name(name.start, name.end, name.text, name.aliases, name.members, plural)
+                return [f for listed in _listed(doc, j + 1, first)
                         for f in _names("suppliers", offset, listed, rule, role=role)]
     return []
 
 
+_PLURAL_AWARDS = frozenset(["grants", "contracts", "awards", "allocations", "payments"])
+_ROLE_PRIORITY = ("novation_recipient", "grant_recipient")
+
+
 def _role_before(doc: Doc, start: int, stop: int) -> str:
-    """The role the award word nearest to "to" gives: "award grants to X" is a grant."""
-    lowered: list[str] = doc.user_data.get("lower") or [t.lower_ for t in doc]
-    for word in reversed(lowered[start:stop]):
-        if word in TRIGGER_ROLES:
-            return TRIGGER_ROLES[word]
-    return "contractor"
+    """The role the award words before "to" give: a novation or a grant anywhere in them
+    decides ("novate the existing contract to X", "funding ... paid to X"); otherwise
+    the word nearest to "to" ("award grants to X" is a grant)."""
+    lowered: list[str] = doc.user_data["lower"]
+    roles = [TRIGGER_ROLES[w] for w in lowered[start:stop] if w in TRIGGER_ROLES]
+    for role in _ROLE_PRIORITY:
+        if role in roles:
+            return role
+    return roles[-1] if roles else "contractor"
 
 
 def _listed(doc: Doc, start: int, first: Name) -> list[Name]:
@@ -210,7 +254,7 @@ def _funders_from(offset: int, doc: Doc) -> list[Finding]:
         i = span.start
         if not has_word(doc, max(sentence_bounds(doc, i)[0], i - 12), i, FUNDING_WORDS):
             continue
-        out.extend(_names("funders", offset, read_name_forward(doc, i + 1), "funding-from-name"))
+        out.extend(_names("funders", offset, _name_at(doc, i + 1), "funding-from-name"))
     return out
 
 
@@ -253,9 +297,9 @@ def _names(
     if name is None:
         return []
     out: list[Finding] = []
-    parts = split_on_and(name, in_list=name.in_list)
+    parts = [name] if known_body(name.text) else split_on_and(name, in_list=name.in_list)
     for part in parts:
-        if is_organisation_name(part.text):
+        if is_organisation_name(part.text) or known_body(part.text):
             out.append(_name_finding(field_name, offset, part, rule, values))
     for member in name.members:
         member_values = (

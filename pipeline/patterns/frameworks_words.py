@@ -15,7 +15,7 @@ PROCUREMENT_CONTEXT = re.compile(
 # Names of frameworks that are policies, not buying routes: "National Planning Policy
 # Framework", "Outcomes Framework", "legal framework".
 NOT_PROCUREMENT = re.compile(
-    r"\b(?:policy|planning|strategy|strategic|outcomes?|governance|legal|regulatory|"
+    r"\b(?:policy|planning|strategy|strategic|outcomes?|governance|regulatory|"
     r"performance|competenc\w*|qualifications?|assessment|risk|control|accountability|"
     r"financial|funding|fiscal|spending|economic|delivery plan|safeguarding|learning|"
     r"curriculum|national curriculum)\b",
