@@ -14,7 +14,7 @@ from unittest.mock import ANY
 import pytest
 
 from schemas.record import DecisionRecord
-from tests.case_records import Has, known_miss, parametrize_groups
+from tests.case_records import Has, parametrize_groups
 from tests.conftest import record_of
 
 
@@ -132,7 +132,7 @@ CASES_FROM_FORMAT = [
                  "Estate security upgrade\n"
                  "Reference code: DD2707\n",
                  Meta("DD 2707", "Estate security upgrade", body=GLA)),
-    known_miss(MetadataCase(
+    MetadataCase(
         "pdf-decision-heading-then-title",
         "DMPC Decision – PCD 1026\n"
         "\n"
@@ -141,16 +141,12 @@ CASES_FROM_FORMAT = [
         "Executive Summary:\n"
         "The custody cleaning contract expires in March.\n",
         Meta("PCD 1026", "Custody cleaning services", body=MOPAC)),
-        "reference None and body None: a code after 'DMPC Decision – ' in the PDF's heading line "
-        "is not read as the reference (the labelled 'Title:' is now used for the title)"),
-    known_miss(MetadataCase(
+    MetadataCase(
         "mayoral-decision-pdf-heading",
         "MAYORAL DECISION – MD3012\n"
         "\n"
         "Title: Rough sleeping services 2024-25\n",
         Meta("MD 3012", "Rough sleeping services 2024-25", body=GLA)),
-        "reference None and body None: the code in 'MAYORAL DECISION – MD3012' is not read as the "
-        "reference"),
     MetadataCase("decision-taken-by-signed-on",
                  "Cycle hire extension\n"
                  "Reference code: DD 2710\n"

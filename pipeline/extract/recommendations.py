@@ -92,7 +92,7 @@ def _block_to_findings(text: str, start: int, end: int) -> list[Finding]:
     for index, (body, item_end, number) in enumerate(items, 1):
         quote = text[body:item_end].rstrip()
         if quote:
-            action = _first_action(quote, verbs) or lead_verb or "other"
+            action = _item_action(quote, verbs, lead_verb)
             out.append(finding("recommendations", body, body + len(quote), "recommendation-item",
                                number=str(index) if renumber else number, action=action))
     return out
@@ -133,6 +133,15 @@ def _inline_item(text: str, lead_end: int, line_end: int, verbs: dict[str, str]
     if not rest or after.rstrip().endswith(":") or not _first_action(rest, verbs):
         return []
     return [(lead_end + len(after) - len(after.lstrip(" :;-–")), line_end, None)]
+
+
+def _item_action(quote: str, verbs: dict[str, str], lead_verb: str | None) -> str:
+    """The item's own verb when it opens the item ("Approve the award"); else the lead-in's
+    ("is recommended to approve: 1. the award of ..."); else any action word near the start."""
+    first = re.match(r"\W*([A-Za-z]+)", quote)
+    if first is not None and first.group(1).lower() in verbs:
+        return verbs[first.group(1).lower()]
+    return lead_verb or _first_action(quote, verbs) or "other"
 
 
 def _first_action(text: str, verbs: dict[str, str]) -> str | None:

@@ -31,8 +31,12 @@ REFERENCE_VALUE = re.compile(
 
 # A title line that starts with the decision's code: "MD2012 Homes for Londoners",
 # "PCD 1361 NDT grant funding", "• PCD 1448 Pension Forfeiture Stage 3".
+# Also after a decision-form heading: "DMPC Decision – PCD 1026", "MAYORAL DECISION – MD3012".
 TITLE_CODE = re.compile(
-    r"""^[ \t•·]*(?P<ref>(?:PCD|DMPCD|MD|DD|ADD|PCC|CFO|DPCD|OPCC|DN)[ \t]?\d{1,5}
+    r"""^[ \t•·]*
+        (?:(?:DMPC|Mayoral|MAYORAL|Director|DIRECTOR|Officer|OFFICER|Key|KEY)[ \t]+
+           (?:Decision|DECISION)[ \t]*(?:[–—:-][ \t]*)?)?
+        (?P<ref>(?:PCD|DMPCD|MD|DD|ADD|PCC|CFO|DPCD|OPCC|DN)[ \t]?\d{1,5}
         (?:[ \t/]\d{1,5}){0,2})\b""",
     re.VERBOSE | re.MULTILINE,
 )
