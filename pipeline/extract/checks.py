@@ -33,6 +33,9 @@ _FIGURE = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 _MAX_RUN = 8
 _SENTENCES_AHEAD = 2
 _SENTENCES_AHEAD_OF_TOTAL = 8  # "four grants, totalling £93,000" then one line per grant
+# Words right before an amount that make it a total: "a total of", "totalling", "overall".
+_TOTAL_BEFORE = re.compile(r"\b(?:total\w*|overall|combined|in all|sum of)\b[^£$€\d]{0,25}$",
+                           re.IGNORECASE)
 _TOTAL = re.compile(r"\btotal(?:ling|ing|s)?\b", re.IGNORECASE)
 
 
@@ -81,7 +84,7 @@ def _passage_checks(
     consumed: set[int] = set()
     checks: list[CheckFinding] = []
     notes: list[Note] = []
-    for i in range(len(items) - 1, -1, -1):  # inner totals first: their parts are consumed
+    for i in _totals_in_order(text, items):
         if i in consumed:
             continue
         total = items[i]
@@ -102,6 +105,23 @@ def _passage_checks(
             checks.append(mismatch[0])
             notes.append(mismatch[1])
     return checks[::-1], notes
+
+
+def _totals_in_order(text: str, items: list[_Amount]) -> list[int]:
+    """Amounts the wording marks as a total come first ("the overall cost of £2.4m is made
+    up of ..."); then the rest from the last back, so an inner total takes its parts
+    before an outer one looks for its own."""
+    marked = [i for i in range(len(items)) if _marked_as_total(text, items, i)]
+    rest = [i for i in range(len(items) - 1, -1, -1) if i not in marked]
+    return [*marked, *rest]
+
+
+def _marked_as_total(text: str, items: list[_Amount], i: int) -> bool:
+    start, end = items[i].finding.start, items[i].finding.end
+    before = text[max(items[i - 1].finding.end if i else 0, start - 40) : start]
+    after_end = items[i + 1].finding.start if i + 1 < len(items) else end + 40
+    after = text[end : min(after_end, end + 40)]
+    return bool(COMPOSITION_WORDS.search(after) or _TOTAL_BEFORE.search(before))
 
 
 def _parts_after(items: list[_Amount], i: int, consumed: set[int], sentence_text: str
