@@ -81,30 +81,40 @@ def _passage_checks(
         for a in amounts
         if a.values.get("range") is None
     ]
+    candidates = [i for i in _totals_in_order(text, items) if _has_total_words(sentences, items[i])]
     consumed: set[int] = set()
-    checks: list[CheckFinding] = []
+    found: dict[int, CheckFinding] = {}
+    progress = True
+    while progress:  # an inner total found later frees the run of an outer one
+        progress = False
+        for i in candidates:
+            if i in consumed or i in found:
+                continue
+            sentence_text = _sentence_text(sentences, items[i].sentence)
+            run = _run_summing_to(items, _parts_after(items, i, consumed, sentence_text), items[i])
+            if run is None and items[i].finding.values.get("qualifier") == "total":
+                run = _run_summing_to(items, _parts_before(items, i, consumed), items[i])
+            if run is not None:
+                consumed.update(run)
+                found[i] = _check(items, items[i], run)
+                progress = True
     notes: list[Note] = []
-    for i in _totals_in_order(text, items):
-        if i in consumed:
+    for i in candidates:
+        if i in consumed or i in found:
             continue
-        total = items[i]
-        sentence_text = _sentence_text(sentences, total.sentence)
-        next_text = _sentence_text(sentences, total.sentence + 1)[:40]
-        if not (TOTAL_WORDS.search(sentence_text) or COMPOSITION_WORDS.search(next_text)):
-            continue
-        ahead = _parts_after(items, i, consumed, sentence_text)
-        run = _run_summing_to(items, ahead, total)
-        if run is None and total.finding.values.get("qualifier") == "total":
-            run = _run_summing_to(items, _parts_before(items, i, consumed), total)
-        if run is not None:
-            consumed.update(run)
-            checks.append(_check(items, total, run))
-            continue
-        mismatch = _stated_but_wrong(text, items, total, ahead)
+        ahead = _parts_after(items, i, consumed, _sentence_text(sentences, items[i].sentence))
+        mismatch = _stated_but_wrong(text, items, items[i], ahead)
         if mismatch is not None:
-            checks.append(mismatch[0])
+            found[i] = mismatch[0]
             notes.append(mismatch[1])
-    return checks[::-1], notes
+    return [found[i] for i in sorted(found)], notes
+
+
+def _has_total_words(sentences: list[str], total: _Amount) -> bool:
+    """Total wording in the amount's sentence, or a composition opening the next one
+    ("... £852.4k. This will consist of ...")."""
+    return bool(TOTAL_WORDS.search(_sentence_text(sentences, total.sentence))
+                or COMPOSITION_WORDS.search(_sentence_text(sentences, total.sentence + 1)[:40]))
 
 
 def _totals_in_order(text: str, items: list[_Amount]) -> list[int]:
