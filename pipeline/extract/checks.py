@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.extract.findings import Finding, Note
-from pipeline.extract.passages import Passage
+from pipeline.extract.passages import Passage, text_of
 from pipeline.extract.passages import sentences as sentences_of
 
 TOTAL_WORDS = re.compile(
@@ -73,8 +73,10 @@ def extract_checks(
 def _passage_checks(
     text: str, passage: Passage, amounts: list[Finding]
 ) -> tuple[list[CheckFinding], list[Note]]:
-    sentences = [str(s) for s in sentences_of(passage.doc)]
-    starts = [passage.start + s.start_char for s in sentences_of(passage.doc)]
+    spans = sentences_of(passage.doc)
+    passage_text = text_of(passage.doc)
+    sentences = [passage_text[s.start_char : s.end_char] for s in spans]
+    starts = [passage.start + s.start_char for s in spans]
     items = [
         _Amount(a, _sentence_of(starts, a.start), float(a.values["value"]),
                 _tolerance(text[a.start : a.end], float(a.values["value"])))

@@ -10,10 +10,16 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from pipeline.patterns.money import (
-    CURRENCY_WORD,
+    CURRENCY_AFTER,
+    CURRENCY_CODES,
+    CURRENCY_WORDS,
+    DOLLAR_PREFIX,
     MONEY,
+    MONEY_CODED,
     MONEY_IN_WORDS,
+    MONEY_SUFFIXED,
     PENCE,
+    PENCE_CUE,
     RANGE_TAIL,
     SCALE_FACTOR,
     SUFFIX_CURRENCY,
@@ -71,39 +77,55 @@ class Money:
 def find_money(text: str) -> list[Money]:
     """Every money amount in `text`, in order, with offsets into `text`."""
     found: list[Money] = []
-    for match in MONEY.finditer(text):
+    matches = list(MONEY.finditer(text))
+    if any(code in text for code in CURRENCY_CODES):
+        matches.extend(MONEY_CODED.finditer(text))
+    lowered = text.lower()
+    if any(word in lowered for word in CURRENCY_AFTER):
+        matches.extend(MONEY_SUFFIXED.finditer(text))
+    for match in matches:
         money = _match_to_money(text, match)
         if money is not None:
             found.extend(money)
     taken = [(m.start, m.end) for m in found]
-    for match in PENCE.finditer(text):
-        if not any(s < match.end() and match.start() < e for s, e in taken):
-            pence = Decimal(match.group("pence")) / 100
-            found.append(Money(match.start(), match.end(), pence.quantize(Decimal("0.001")),
-                               "GBP", False, "money-pence"))
-    words = MONEY_IN_WORDS.finditer(text) if CURRENCY_WORD.search(text) else iter(())
-    for match in words:
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            continue
-        money_words = _words_to_money(text, match)
-        if money_words is not None:
-            found.append(money_words)
+    found.extend(m for m in _pence(text) if not _overlaps(m, taken))
+    if any(word in lowered for word in CURRENCY_WORDS):
+        for match in MONEY_IN_WORDS.finditer(text):
+            money_words = _words_to_money(text, match)
+            if money_words is not None and not _overlaps(money_words, taken):
+                found.append(money_words)
     found.sort(key=lambda m: m.start)
     return _mark_ranges(text, found)
 
 
+def _pence(text: str) -> list[Money]:
+    if not PENCE_CUE.search(text):
+        return []
+    return [Money(m.start(), m.end(), (Decimal(m.group("pence")) / 100).quantize(Decimal("0.001")),
+                  "GBP", False, "money-pence") for m in PENCE.finditer(text)]
+
+
+def _overlaps(money: Money, taken: list[tuple[int, int]]) -> bool:
+    return any(s < money.end and money.start < e for s, e in taken)
+
+
 def _match_to_money(text: str, match: re.Match[str]) -> list[Money] | None:
     groups = match.groupdict()
+    start = match.start()
+    if groups.get("symbol") == "$":
+        named = DOLLAR_PREFIX.search(text, max(0, start - 3), start)
+        if named is not None:  # "US$", "A$": the letters belong to the currency
+            groups["symbol"] = text[named.start() : start] + "$"
+            start = named.start()
     currency = _currency(groups)
     if currency is None:
         return None
-    if groups["symbol"] is None and groups["code"] is None and _is_weight(text, match):
+    if groups.get("symbol") is None and groups.get("code") is None and _is_weight(text, match):
         return None
     figure, repaired = _figure(groups["int"], groups["frac"])
     if figure is None:
         return None
     scale = _scale(groups)
-    start = match.start()
     tail = RANGE_TAIL.match(text, match.end()) if scale is None else None
     if tail is not None:
         tail_groups = tail.groupdict()
@@ -133,7 +155,7 @@ def _match_to_money(text: str, match: re.Match[str]) -> list[Money] | None:
     value = _value(figure, scale)
     if value >= _MAX_VALUE:
         return None
-    rule = "money-figure" if groups["symbol"] or groups["code"] else "money-figure-suffix"
+    rule = "money-figure" if groups.get("symbol") or groups.get("code") else "money-figure-suffix"
     return [Money(start, match.end(), value, currency, repaired, rule)]
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
-# Currency written before the figure.  "£", "$", "US$", "€", "GBP ", "EUR", "USD"
-CURRENCY_PREFIX = r"""
-    (?P<symbol>US\s?\$|A\$|C\$|NZ\$|£|€|\$|¥)
-  | (?P<code>\b(?:GBP|EUR|USD|AUD|CAD|CHF|JPY|[Gg]bp|[Ee]ur|[Uu]sd))\s?
-"""
+# Currency written before the figure: a symbol ("£", "$", "€", "¥"; "US$", "A$" are read
+# by looking back from the "$") or a code ("GBP ", "EUR", "USD").  Patterns that start with
+# a symbol are searched fast; codes are searched only where one occurs.
+CURRENCY_SYMBOL = r"(?P<symbol>[£€$¥])"
+CURRENCY_CODE = r"(?P<code>\b(?:GBP|EUR|USD|AUD|CAD|CHF|JPY|[Gg]bp|[Ee]ur|[Uu]sd))\s?"
+CURRENCY_CODES = ("GBP", "EUR", "USD", "AUD", "CAD", "CHF", "JPY", "gbp", "usd")
 
 # A figure, with OCR slips O/o for 0 inside it (flagged as a repair later).
 #   "737.4"  "31,185.00"  "10,000"  "1OO"  "0.5"
@@ -39,19 +40,40 @@ CURRENCY_SUFFIX = r"""
       |DOLLARS|GBP|EUR|USD)\b
 """
 
-# One amount: prefixed ("£737.4k", "GBP 10,000", "US$ 20m") or suffixed ("5 million
-# pounds", "20 Million Dollars"); without a prefix the suffix is required.  A suffixed
-# amount (the empty conditional: no prefix, so the match must end on the suffix's
-# letters) without a scale word ("20 pounds") is only money where `looks_like_weight`
-# says it is not a weight.
+# One amount with its currency written first: "£737.4k", "GBP 10,000", "US$ 20m",
+# "£5 million pounds".  (Two patterns, not one with an optional prefix: a pattern that
+# may start with a digit is tried at every digit of every number, and is slow.)
 MONEY = re.compile(
     rf"""
-    (?<![\w.,])
-    (?:(?P<prefix>{CURRENCY_PREFIX})\s?)?
+    {CURRENCY_SYMBOL}\s?
     {FIGURE}
     (?:{SCALE})?
     (?:{CURRENCY_SUFFIX})?
-    (?(prefix)|(?<=[A-Za-z]))
+    """,
+    re.VERBOSE,
+)
+MONEY_CODED = re.compile(
+    rf"""
+    {CURRENCY_CODE}
+    {FIGURE}
+    (?:{SCALE})?
+    (?:{CURRENCY_SUFFIX})?
+    """,
+    re.VERBOSE,
+)
+# Letters before a "$" that name the dollar: "US$", "US $", "A$", "C$", "NZ$".
+DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])(?:US\s?|NZ|A|C)\Z")
+
+# One amount with its currency written after it: "5 million pounds", "20 Million
+# Dollars", "10,000 GBP".  Without a scale word ("20 pounds") it is only money where
+# `WEIGHT_BEFORE`/`WEIGHT_AFTER` say it is not a weight.  Searched only where
+# `CURRENCY_WORD` occurs.
+MONEY_SUFFIXED = re.compile(
+    rf"""
+    (?<![\w.,£$€])
+    {FIGURE}
+    (?:{SCALE})?
+    {CURRENCY_SUFFIX}
     """,
     re.VERBOSE,
 )
@@ -73,8 +95,12 @@ NUMBER_WORD = (
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|a"
 )
-# Cheap test for whether `MONEY_IN_WORDS` can match at all (it is slow to search).
-CURRENCY_WORD = re.compile(r"pound|euro|dollar", re.IGNORECASE)
+# Cheap tests (substrings of the lower-cased text) for whether `MONEY_SUFFIXED` or
+# `MONEY_IN_WORDS` can match: scanning for them costs more than the rest together.
+CURRENCY_WORDS = (" pound", " euro", " dollar")
+CURRENCY_AFTER = (*CURRENCY_WORDS, "sterling", " gbp", " eur", " usd")
+# Cheap test for `PENCE`: a digit followed by "p".
+PENCE_CUE = re.compile(r"\dp")
 MONEY_IN_WORDS = re.compile(
     rf"""
     \b(?P<words>(?:{NUMBER_WORD})(?:(?:\s|-|\sand\s)(?:{NUMBER_WORD}))*)
