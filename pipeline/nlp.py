@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -21,7 +22,7 @@ import spacy
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Token
 
 RULE_FAMILIES = ("legislation", "frameworks", "parties", "amount_context")
 # Whitespace special cases make spaCy 3.8 stop caching for the rest of a document
@@ -92,14 +93,16 @@ def token_table(doc: Doc) -> Doc:
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     words = [lowered[s : s + n] for s, n in zip(offsets, lengths, strict=True)]
     starts = [0]
-    ended = False
-    for i, word in enumerate(words):
-        if (ended and word[:1].isalnum()) or (ended and any(c.isalnum() for c in word)):
-            starts.append(i)
-            ended = False
-        if word in _SENTENCE_END or word[:1] == "\n":
-            ended = True
+    ends = [i for i, word in enumerate(words) if word in _SENTENCE_END or word[:1] == "\n"]
+    for end in ends:
+        nxt = end + 1
+        while nxt < len(words) and not any(c.isalnum() for c in words[nxt]):
+            nxt += 1  # closing quotes, brackets, more newlines: still the old sentence
+        if starts[-1] < nxt < len(words):
+            starts.append(nxt)
     doc.user_data["lower"] = words
+    doc.user_data["offsets"] = offsets
+    doc.user_data["ends"] = [s + n for s, n in zip(offsets, lengths, strict=True)]
     doc.user_data["sentence_starts"] = starts
     doc.user_data["sentence_start_set"] = frozenset(starts)
     return doc
@@ -141,7 +144,7 @@ class DecisionRules:
                 )
 
     def __call__(self, doc: Doc) -> Doc:
-        found: dict[str, list[Span]] = {family: [] for family in (*RULE_FAMILIES, "names")}
+        found: dict[str, list[Hit]] = {family: [] for family in (*RULE_FAMILIES, "names")}
         matches = [*self.phrases(doc), *self.exact(doc)]
         text: str = doc.user_data.get("text") or doc.text
         for matcher, cue in self.tokens.values():
@@ -149,7 +152,7 @@ class DecisionRules:
                 matches.extend(matcher(doc))
         for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
             family, label, rule = self._decode(match_id)
-            found[family].append(Span(doc, start, end, label=label, span_id=rule))
+            found[family].append(Hit(doc, start, end, label, rule))
         doc.user_data["hits"] = found
         return doc
 
@@ -161,12 +164,57 @@ class DecisionRules:
         return decoded
 
 
-def hits(doc: Doc, family: str) -> list[Span]:
+class Hit:
+    """One match: tokens doc[start:end], its label and the id of the rule that made it.
+
+    Read like a spaCy Span (`start`, `end`, `start_char`, `end_char`, `text`, `label_`,
+    `id_`, indexing), but made without a Span object per match: documents have hundreds
+    of matches and extractors read them all several times.
+    """
+
+    __slots__ = ("doc", "end", "id_", "label_", "start")
+
+    def __init__(self, doc: Doc, start: int, end: int, label: str, rule: str) -> None:
+        self.doc = doc
+        self.start = start
+        self.end = end
+        self.label_ = label
+        self.id_ = rule
+
+    @property
+    def start_char(self) -> int:
+        offsets: list[int] = self.doc.user_data["offsets"]
+        return offsets[self.start]
+
+    @property
+    def end_char(self) -> int:
+        ends: list[int] = self.doc.user_data["ends"]
+        return ends[self.end - 1]
+
+    @property
+    def text(self) -> str:
+        text: str = self.doc.user_data["text"]
+        return text[self.start_char : self.end_char]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __getitem__(self, i: int) -> Token:
+        return self.doc[self.start + i if i >= 0 else self.end + i]
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.doc[self.start : self.end])
+
+    def __repr__(self) -> str:
+        return f"Hit({self.text!r}, {self.label_}, {self.id_})"
+
+
+def hits(doc: Doc, family: str) -> list[Hit]:
     """The matches of one rule family in a passage, made once by `decision_rules`.
 
     Kept as plain lists (not `doc.spans` groups, which build new Span objects on every
     read): extractors read them many times."""
-    found: dict[str, list[Span]] = doc.user_data.get("hits") or {}
+    found: dict[str, list[Hit]] = doc.user_data.get("hits") or {}
     return found.get(family, [])
 
 
@@ -178,6 +226,43 @@ def _key(family: str, label: str, rule: str) -> str:
 def make_decision_rules(nlp: Language, name: str) -> DecisionRules:
     del name
     return DecisionRules(nlp)
+
+
+# Words too common to say a passage may hold a match: a pattern "the Act" is cued by "act".
+_NOT_CUES = frozenset((
+    "a", "an", "the", "of", "to", "for", "from", "in", "on", "at", "by", "with", "and", "or",
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "shall", "may", "can", "this", "that", "these", "those", "its", "their", "our", "his",
+    "her", "it", "as", "per",
+))
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Every word, lower-cased, of every phrase pattern and table name, but the commonest.
+
+    A passage can match a pattern only if it holds all of the pattern's words, so one of
+    these words is a cue it may; money and identifiers are cued on characters instead
+    (`pipeline.extract.passages`). Amount context words need money anyway, so they are
+    not cues; funding words are (a funder is read after "funding ... from").
+    """
+    words: set[str] = set()
+    rows = [row for family in RULE_FAMILIES if family != "amount_context"
+            for row in read_patterns(family)]
+    titles, exact = _name_patterns()
+    for row in [*rows, *titles, *exact]:
+        pattern = row["pattern"]
+        if isinstance(pattern, str):
+            words.update(re.findall(r"[a-z]+", pattern.lower()))
+        else:
+            for token in pattern:
+                for value in token.values():
+                    options = value.get("IN", []) if isinstance(value, dict) else [value]
+                    words.update(w.lower() for w in options if isinstance(w, str) and w.isalpha())
+    words.update(("grant", "grants", "funding", "funds", "fund", "contribution", "allocation",
+                  "pound", "pounds", "sterling", "euro", "euros", "dollar", "dollars", "gbp",
+                  "eur", "usd"))
+    return frozenset(words - _NOT_CUES)
 
 
 def _name_patterns() -> tuple[list[dict[str, str]], list[dict[str, str]]]:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from pipeline.extract.findings import Finding, Note, finding
 from pipeline.extract.money import Money, find_money
 from pipeline.extract.passages import Passage, sentence_bounds, text_of
-from pipeline.nlp import hits
+from pipeline.nlp import Hit, hits
 from pipeline.patterns.money import PERIOD_AFTER
 
 _ONE_WORD_QUALIFIERS = {
@@ -94,8 +94,8 @@ def extract_amounts(passages: Sequence[Passage]) -> tuple[list[Finding], list[No
     return findings, notes
 
 
-def _cues_by_sentence(doc: Doc) -> dict[int, list[Span]]:
-    by_sentence: dict[int, list[Span]] = {}
+def _cues_by_sentence(doc: Doc) -> dict[int, list[Hit]]:
+    by_sentence: dict[int, list[Hit]] = {}
     for cue in hits(doc, "amount_context"):
         by_sentence.setdefault(sentence_bounds(doc, cue.start)[0], []).append(cue)
     return by_sentence
@@ -126,7 +126,7 @@ def _merge_restatements(text: str, monies: list[Money]) -> list[tuple[Money, int
 
 
 def _context(
-    doc: Doc, span: Span, cues: dict[int, list[Span]], left: int, right: int
+    doc: Doc, span: Span, cues: dict[int, list[Hit]], left: int, right: int
 ) -> dict[str, str | None]:
     sentence_start, sentence_end = sentence_bounds(doc, span.start)
     limit_left = max(sentence_start, left)

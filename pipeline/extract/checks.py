@@ -16,8 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.extract.findings import Finding, Note
-from pipeline.extract.passages import Passage, text_of
-from pipeline.extract.passages import sentences as sentences_of
+from pipeline.extract.passages import Passage, sentence_chars, text_of
 
 TOTAL_WORDS = re.compile(
     r"\b(?:total\w*|in all|overall|combined|sum of|consists?(?:ing)? of|made up of|"
@@ -73,10 +72,10 @@ def extract_checks(
 def _passage_checks(
     text: str, passage: Passage, amounts: list[Finding]
 ) -> tuple[list[CheckFinding], list[Note]]:
-    spans = sentences_of(passage.doc)
+    bounds = sentence_chars(passage.doc)
     passage_text = text_of(passage.doc)
-    sentences = [passage_text[s.start_char : s.end_char] for s in spans]
-    starts = [passage.start + s.start_char for s in spans]
+    sentences = [passage_text[s:e] for s, e in bounds]
+    starts = [passage.start + s for s, _ in bounds]
     items = [
         _Amount(a, _sentence_of(starts, a.start), float(a.values["value"]),
                 _tolerance(text[a.start : a.end], float(a.values["value"])))

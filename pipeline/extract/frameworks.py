@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from pipeline.extract.findings import Finding, finding
 from pipeline.extract.passages import Passage, sentence, sentence_bounds, text_of
-from pipeline.nlp import hits, read_table
+from pipeline.nlp import Hit, hits, read_table
 from pipeline.patterns.frameworks_words import (
     CCS_NAME,
     HYPOTHETICAL_BEFORE,
@@ -112,13 +112,13 @@ def extract_frameworks(passages: Sequence[Passage]) -> list[Finding]:
     return out
 
 
-def _identifiers(doc: Doc) -> list[Span]:
+def _identifiers(doc: Doc) -> list[Hit]:
     """RM numbers, G-Cloud and Digital Outcomes iterations and lots, found on characters."""
-    cached: list[Span] | None = doc.user_data.get("framework_identifiers")
+    cached: list[Hit] | None = doc.user_data.get("framework_identifiers")
     if cached is not None:
         return cached
     text = text_of(doc)
-    found: list[Span] = []
+    found: list[Hit] = []
     lowered = text.lower()
     for label, cue, pattern in IDENTIFIER_PATTERNS:
         if cue not in lowered:
@@ -126,13 +126,12 @@ def _identifiers(doc: Doc) -> list[Span]:
         for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
-                found.append(Span(doc, span.start, span.end, label=label,
-                                  span_id=f"{label.lower()}-characters"))
+                found.append(Hit(doc, span.start, span.end, label, f"{label.lower()}-characters"))
     doc.user_data["framework_identifiers"] = found
     return found
 
 
-def _anchors(doc: Doc) -> list[tuple[Span, str]]:
+def _anchors(doc: Doc) -> list[tuple[Hit, str]]:
     anchors = [(s, s.label_) for s in [*hits(doc, "frameworks"), *_identifiers(doc)]]
     anchors += [(s, s.label_) for s in hits(doc, "names") if s.label_ in ("BUYER", "AGREEMENT")]
     return sorted(anchors, key=lambda a: (a[0].start, -a[0].end))
@@ -159,7 +158,7 @@ def _clusters(doc: Doc) -> list[_Mention]:
     return mentions
 
 
-def _note_anchor(mention: _Mention, span: Span, kind: str) -> None:
+def _note_anchor(mention: _Mention, span: Hit, kind: str) -> None:
     mention.kinds.add(kind.lower())
     if kind == "BUYER":
         mention.owner = mention.owner or span.id_

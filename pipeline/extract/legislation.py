@@ -27,7 +27,7 @@ from pipeline.extract.instruments import (
     normalise_words,
 )
 from pipeline.extract.passages import Passage, sentence_bounds
-from pipeline.nlp import hits
+from pipeline.nlp import Hit, hits
 from pipeline.patterns.legislation import (
     BACKREF_KINDS,
     BARE_SECTION,
@@ -158,22 +158,22 @@ def _mentions_in_passages(passages: Sequence[Passage]) -> tuple[list[_Mention], 
                 candidates.append(mention)
         chosen = _non_overlapping(candidates)
         mentions.extend(chosen)
-        refs = [s for s in hits(doc, "legislation") if s.label_ == "BACKREF"] + year_refs
-        for span in refs:
-            start, end = passage.start + span.start_char, passage.start + span.end_char
+        refs: list[Hit | Span] = [s for s in hits(doc, "legislation") if s.label_ == "BACKREF"]
+        for ref in [*refs, *year_refs]:
+            start, end = passage.start + ref.start_char, passage.start + ref.end_char
             if not any(m.start < end and start < m.end for m in chosen):
-                backrefs.append(_Mention(start, end, span.text, "", "back-reference"))
+                backrefs.append(_Mention(start, end, ref.text, "", "back-reference"))
     return mentions, backrefs
 
 
-def _titles(doc: Doc) -> tuple[list[Span], list[Span]]:
+def _titles(doc: Doc) -> tuple[list[Hit], list[Span]]:
     """Titles and year-bearing back-references, from the kind words ("Act", "Order").
 
     A title ends at its kind word, with its year ("Act 2010") or an abbreviation and
     year ("Act (DPA) 2018") after it; walk left over its words. A kind word with no
     title words before it is a back-reference when "the" or "that" precedes it with a
     year ("the 2018 Act", "the Order 2000")."""
-    titles: list[Span] = []
+    titles: list[Hit] = []
     backrefs: list[Span] = []
     for anchor in hits(doc, "legislation"):
         if anchor.label_ == "TITLE":
@@ -211,10 +211,8 @@ def _is_year(token: Token) -> bool:
     return bool(_YEAR.fullmatch(token.text))
 
 
-def _labelled(doc: Doc, start: int, end: int, rule: str) -> Span:
-    span = Span(doc, start, end, label="TITLE")
-    span.id_ = rule
-    return span
+def _labelled(doc: Doc, start: int, end: int, rule: str) -> Hit:
+    return Hit(doc, start, end, "TITLE", rule)
 
 
 def _title_word(doc: Doc, i: int) -> bool:
@@ -228,7 +226,7 @@ def _title_word(doc: Doc, i: int) -> bool:
     return False
 
 
-def _title_mention(offset: int, span: Span) -> _Mention | None:
+def _title_mention(offset: int, span: Hit) -> _Mention | None:
     """Trim words that cannot start a title; resolve against the table if possible.
 
     The longest trimmed title the table knows wins; otherwise the longest one with no
@@ -307,25 +305,19 @@ def _abbreviation_uses(
 ) -> list[_Mention]:
     uses: list[_Mention] = []
     taken = [(m.start, m.end) for m in mentions] + defined_ranges
-    for abbr, source in definitions.items():
-        if abbr.split()[-1].lower() in BACKREF_KINDS and not abbr.isupper():
-            continue  # "the Act", "the 2018 Act": resolved as back-references
-        for found in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text):
-            if found.start() < source.end:
-                continue
-            if any(s < found.end() and found.start() < e for s, e in taken):
-                continue
-            uses.append(
-                _Mention(
-                    found.start(),
-                    found.end(),
-                    source.name,
-                    source.kind,
-                    "defined-abbreviation",
-                    source.instrument,
-                )
-            )
-            taken.append((found.start(), found.end()))
+    usable = {abbr: source for abbr, source in definitions.items()
+              if abbr.split()[-1].lower() not in BACKREF_KINDS or abbr.isupper()}
+    if not usable:  # "the Act", "the 2018 Act" are resolved as back-references instead
+        return uses
+    names = "|".join(re.escape(a) for a in sorted(usable, key=len, reverse=True))
+    for found in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", text):
+        source = usable[found.group(0)]
+        if found.start() < source.end or any(s < found.end() and found.start() < e
+                                              for s, e in taken):
+            continue
+        uses.append(_Mention(found.start(), found.end(), source.name, source.kind,
+                             "defined-abbreviation", source.instrument))
+        taken.append((found.start(), found.end()))
     return uses
 
 

@@ -31,6 +31,10 @@ from pipeline.segment import heading_kind
 
 _HEAD = 3000  # particulars sit at the top of a decision
 _TAIL = 300  # and its code may close it, under "Signed decision document"
+_REF_KEYS = ("ref", "decision no", "decision number")
+_TITLE_KEYS = ("subject", "title", "issue")
+_MAKER_KEYS = ("decision by", "decision maker", "authorisation name", "taken by", "approved by")
+_DATE_KEYS = ("date", "signed", "published", "effective")
 _MASTHEAD = 400  # where a document names the body that issues it, on a short line
 _MASTHEAD_LINE = 90
 
@@ -63,8 +67,15 @@ def document_to_particulars(doc: Document) -> Particulars:
     )
 
 
+def _mentions(head: str, keys: tuple[str, ...]) -> bool:
+    """Whether a label's words occur at all: cheaper than searching for the label."""
+    lowered = head.lower()
+    return any(key in lowered for key in keys)
+
+
 def _reference(head: str) -> str | None:
-    for label in casefree.finditer(REFERENCE_LABEL, head):
+    labels = casefree.finditer(REFERENCE_LABEL, head) if _mentions(head, _REF_KEYS) else ()
+    for label in labels:
         value = REFERENCE_VALUE.match(head[slice(*label.span("value"))].strip())
         if value is not None and any(c.isdigit() for c in value.group("ref")):
             return value.group("ref")
@@ -82,7 +93,7 @@ def _reference_in_tail(tail: str) -> str | None:
 
 
 def _title(head: str) -> str | None:
-    labelled = casefree.search(TITLE_LABEL, head)
+    labelled = casefree.search(TITLE_LABEL, head) if _mentions(head, _TITLE_KEYS) else None
     if labelled is not None:
         title = head[slice(*labelled.span("title"))].strip()
         if title and not title.endswith(":"):
@@ -98,7 +109,7 @@ def _title(head: str) -> str | None:
 
 
 def _decision_maker(head: str) -> str | None:
-    found = casefree.search(DECISION_MAKER, head)
+    found = casefree.search(DECISION_MAKER, head) if _mentions(head, _MAKER_KEYS) else None
     if found is None:
         return None
     who = head[slice(*found.span("who"))].strip()
@@ -126,7 +137,8 @@ def _body(head: str, reference: str | None) -> str | None:
 
 def _dates(head: str, meta: Mapping[str, str]) -> dict[str, date]:
     found: dict[str, date] = {}
-    for match in casefree.finditer(DATE_LABEL, head):
+    labels = casefree.finditer(DATE_LABEL, head) if _mentions(head, _DATE_KEYS) else ()
+    for match in labels:
         kind = DATE_KINDS.get(" ".join(match.group("label").split()))
         parsed = parse_date(head[slice(*match.span("date"))])
         if kind and parsed and kind not in found:

@@ -20,7 +20,7 @@ from pipeline.extract.findings import Finding, finding
 from pipeline.extract.instruments import instrument_by_name
 from pipeline.extract.legislation import or_none, provisions_around
 from pipeline.extract.passages import Passage, sentence_bounds
-from pipeline.nlp import hits
+from pipeline.nlp import Hit, hits
 
 # used with .match(text, pos): anchored at pos
 _YEARS_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?:\s?[-–/]\s?(?:19|20)?\d\d)?")
@@ -56,7 +56,7 @@ def extract_other_instruments(text: str, passages: Sequence[Passage]) -> list[Fi
     return _distinct(found)
 
 
-def _name_around(doc: Doc, head: Span) -> Span | None:
+def _name_around(doc: Doc, head: Hit) -> Span | None:
     """The capitalised words around a head word: left for "... Plan", both ways for
     "Scheme of Delegation and Consent"."""
     k = head.start

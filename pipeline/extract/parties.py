@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from pipeline.extract.findings import Finding, finding
 from pipeline.extract.names import (
@@ -28,7 +28,7 @@ from pipeline.extract.names import (
     split_on_and,
 )
 from pipeline.extract.passages import Passage, has_word, sentence_bounds, text_of
-from pipeline.nlp import hits
+from pipeline.nlp import Hit, hits
 from pipeline.patterns.parties import (
     CLAUSE_BREAKS,
     DEFINITION,
@@ -97,7 +97,7 @@ def _spell_out(found: list[Finding], defined: dict[str, str]) -> list[Finding]:
     return out
 
 
-def _cue_to_findings(offset: int, doc: Doc, span: Span) -> list[Finding]:
+def _cue_to_findings(offset: int, doc: Doc, span: Hit) -> list[Finding]:
     family, _, role = span.label_.partition(":")
     if span.id_ in LOWER_CASE_CUES and not span.text[:1].islower():
         return []
@@ -149,7 +149,7 @@ def _name_at(doc: Doc, i: int) -> Name | None:
     return read
 
 
-def _company(offset: int, doc: Doc, span: Span) -> list[Finding]:
+def _company(offset: int, doc: Doc, span: Hit) -> list[Finding]:
     """"X Ltd (company registration number: 04417285)": the name before the bracket."""
     k = next((i for i in range(span.start - 1, max(span.start - 3, -1), -1)
               if doc[i].text == "("), span.start)
@@ -161,13 +161,13 @@ def _company(offset: int, doc: Doc, span: Span) -> list[Finding]:
                   role="company", company_number=number.group(0))
 
 
-def _table_name_before(doc: Doc, k: int) -> Span | None:
+def _table_name_before(doc: Doc, k: int) -> Hit | None:
     """A table name ending at token `k`, or just before a bracketed abbreviation there:
     "the Department for Levelling Up, Housing and Communities (DLUHC) has ..."."""
     bracket = k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "("
     for span in hits(doc, "names"):
         if span.label_ in _TABLE_LABELS and (span.end == k or (bracket and span.end == k - 3)):
-            found: Span = span
+            found: Hit = span
             return found
     return None
 
@@ -186,12 +186,14 @@ def _name_before(doc: Doc, k: int) -> Name | None:
     return name
 
 
-def _triggered(offset: int, doc: Doc, span: Span, direction: str) -> list[Finding]:
+def _triggered(offset: int, doc: Doc, span: Hit, direction: str) -> list[Finding]:
     lo, hi = sentence_bounds(doc, span.start)
     if direction == "from" and has_word(doc, lo, hi, FUNDING_WORDS):
         return []
     lowered: list[str] = doc.user_data["lower"]
     stop = min(hi, span.end + _TRIGGER_REACH)
+    if direction not in lowered[span.end : stop]:
+        return []  # most award words have no "to" after them in their clause
     for j in range(span.end, stop):
         word = lowered[j]
         if word in CLAUSE_BREAKS:

@@ -11,6 +11,7 @@ sentence, a list item or a heading stays, and spaCy's patterns stop at it.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,9 +20,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.document import Document
+from pipeline.nlp import cue_words
 from pipeline.segment import LINE_MARKER
 
 _MAX_PASSAGE = 2500
+_SKIPPABLE = 800  # a run of cue-free paragraphs this long is left out of spaCy's reading
 _HARD_END = re.compile(r"[.:;!?]\s*$")
 _SHORT_LINE = 45
 
@@ -34,22 +37,48 @@ class Passage:
 
 
 def document_to_spans(document: Document) -> list[tuple[int, int]]:
-    """(start, end) of each passage: cut at a paragraph or heading once long enough."""
+    """(start, end) of each passage: paragraphs (and headings) in runs of a few thousand
+    characters. A stretch of paragraphs with no word any pattern contains, no money and
+    no identifier can match nothing: spaCy skips it when it is long enough to be worth a
+    passage boundary (a short one costs less to read than to split around)."""
     text = document.text
-    boundaries = sorted(
-        {p.start for p in document.paragraphs} | {s.start for s in document.sections}
-    )
+    cuts = sorted({0, len(text)} | {p.start for p in document.paragraphs}
+                  | {s.start for s in document.sections})
     spans: list[tuple[int, int]] = []
-    start = 0
-    for cut in [*boundaries, len(text)]:
-        if cut <= start:
+    start: int | None = None
+    quiet_from: int | None = None  # start of the current run of cue-free units
+    for unit_start, unit_end in itertools.pairwise(cuts):
+        if unit_end <= unit_start:
             continue
-        if cut - start >= _MAX_PASSAGE or cut == len(text):
-            spans.append((start, cut))
-            start = cut
-    if start < len(text):
-        spans.append((start, len(text)))
+        if has_cue(text[unit_start:unit_end]):
+            if start is not None and quiet_from is not None and \
+                    unit_start - quiet_from >= _SKIPPABLE:
+                spans.append((start, quiet_from))
+                start = None
+            if start is None:
+                start = unit_start
+            elif unit_start - start >= _MAX_PASSAGE:
+                spans.append((start, unit_start))
+                start = unit_start
+            quiet_from = None
+        elif quiet_from is None:
+            quiet_from = unit_start
+    if start is not None:
+        end = quiet_from if quiet_from is not None and len(text) - quiet_from >= _SKIPPABLE \
+            else len(text)
+        spans.append((start, end))
     return [(s, e) for s, e in _split_long(spans, text) if text[s:e].strip()]
+
+
+_WORDS = re.compile(r"[a-z]+")
+_IDENTIFIER_CUE = re.compile(r"[£$€¥]|\brm\s?\d|g[\s-]?cloud|\blot\s?\d|\bs\.?\s?\d|\d\s?p\b")
+
+
+def has_cue(text: str) -> bool:
+    """Whether `text` holds something a pattern could match (see `cue_words`)."""
+    lowered = text.lower()
+    return (not cue_words().isdisjoint(_WORDS.findall(lowered))
+            or _IDENTIFIER_CUE.search(lowered) is not None)
 
 
 def _split_long(spans: list[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:
@@ -139,10 +168,15 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def sentences(doc: Doc) -> list[Span]:
+def sentence_chars(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) character offsets of each sentence, from the token table."""
     starts: list[int] = doc.user_data.get("sentence_starts") or [0]
-    ends = [*starts[1:], len(doc)]
-    return [doc[s:e] for s, e in zip(starts, ends, strict=True) if e > s]
+    offsets: list[int] = doc.user_data["offsets"]
+    ends: list[int] = doc.user_data["ends"]
+    if not offsets:
+        return []
+    last = [*starts[1:], len(offsets)]
+    return [(offsets[s], ends[e - 1]) for s, e in zip(starts, last, strict=True) if e > s]
 
 
 def sentence(doc: Doc, i: int) -> Span:

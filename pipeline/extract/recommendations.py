@@ -49,8 +49,7 @@ def extract_recommendations(doc: Document) -> list[Finding]:
 
 def _blocks(doc: Document) -> list[tuple[int, int]]:
     blocks = [(s.start, s.end) for s in doc.sections if s.kind in _BLOCK_KINDS]
-    _, lead_in = _actions()
-    for found in casefree.finditer(lead_in, doc.text):
+    for found in _lead_ins(doc.text):
         if any(s <= found.start() < e for s, e in blocks):
             continue
         following = [s.start for s in doc.sections if s.start > found.start()]
@@ -58,6 +57,32 @@ def _blocks(doc: Document) -> list[tuple[int, int]]:
         line_start = doc.text.rfind("\n", 0, found.start()) + 1
         blocks.append((line_start, end))
     return sorted(blocks)
+
+
+def _lead_ins(text: str) -> list[re.Match[str]]:
+    """Lead-ins ("is recommended to"), searched only on lines holding one of their
+    longest words: a search of every line costs more than the rest of this module."""
+    _, lead_in = _actions()
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return list(casefree.finditer(lead_in, text))
+    line_starts: set[int] = set()
+    for key in _lead_in_keys():
+        at = lowered.find(key)
+        while at != -1:
+            line_starts.add(lowered.rfind("\n", 0, at) + 1)
+            at = lowered.find(key, at + 1)
+    found: list[re.Match[str]] = []
+    for start in sorted(line_starts):
+        end = lowered.find("\n", start)
+        found.extend(lead_in.finditer(lowered, start, len(lowered) if end < 0 else end))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _lead_in_keys() -> frozenset[str]:
+    lead_ins = read_table("actions.json")["lead_ins"]
+    return frozenset(max(re.findall(r"[a-z]+", phrase), key=len) for phrase in lead_ins)
 
 
 def _lines(text: str, start: int, end: int) -> list[_Line]:
