@@ -69,43 +69,46 @@ def build_nlp() -> Language:
     return nlp
 
 
-_SENTENCE_END = frozenset(".!?")
-
-
 @Language.component("token_table")
 def token_table(doc: Doc) -> Doc:
-    """The passage's text, its lower-cased words and its sentence starts, computed once.
+    """The passage's text, token offsets and sentence starts, computed once.
 
     Extractors read these many times; spaCy's `doc.text`, `span.sent` and token
-    attributes rebuild Python objects on every read. A sentence ends at ".", "!" or "?"
-    (as spaCy's sentencizer does) and at a run of newlines, which passages keep only at
-    the end of a heading, list item or paragraph (`pipeline.extract.passages`).
+    attributes rebuild Python objects on every read. A sentence ends at a token that is
+    ".", "!" or "?" (as spaCy's sentencizer has it: "Ltd." and "e.g." are one token and end
+    nothing) and at a run of newlines, which passages keep only at the end of a heading,
+    list item or paragraph (`pipeline.extract.passages`).
     """
     text: str | None = doc.user_data.get("text")
     if text is None:
         text = doc.text
         doc.user_data["text"] = text
-    table = doc.to_array([IDX, LENGTH]) if len(doc) else None
-    offsets = table[:, 0].tolist() if table is not None else []
-    lengths = table[:, 1].tolist() if table is not None else []
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    words = [lowered[s : s + n] for s, n in zip(offsets, lengths, strict=True)]
+    table = doc.to_array([IDX, LENGTH]).astype("int64") if len(doc) else None
+    offsets: list[int] = table[:, 0].tolist() if table is not None else []
+    ends: list[int] = (table[:, 0] + table[:, 1]).tolist() if table is not None else []
+    index = {offset: i for i, offset in enumerate(offsets)}
     starts = [0]
-    ends = [i for i, word in enumerate(words) if word in _SENTENCE_END or word[:1] == "\n"]
-    for end in ends:
+    for found in _SENTENCE_END_CHARS.finditer(text):
+        end = index.get(found.start())
+        if end is None or (ends[end] != found.end() and text[found.start()] != "\n"):
+            continue  # a "." inside a token ("Ltd.", "1.2") ends no sentence
         nxt = end + 1
-        while nxt < len(words) and not any(c.isalnum() for c in words[nxt]):
+        while nxt < len(offsets) and not _has_alnum(text, offsets[nxt], ends[nxt]):
             nxt += 1  # closing quotes, brackets, more newlines: still the old sentence
-        if starts[-1] < nxt < len(words):
+        if starts[-1] < nxt < len(offsets):
             starts.append(nxt)
-    doc.user_data["lower"] = words
     doc.user_data["offsets"] = offsets
-    doc.user_data["ends"] = [s + n for s, n in zip(offsets, lengths, strict=True)]
+    doc.user_data["ends"] = ends
     doc.user_data["sentence_starts"] = starts
     doc.user_data["sentence_start_set"] = frozenset(starts)
     return doc
+
+
+_SENTENCE_END_CHARS = re.compile(r"[.!?]|\n+")
+
+
+def _has_alnum(text: str, start: int, end: int) -> bool:
+    return any(c.isalnum() for c in text[start:end])
 
 
 class DecisionRules:

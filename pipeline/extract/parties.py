@@ -27,7 +27,13 @@ from pipeline.extract.names import (
     read_name_forward,
     split_on_and,
 )
-from pipeline.extract.passages import Passage, has_word, sentence_bounds, text_of
+from pipeline.extract.passages import (
+    Passage,
+    has_word,
+    sentence_bounds,
+    text_of,
+    words_between,
+)
 from pipeline.nlp import Hit, hits
 from pipeline.patterns.parties import (
     CLAUSE_BREAKS,
@@ -47,8 +53,8 @@ _GIVING_VERBS = frozenset(["allocated", "granted", "awarded", "offered", "provid
 
 
 def lowered_at(doc: Doc, i: int) -> str:
-    lowered: list[str] = doc.user_data["lower"]
-    return lowered[i]
+    word: str = doc[i].lower_
+    return word
 _TABLE_LABELS = ("BODY_FUNDER", "BODY_DECIDER", "BUYER")
 
 
@@ -131,8 +137,7 @@ def _cue_to_findings(offset: int, doc: Doc, span: Hit) -> list[Finding]:
 def _after_copula(doc: Doc, i: int) -> int:
     """Past "is", "was", ":" and "," after a cue: "the preferred bidder is X", "Selected
     supplier: X", "The incumbent supplier, X, will"."""
-    lowered: list[str] = doc.user_data["lower"]
-    while i < len(doc) and lowered[i] in _COPULA:
+    while i < len(doc) and doc[i].lower_ in _COPULA:
         i += 1
     return i
 
@@ -190,12 +195,11 @@ def _triggered(offset: int, doc: Doc, span: Hit, direction: str) -> list[Finding
     lo, hi = sentence_bounds(doc, span.start)
     if direction == "from" and has_word(doc, lo, hi, FUNDING_WORDS):
         return []
-    lowered: list[str] = doc.user_data["lower"]
     stop = min(hi, span.end + _TRIGGER_REACH)
-    if direction not in lowered[span.end : stop]:
+    if direction not in words_between(doc, span.end, stop):
         return []  # most award words have no "to" after them in their clause
     for j in range(span.end, stop):
-        word = lowered[j]
+        word = doc[j].lower_
         if word in CLAUSE_BREAKS:
             break
         if word == direction and j + 1 < len(doc):
@@ -218,8 +222,7 @@ def _role_before(doc: Doc, start: int, stop: int) -> str:
     """The role the award words before "to" give: a novation or a grant anywhere in them
     decides ("novate the existing contract to X", "funding ... paid to X"); otherwise
     the word nearest to "to" ("award grants to X" is a grant)."""
-    lowered: list[str] = doc.user_data["lower"]
-    roles = [TRIGGER_ROLES[w] for w in lowered[start:stop] if w in TRIGGER_ROLES]
+    roles = [TRIGGER_ROLES[w] for w in words_between(doc, start, stop) if w in TRIGGER_ROLES]
     for role in _ROLE_PRIORITY:
         if role in roles:
             return role

@@ -23,7 +23,7 @@ from pipeline.document import Document
 from pipeline.nlp import cue_words
 from pipeline.segment import LINE_MARKER
 
-_MAX_PASSAGE = 2500
+_MAX_PASSAGE = 8000
 _SKIPPABLE = 800  # a run of cue-free paragraphs this long is left out of spaCy's reading
 _HARD_END = re.compile(r"[.:;!?]\s*$")
 _SHORT_LINE = 45
@@ -157,9 +157,25 @@ def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
 
 
 def has_word(doc: Doc, start: int, end: int, vocabulary: frozenset[str]) -> bool:
-    """Whether a token in doc[start:end], lower-cased, is in `vocabulary`."""
-    lowered: list[str] = doc.user_data.get("lower") or [t.lower_ for t in doc]
-    return not vocabulary.isdisjoint(lowered[start:end])
+    """Whether a word of doc[start:end], lower-cased, is in `vocabulary` (words of
+    letters and hyphens; "£", "$" and "€" count as words)."""
+    if end <= start:
+        return False
+    chunk = words_between(doc, start, end)
+    return not vocabulary.isdisjoint(chunk)
+
+
+_WORD_OR_SYMBOL = re.compile(r"[a-z][a-z-]*|[£$€]")
+
+
+def words_between(doc: Doc, start: int, end: int) -> list[str]:
+    """The lower-cased words of doc[start:end], in order, read from the text."""
+    if end <= start:
+        return []
+    offsets: list[int] = doc.user_data["offsets"]
+    ends: list[int] = doc.user_data["ends"]
+    return _WORD_OR_SYMBOL.findall(text_of(doc)[offsets[start] : ends[end - 1]].lower())
+
 
 
 def text_of(doc: Doc) -> str:
