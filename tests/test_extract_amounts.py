@@ -268,6 +268,12 @@ CASES_FROM_FORMAT = [
     AmountCase("kind-threshold-value-above", "Contracts with a value above £500,000 must be "
                "published.", (Amt("£500,000", 500_000.0, qualifier="more_than",
                                   kind="threshold"),)),
+    AmountCase("kind-threshold-per-item", "Delegates authority to the Director to approve "
+               "individual grants of up to £150,000.",
+               (Amt("£150,000", 150_000.0, qualifier="up_to", kind="threshold"),)),
+    AmountCase("kind-grant-budget-up-to", "Approves expenditure of up to £1,150,000 on grants "
+               "to community organisations.",
+               (Amt("£1,150,000", 1_150_000.0, qualifier="up_to", kind="grant"),)),
     AmountCase("kind-threshold-vat", "The threshold for services is currently £214,904 "
                "(inclusive of VAT).",
                (Amt("£214,904", 214_904.0, vat="inclusive", kind="threshold"),)),

@@ -8,8 +8,9 @@ Context rules, in words:
   "in 2023/24") a few words after, never past the next amount or the sentence end;
 - the kind is the nearest cue in the sentence, except that threshold wording
   ("threshold", "or above") anywhere in the sentence, or a limit ("up to £X", "above
-  £X") in a sentence about delegation or a rule, makes it a threshold, so statutory
-  thresholds and delegation limits are never added to spend.
+  £X") in a sentence about delegation, a rule or a per-item ceiling ("individual grants
+  of up to £150,000"), makes it a threshold, so statutory thresholds and delegation
+  limits are never added to spend.
 """
 
 from __future__ import annotations
