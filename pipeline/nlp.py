@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import numpy
 import spacy
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
@@ -69,46 +70,52 @@ def build_nlp() -> Language:
     return nlp
 
 
-@Language.component("token_table")
-def token_table(doc: Doc) -> Doc:
+class TokenTable:
     """The passage's text, token offsets and sentence starts, computed once.
 
     Extractors read these many times; spaCy's `doc.text`, `span.sent` and token
     attributes rebuild Python objects on every read. A sentence ends at a token that is
     ".", "!" or "?" (as spaCy's sentencizer has it: "Ltd." and "e.g." are one token and end
-    nothing) and at a run of newlines, which passages keep only at the end of a heading,
-    list item or paragraph (`pipeline.extract.passages`).
+    nothing) and at a token starting a run of newlines, which passages keep only at the
+    end of a heading, list item or paragraph (`pipeline.extract.passages`). The next
+    sentence starts at the next token holding a letter or digit (closing quotes, brackets
+    and more newlines still belong to the old one).
+
+    Both tests are lexeme flags, so each distinct word is judged once per process and a
+    passage's sentence starts are a few array operations, not a loop over its tokens.
     """
-    text: str | None = doc.user_data.get("text")
-    if text is None:
-        text = doc.text
-        doc.user_data["text"] = text
-    table = doc.to_array([IDX, LENGTH]).astype("int64") if len(doc) else None
-    offsets: list[int] = table[:, 0].tolist() if table is not None else []
-    ends: list[int] = (table[:, 0] + table[:, 1]).tolist() if table is not None else []
-    index = {offset: i for i, offset in enumerate(offsets)}
-    starts = [0]
-    for found in _SENTENCE_END_CHARS.finditer(text):
-        end = index.get(found.start())
-        if end is None or (ends[end] != found.end() and text[found.start()] != "\n"):
-            continue  # a "." inside a token ("Ltd.", "1.2") ends no sentence
-        nxt = end + 1
-        while nxt < len(offsets) and not _has_alnum(text, offsets[nxt], ends[nxt]):
-            nxt += 1  # closing quotes, brackets, more newlines: still the old sentence
-        if starts[-1] < nxt < len(offsets):
-            starts.append(nxt)
-    doc.user_data["offsets"] = offsets
-    doc.user_data["ends"] = ends
-    doc.user_data["sentence_starts"] = starts
-    doc.user_data["sentence_start_set"] = frozenset(starts)
-    return doc
+
+    def __init__(self, nlp: Language) -> None:
+        self.ends_sentence = nlp.vocab.add_flag(
+            lambda word: word in (".", "!", "?") or word.startswith("\n"))
+        self.has_alnum = nlp.vocab.add_flag(lambda word: any(c.isalnum() for c in word))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text: str | None = doc.user_data.get("text")
+        if text is None:
+            doc.user_data["text"] = doc.text
+        starts: list[int] = [0]
+        if len(doc):
+            table = doc.to_array(
+                [IDX, LENGTH, self.ends_sentence, self.has_alnum]).astype("int64")
+            offsets: list[int] = table[:, 0].tolist()
+            ends: list[int] = (table[:, 0] + table[:, 1]).tolist()
+            words = numpy.flatnonzero(table[:, 3])
+            after = numpy.searchsorted(words, numpy.flatnonzero(table[:, 2]), side="right")
+            following = numpy.unique(words[after[after < len(words)]])
+            starts.extend(following[following > 0].tolist())
+        else:
+            offsets, ends = [], []
+        doc.user_data["offsets"] = offsets
+        doc.user_data["ends"] = ends
+        doc.user_data["sentence_starts"] = starts
+        doc.user_data["sentence_start_set"] = frozenset(starts)
+        return doc
 
 
-_SENTENCE_END_CHARS = re.compile(r"[.!?]|\n+")
-
-
-def _has_alnum(text: str, start: int, end: int) -> bool:
-    return any(c.isalnum() for c in text[start:end])
+@Language.factory("token_table")
+def make_token_table(nlp: Language, name: str) -> TokenTable:
+    return TokenTable(nlp)
 
 
 class DecisionRules:

@@ -60,3 +60,23 @@ def test_family_cues_match_their_token_patterns_own_words() -> None:
             assert cue.search(text), f"cue for {family} would hide {text!r}"
             found = [s for s in hits(build_nlp()(text), family) if s.label_ == "TITLE"]
             assert [s.text for s in found] == [text]
+
+
+SENTENCE_CASES = [
+    # text, the first word of each sentence
+    ("The cost is £320,000. It was approved.", ["The", "It"]),
+    ("Awarded to Acme Ltd. on 1 May. Work starts soon.", ["Awarded", "Work"]),
+    ("See e.g. the report. Then (a) decide!", ["See", "Then"]),
+    ("Is it due? Yes. \u201cDone.\u201d Next one.", ["Is", "Yes", "Done", "Next"]),
+    ("Heading\n\nBody text 1.2 million.\nLast line", ["Heading", "Body", "Last"]),
+    ("... and so on. \u2013 12 more", ["...", "12"]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize("text, firsts", SENTENCE_CASES, ids=[c[0][:24] for c in SENTENCE_CASES])
+def test_sentence_starts(text: str, firsts: list[str]) -> None:
+    doc = build_nlp()(text)
+    assert [doc[i].text for i in doc.user_data["sentence_starts"] if i < len(doc)] == firsts
+    assert doc.user_data["offsets"] == [t.idx for t in doc]
+    assert doc.user_data["ends"] == [t.idx + len(t) for t in doc]
