@@ -310,7 +310,16 @@ def _abbreviation_uses(
     if not usable:  # "the Act", "the 2018 Act" are resolved as back-references instead
         return uses
     names = "|".join(re.escape(a) for a in sorted(usable, key=len, reverse=True))
-    for found in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", text):
+    # The left boundary is tested by hand: a pattern opening with a look-behind is tried
+    # at every character, one opening with its names only where a name's letter stands.
+    pattern = re.compile(rf"(?:{names})(?![\w-])")
+    pos = 0
+    while (found := pattern.search(text, pos)) is not None:
+        before = text[found.start() - 1] if found.start() else " "
+        if before == "-" or before == "_" or before.isalnum():
+            pos = found.start() + 1
+            continue
+        pos = found.end()
         source = usable[found.group(0)]
         if found.start() < source.end or any(s < found.end() and found.start() < e
                                               for s, e in taken):

@@ -285,8 +285,10 @@ def known_body(text: str) -> bool:
     return normalised_name(text) in _known_bodies()
 
 
+@lru_cache(maxsize=4096)
 def normalised_name(text: str) -> str:
-    """The key names are compared by: lower case, no punctuation, no "the", "Ltd", "plc"."""
+    """The key names are compared by: lower case, no punctuation, no "the", "Ltd", "plc".
+    Cached: assembly compares every name with every other and with the tables."""
     text = re.sub(r"\([^)]*\)", " ", text.lower())
     text = text.replace("&", " and ")
     words_ = re.findall(r"[a-z0-9]+", text)

@@ -86,9 +86,10 @@ DEFINITION_AFTER = re.compile(
 )
 
 # A section cited without its instrument, used as a name: "Section 106 Agreements",
-# "s106 contributions", "section 278 agreement".
+# "s106 contributions", "section 278 agreement". The word boundary is a look-behind
+# after the "S", so the search jumps between letters S instead of trying every character.
 BARE_SECTION = re.compile(
-    r"""\b(?P<prov>(?:[Ss]ection|[Ss]\.?)\s?(?P<id>\d{1,4}[A-Z]?))
+    r"""(?P<prov>[Ss](?<!\w[Ss])(?:ection|\.?)\s?(?P<id>\d{1,4}[A-Z]?))
         (?=\s+(?:[Aa]greements?|[Cc]ontributions?|[Oo]bligations?|monies|[Ff]unding|
              [Pp]ayments?|[Nn]otices?|[Ll]egal\s+[Aa]greements?|[Pp]lanning\s+[Oo]bligations?|
              property|developer)\b)""",

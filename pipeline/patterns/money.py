@@ -99,8 +99,9 @@ NUMBER_WORD = (
 # `MONEY_IN_WORDS` can match: scanning for them costs more than the rest together.
 CURRENCY_WORDS = (" pound", " euro", " dollar")
 CURRENCY_AFTER = (*CURRENCY_WORDS, "sterling", " gbp", " eur", " usd")
-# Cheap test for `PENCE`: a digit followed by "p".
-PENCE_CUE = re.compile(r"\dp")
+# Cheap test for `PENCE`: a digit followed by "p". Written from the "p" back, so the
+# search jumps between letters p (a pattern opening with a class tries every character).
+PENCE_CUE = re.compile(r"p(?<=\dp)")
 MONEY_IN_WORDS = re.compile(
     rf"""
     \b(?P<words>(?:{NUMBER_WORD})(?:(?:\s|-|\sand\s)(?:{NUMBER_WORD}))*)
