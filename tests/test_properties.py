@@ -198,3 +198,20 @@ def test_hostile_text_costs_about_as_much_as_ordinary_text(case: SlowCase) -> No
 
 
 ALL_CASES = [*HOSTILE_CASES, *SLOW_CASES]
+
+
+_LEAD_IN_PIECES = ["is recommended to", "cabinet is asked to", "that the mayor", "the mayor:",
+                   "it is recommended that", "are asked to", "The Mayor approves", "mayoral",
+                   " ", "\n", "1. ", "approve", "asked", "recommended", "İ", "that the "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LEAD_IN_PIECES), max_size=14))
+def test_lead_ins_are_found_as_one_alternation_would_find_them(pieces: list[str]) -> None:
+    """The word-led search for lead-ins gives the regex alternation's matches, exactly."""
+    from pipeline.extract import casefree
+    from pipeline.extract.recommendations import _actions, _lead_ins
+
+    text = "".join(pieces)
+    _, alternation = _actions()
+    assert _lead_ins(text) == [m.span() for m in casefree.finditer(alternation, text)]
