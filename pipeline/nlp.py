@@ -81,29 +81,23 @@ class TokenTable:
     sentence starts at the next token holding a letter or digit (closing quotes, brackets
     and more newlines still belong to the old one).
 
-    Both tests are lexeme flags, so each distinct word is judged once per process and a
-    passage's sentence starts are a few array operations, not a loop over its tokens.
+    Sentence ends are found with array operations on each token's first character and
+    length; only the few tokens after an end are looked at one by one.
     """
 
     def __init__(self, nlp: Language) -> None:
-        self.ends_sentence = nlp.vocab.add_flag(
-            lambda word: word in (".", "!", "?") or word.startswith("\n"))
-        self.has_alnum = nlp.vocab.add_flag(lambda word: any(c.isalnum() for c in word))
+        self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc) -> Doc:
         text: str | None = doc.user_data.get("text")
         if text is None:
-            doc.user_data["text"] = doc.text
+            text = doc.user_data["text"] = doc.text
         starts: list[int] = [0]
         if len(doc):
-            table = doc.to_array(
-                [IDX, LENGTH, self.ends_sentence, self.has_alnum]).astype("int64")
+            table = doc.to_array([IDX, LENGTH]).astype("int64")
             offsets: list[int] = table[:, 0].tolist()
             ends: list[int] = (table[:, 0] + table[:, 1]).tolist()
-            words = numpy.flatnonzero(table[:, 3])
-            after = numpy.searchsorted(words, numpy.flatnonzero(table[:, 2]), side="right")
-            following = numpy.unique(words[after[after < len(words)]])
-            starts.extend(following[following > 0].tolist())
+            starts.extend(_sentence_starts(text, table, offsets, ends))
         else:
             offsets, ends = [], []
         doc.user_data["offsets"] = offsets
@@ -111,6 +105,33 @@ class TokenTable:
         doc.user_data["sentence_starts"] = starts
         doc.user_data["sentence_start_set"] = frozenset(starts)
         return doc
+
+
+_FULL_STOP, _EXCLAMATION, _QUESTION, _NEWLINE = (ord(c) for c in ".!?\n")
+_ASCII_ALNUM = numpy.array([chr(c).isalnum() for c in range(128)])
+
+
+def _sentence_starts(text: str, table: Any, offsets: list[int], ends: list[int]) -> list[int]:
+    characters = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    first = characters[table[:, 0]]
+    lengths = table[:, 1]
+    stop = (lengths == 1) & ((first == _FULL_STOP) | (first == _EXCLAMATION)
+                             | (first == _QUESTION))
+    sentence_ends = numpy.flatnonzero(stop | (first == _NEWLINE))
+    if not len(sentence_ends):
+        return []
+    ascii_first = first < 128
+    alnum = numpy.zeros(len(first), dtype=bool)
+    alnum[ascii_first] = _ASCII_ALNUM[first[ascii_first]]
+    # The few tokens not settled by their first character: a non-ASCII one, or a longer
+    # token opening with a mark ("’s", "--").
+    unsettled = numpy.flatnonzero(~ascii_first | (~alnum & (lengths > 1)))
+    for i in unsettled.tolist():
+        alnum[i] = any(c.isalnum() for c in text[offsets[i] : ends[i]])
+    words = numpy.flatnonzero(alnum)
+    after = numpy.searchsorted(words, sentence_ends, side="right")
+    following: list[int] = numpy.unique(words[after[after < len(words)]]).tolist()
+    return following
 
 
 @Language.factory("token_table")

@@ -215,3 +215,25 @@ def test_lead_ins_are_found_as_one_alternation_would_find_them(pieces: list[str]
     text = "".join(pieces)
     _, alternation = _actions()
     assert _lead_ins(text) == [m.span() for m in casefree.finditer(alternation, text)]
+
+
+_SENTENCE_PIECES = ["Word", " ", "\n", "\n\n", ".", "!", "?", "Ltd.", "e.g.", "1.2", "(a)",
+                    "\u201c", "\u201d", "\u2019s", "--", "\u00e9t\u00e9", "\u00a3", "5", ")"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=30))
+def test_sentence_starts_follow_their_definition(pieces: list[str]) -> None:
+    """A sentence ends at a ".", "!" or "?" token or a token opening with a newline; the
+    next starts at the next token holding a letter or digit."""
+    from pipeline.nlp import build_nlp
+
+    doc = build_nlp()("".join(pieces))
+    expected = [0]
+    for i, token in enumerate(doc):
+        if token.text in (".", "!", "?") or token.text.startswith("\n"):
+            k = next((j for j in range(i + 1, len(doc))
+                      if any(c.isalnum() for c in doc[j].text)), None)
+            if k is not None and k > expected[-1]:
+                expected.append(k)
+    assert doc.user_data["sentence_starts"] == expected
