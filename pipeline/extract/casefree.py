@@ -14,6 +14,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 
+@lru_cache(maxsize=16)
+def lowered(text: str) -> str:
+    """`text.lower()`, kept for the few texts searched several times over (a document's
+    head is searched for each of its labels); a string's hash is computed only once."""
+    return text.lower()
+
+
 @lru_cache(maxsize=64)
 def _compiled(pattern: str, flags: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(pattern, flags), re.compile(pattern, flags | re.IGNORECASE)
@@ -22,10 +29,10 @@ def _compiled(pattern: str, flags: int) -> tuple[re.Pattern[str], re.Pattern[str
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """Matches of `pattern` (written in lower case, compiled without IGNORECASE) in
     `text`, ignoring case; offsets point into `text`."""
-    lowered = text.lower()
+    lower = lowered(text)
     fast, slow = _compiled(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-    if len(lowered) == len(text):
-        return fast.finditer(lowered)
+    if len(lower) == len(text):
+        return fast.finditer(lower)
     return slow.finditer(text)
 
 

@@ -69,8 +69,8 @@ def document_to_particulars(doc: Document) -> Particulars:
 
 def _mentions(head: str, keys: tuple[str, ...]) -> bool:
     """Whether a label's words occur at all: cheaper than searching for the label."""
-    lowered = head.lower()
-    return any(key in lowered for key in keys)
+    lower = casefree.lowered(head)
+    return any(key in lower for key in keys)
 
 
 def _reference(head: str) -> str | None:
