@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from pipeline import __version__
 
-COMMANDS = ("extract", "schema", "eval")
+COMMANDS = ("extract", "schema", "eval", "run", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:
