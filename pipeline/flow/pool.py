@@ -10,6 +10,7 @@ already runs Prefect's threads) and build the spaCy pipeline once, in the initia
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -35,6 +36,7 @@ def start_pool(workers: int) -> ProcessPoolExecutor:
             _pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                         initializer=warm_up)
             _size = workers
+            atexit.register(stop_pool)
             for _ in range(workers):  # start every worker now, not on first use
                 _pool.submit(int)
         return _pool

@@ -8,6 +8,7 @@ document ran at 18 docs/s where batches of 100 ran at 73 (plain loop 85). At mos
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -22,7 +23,7 @@ from pipeline.flow import progress
 from pipeline.flow.finish import summary_of
 from pipeline.flow.items import Outcome, WorkItem
 from pipeline.flow.outputs import OutputLayout
-from pipeline.flow.pool import start_pool, stop_pool
+from pipeline.flow.pool import start_pool
 from pipeline.flow.sources import source_for
 from pipeline.flow.state import version_key
 from pipeline.flow.tasks import (
@@ -101,24 +102,24 @@ def run_flow(sources: Sequence[str | Path], out: str | Path = "outputs", *, work
     """Run the flow once and return its summary (also in `out`/run-summary.json).
 
     task_runner "local": Prefect threads feeding a pool of `workers` processes, warmed
-    up while Prefect starts. "dask": tasks run on Dask workers (the cluster at
-    `dask_address`, or a new local one), each extracting in its own process.
+    up while Prefect starts and kept for the next call in this process (stopped at
+    exit). "dask": tasks run on Dask workers (the cluster at `dask_address`, or a new
+    local one), each extracting in its own process.
     """
     raw = [str(source) for source in sources]
     for source in raw:
         source_for(source)  # fail fast, before anything starts, on a missing source
+    # the version key imports spaCy (~1 s): do it while Prefect's server starts
+    threading.Thread(target=version_key, name="version-key", daemon=True).start()
     if task_runner == "dask":
         runner = _dask_runner(dask_address, workers)
     else:
         start_pool(workers)
         runner = ThreadPoolTaskRunner(max_workers=2 * workers)
     configured = decisions_run.with_options(task_runner=runner)
-    try:
-        with progress.progress_bar(show_progress):
-            summary: dict[str, Any] = configured(raw, str(out), workers, batch_size,
-                                                 task_runner != "dask")
-    finally:
-        stop_pool()
+    with progress.progress_bar(show_progress):
+        summary: dict[str, Any] = configured(raw, str(out), workers, batch_size,
+                                             task_runner != "dask")
     return summary
 
 
