@@ -139,7 +139,7 @@ def test_the_dask_runner_writes_byte_identical_records(corpus: Path, clean: Path
                                                        tmp_path: Path) -> None:
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,  # type: ignore[no-untyped-call]
                       dashboard_address=None) as cluster:
         summary = run_flow([str(corpus)], tmp_path / "out", task_runner="dask",
                            dask_address=cluster.scheduler_address, batch_size=7)
