@@ -50,6 +50,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.verbose:  # before Prefect is imported: it reads settings once
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+    from pipeline.flow.early_server import start_early_server
+
+    server = start_early_server()  # overlaps Prefect's start with our imports
     from pipeline.errors import ConfigurationError
     from pipeline.flow import run_flow
     from pipeline.flow.report import print_summary
@@ -57,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         summary = run_flow(args.sources, args.out, workers=args.workers,
                            batch_size=args.batch_size, task_runner=args.task_runner,
-                           dask_address=args.dask_address, show_progress=not args.no_progress)
+                           dask_address=args.dask_address, show_progress=not args.no_progress,
+                           early_server=server)
     except ConfigurationError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

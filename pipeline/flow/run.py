@@ -20,6 +20,7 @@ from prefect import flow
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline.flow import progress
+from pipeline.flow.early_server import EarlyServer
 from pipeline.flow.finish import summary_of
 from pipeline.flow.items import Outcome, WorkItem
 from pipeline.flow.outputs import OutputLayout
@@ -98,7 +99,8 @@ def scheduled_run(sources: list[str], out: str = "outputs", workers: int = 2) ->
 
 def run_flow(sources: Sequence[str | Path], out: str | Path = "outputs", *, workers: int = 2,
              batch_size: int = 0, task_runner: str = "local", dask_address: str | None = None,
-             show_progress: bool = False) -> dict[str, Any]:
+             show_progress: bool = False,
+             early_server: EarlyServer | None = None) -> dict[str, Any]:
     """Run the flow once and return its summary (also in `out`/run-summary.json).
 
     task_runner "local": Prefect threads feeding a pool of `workers` processes, warmed
@@ -116,11 +118,25 @@ def run_flow(sources: Sequence[str | Path], out: str | Path = "outputs", *, work
     else:
         start_pool(workers)
         runner = ThreadPoolTaskRunner(max_workers=2 * workers)
+    if early_server is not None:
+        _wait_for(early_server)
     configured = decisions_run.with_options(task_runner=runner)
     with progress.progress_bar(show_progress):
         summary: dict[str, Any] = configured(raw, str(out), workers, batch_size,
                                              task_runner != "dask")
     return summary
+
+
+def _wait_for(server: EarlyServer) -> None:
+    from prefect.settings import get_current_settings
+
+    from pipeline.errors import ConfigurationError
+
+    timeout = get_current_settings().server.ephemeral.startup_timeout_seconds
+    if not server.wait_ready(timeout):
+        raise ConfigurationError(f"Prefect's temporary server did not start within {timeout} s "
+                                 f"(exit status {server.process.returncode}); start one with "
+                                 f"`prefect server start` and set PREFECT_API_URL")
 
 
 def _dask_runner(address: str | None, workers: int) -> Any:
