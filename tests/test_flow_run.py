@@ -190,3 +190,16 @@ def test_the_readme_command_runs_with_the_embedded_server(tmp_path: Path) -> Non
     assert "3 document(s): 3 extracted" in result.stdout
     assert "records: outputs/records/ (3)" in result.stdout
     assert len(list((tmp_path / "outputs" / "records").iterdir())) == 3
+
+
+def test_the_served_flow_refreshes_then_runs(harness: str, tmp_path: Path) -> None:
+    from pipeline.flow import scheduled_run
+
+    docs = tmp_path / "docs"
+    write_corpus(docs, 2)
+    summary = scheduled_run([str(docs)], str(tmp_path / "out"))
+    assert summary["counts"]["extracted"] == 2
+    assert len(list((tmp_path / "out" / "records").iterdir())) == 2
+    deployment = scheduled_run.to_deployment(name="decisions-daily", cron="0 6 * * *",
+                                             parameters={"sources": [str(docs)]})
+    assert [s.schedule.cron for s in deployment.schedules] == ["0 6 * * *"]
