@@ -50,10 +50,17 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.verbose:  # before Prefect is imported: it reads settings once
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
-    from pipeline.flow.early_server import start_early_server
-
-    server = start_early_server()  # overlaps Prefect's start with our imports
     from pipeline.errors import ConfigurationError
+    from pipeline.flow.early_server import start_early_server
+    from pipeline.flow.sources import source_for
+
+    try:
+        for source in args.sources:
+            source_for(source)  # a usage error is reported before anything starts
+    except ConfigurationError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    server = start_early_server()  # overlaps Prefect's start with our imports
     from pipeline.flow import run_flow
     from pipeline.flow.report import print_summary
 
