@@ -61,6 +61,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     server = start_early_server()  # overlaps Prefect's start with our imports
+    if args.task_runner == "local":
+        from pipeline.flow.pool import start_pool_soon
+
+        start_pool_soon(args.workers)  # and the workers' start with importing Prefect
     from pipeline.flow import run_flow
     from pipeline.flow.report import print_summary
 

@@ -67,13 +67,26 @@ def start_early_server() -> EarlyServer | None:
     env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
            "PREFECT__SERVER_FINAL": "1"}
     try:
-        process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
+                                   preexec_fn=_die_with_parent)
     except OSError:
         return None
     server = EarlyServer(process, f"http://127.0.0.1:{port}/api")
     os.environ["PREFECT_API_URL"] = server.url
     atexit.register(server.stop)
     return server
+
+
+def _die_with_parent() -> None:
+    """In the server process: ask Linux to stop it if `decisions run` is killed outright
+    (SIGKILL leaves no chance for atexit); elsewhere a killed run leaves it running, as
+    Prefect's own temporary server would."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def _profile_names_an_api() -> bool:

@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from pipeline.flow.work import warm_up
 
-__all__ = ["restart_pool", "shared_pool", "start_pool", "stop_pool"]
+__all__ = ["restart_pool", "shared_pool", "start_pool", "start_pool_soon", "stop_pool"]
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
@@ -40,6 +40,12 @@ def start_pool(workers: int) -> ProcessPoolExecutor:
             for _ in range(workers):  # start every worker now, not on first use
                 _pool.submit(int)
         return _pool
+
+
+def start_pool_soon(workers: int) -> None:
+    """Start the pool from a thread: the forkserver's start (it preloads spaCy, ~1 s)
+    then overlaps whatever the caller does next, such as importing Prefect."""
+    threading.Thread(target=start_pool, args=(workers,), name="pool-start", daemon=True).start()
 
 
 def shared_pool(workers: int) -> ProcessPoolExecutor:

@@ -22,10 +22,30 @@ SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
 
 
 def warm_up() -> None:
-    """Build the spaCy pipeline now (pool initializer), not inside the first batch."""
+    """Pool initializer: build the spaCy pipeline now, not inside the first batch, and
+    leave if the run that started this worker dies."""
+    _exit_with_parent()
     from pipeline.nlp import build_nlp
 
     build_nlp()
+
+
+def _exit_with_parent() -> None:
+    """A run killed outright (SIGKILL, the OOM killer) cannot shut its pool down, and a
+    forkserver worker would then wait for work forever: watch the parent and follow it."""
+    import multiprocessing
+    import os
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def items_to_outcomes(items: Sequence[WorkItem]) -> list[Outcome]:
