@@ -14,13 +14,26 @@ import sys
 from pathlib import Path
 
 SUPPLIERS = [
-    "Northgate Analytics Ltd", "Brightwater Learning Limited", "Harbour Digital Services",
-    "Kestrel Facilities Management plc", "Meridian Consulting LLP", "Oakfield Fleet Solutions",
-    "Thistle Data Systems Ltd", "Riverside Community Trust", "Lantern Youth Foundation",
-    "Cobalt Security Services Ltd", "Willowbank Housing Association", "Granite Estates Limited",
+    "Northgate Analytics Ltd",
+    "Brightwater Learning Limited",
+    "Harbour Digital Services",
+    "Kestrel Facilities Management plc",
+    "Meridian Consulting LLP",
+    "Oakfield Fleet Solutions",
+    "Thistle Data Systems Ltd",
+    "Riverside Community Trust",
+    "Lantern Youth Foundation",
+    "Cobalt Security Services Ltd",
+    "Willowbank Housing Association",
+    "Granite Estates Limited",
 ]
-FUNDERS = ["Home Office", "Ministry of Justice", "Department for Education",
-           "Youth Endowment Fund", "Department for Transport"]
+FUNDERS = [
+    "Home Office",
+    "Ministry of Justice",
+    "Department for Education",
+    "Youth Endowment Fund",
+    "Department for Transport",
+]
 FRAMEWORKS = [
     ("the Crown Commercial Service framework RM6100 (Technology Services 3), Lot 2", "RM6100"),
     ("the Crown Commercial Service G-Cloud 12 framework", "G-Cloud 12"),
@@ -36,11 +49,22 @@ STATUTES = [
     "the Police Reform and Social Responsibility Act 2011",
     "section 30 of the Greater London Authority Act 1999",
 ]
-SUBJECTS = ["body-worn video replacement", "custody cleaning services", "youth diversion grants",
-            "fleet telematics", "estate security upgrade", "training platform licences",
-            "victim support helpline", "data centre migration"]
-PREFIXES = [("PCD", "Deputy Mayor for Policing and Crime"), ("MD", "Mayor"),
-            ("DD", "Executive Director, Resources")]
+SUBJECTS = [
+    "body-worn video replacement",
+    "custody cleaning services",
+    "youth diversion grants",
+    "fleet telematics",
+    "estate security upgrade",
+    "training platform licences",
+    "victim support helpline",
+    "data centre migration",
+]
+MONTHS = ["March", "June", "October"]
+PREFIXES = [
+    ("PCD", "Deputy Mayor for Policing and Crime"),
+    ("MD", "Mayor"),
+    ("DD", "Executive Director, Resources"),
+]
 
 
 def _money(rng: random.Random) -> tuple[str, int]:
@@ -71,47 +95,50 @@ def synthetic_decision(seed: int) -> str:
         f"{i}.{j}. The programme board reviewed the {subject} proposal at its meeting and "
         f"recorded that delivery risks are tracked on the corporate risk register, with "
         f"monthly reporting to the portfolio office and a closure report at the end."
-        for i in (1, 2) for j in range(2, 2 + rng.randint(7, 11))
+        for i in (1, 2)
+        for j in range(2, 2 + rng.randint(7, 11))
     ]
-    return "\n".join([
-        f"{prefix} {number} {subject.title()}",
-        "Key information",
-        f"Reference code: {prefix} {number}",
-        f"Date signed: {rng.randint(1, 28):02d} {rng.choice(['March', 'June', 'October'])} 2024",
-        f"Decision by: A. Example, {maker}",
-        "Executive summary",
-        f"This decision seeks approval to award a contract for {subject} to {supplier} at a "
-        f"total cost of {cost_text} over {years} years, funded in part by {funder} grant "
-        f"funding.",
-        "Recommendations",
-        f"The {maker} is recommended to:",
-        f"1. Approve the award of a contract to {supplier} for {years} years at a cost of up "
-        f"to {cost_text} (exclusive of VAT);",
-        f"2. Accept grant funding of £{part_b:,} from the {funder}; and",
-        "3. Note the procurement route and the equality assessment.",
-        "Part 1: Non-confidential facts and advice",
-        "1. Introduction and background",
-        f"1.1. The current arrangements for {subject} end next year and a replacement is "
-        f"required to maintain service.",
-        *filler[: len(filler) // 2],
-        "2. Issues for consideration",
-        f"2.1. The recommended supplier is {supplier}, selected through {framework}.",
-        *filler[len(filler) // 2 :],
-        "3. Financial comments",
-        f"3.1. The total cost is {cost_text}. This consists of £{part_a:,} capital and "
-        f"£{part_b:,} revenue.",
-        f"3.2. Contracts valued at £181,302 or more are procured under the Public Contracts "
-        f"Regulations 2015 (the PCRs); this contract exceeds that threshold.",
-        "4. Legal comments",
-        f"4.1. The decision maker must have regard to {statutes[0]} and to {statutes[1]}.",
-        f"4.2. The procurement complies with the PCRs and with {statutes[2]}.",
-        "5. Equality comments",
-        "5.1. An equality impact assessment found no disproportionate impact on people "
-        "with protected characteristics.",
-        "6. Background papers",
-        "None.",
-        "",
-    ])
+    return "\n".join(
+        [
+            f"{prefix} {number} {subject.title()}",
+            "Key information",
+            f"Reference code: {prefix} {number}",
+            f"Date signed: {rng.randint(1, 28):02d} {rng.choice(MONTHS)} 2024",
+            f"Decision by: A. Example, {maker}",
+            "Executive summary",
+            f"This decision seeks approval to award a contract for {subject} to {supplier} at a "
+            f"total cost of {cost_text} over {years} years, funded in part by {funder} grant "
+            f"funding.",
+            "Recommendations",
+            f"The {maker} is recommended to:",
+            f"1. Approve the award of a contract to {supplier} for {years} years at a cost of up "
+            f"to {cost_text} (exclusive of VAT);",
+            f"2. Accept grant funding of £{part_b:,} from the {funder}; and",
+            "3. Note the procurement route and the equality assessment.",
+            "Part 1: Non-confidential facts and advice",
+            "1. Introduction and background",
+            f"1.1. The current arrangements for {subject} end next year and a replacement is "
+            f"required to maintain service.",
+            *filler[: len(filler) // 2],
+            "2. Issues for consideration",
+            f"2.1. The recommended supplier is {supplier}, selected through {framework}.",
+            *filler[len(filler) // 2 :],
+            "3. Financial comments",
+            f"3.1. The total cost is {cost_text}. This consists of £{part_a:,} capital and "
+            f"£{part_b:,} revenue.",
+            "3.2. Contracts valued at £181,302 or more are procured under the Public Contracts "
+            "Regulations 2015 (the PCRs); this contract exceeds that threshold.",
+            "4. Legal comments",
+            f"4.1. The decision maker must have regard to {statutes[0]} and to {statutes[1]}.",
+            f"4.2. The procurement complies with the PCRs and with {statutes[2]}.",
+            "5. Equality comments",
+            "5.1. An equality impact assessment found no disproportionate impact on people "
+            "with protected characteristics.",
+            "6. Background papers",
+            "None.",
+            "",
+        ]
+    )
 
 
 def write_corpus(folder: Path, count: int, start: int = 0) -> list[Path]:

@@ -26,8 +26,15 @@ from pipeline.extract.names import normalised_name
 from pipeline.nlp import patterns_version, read_table
 from schemas.record import DecisionRecord
 
-_FIELDS = ("recommendations", "amounts", "suppliers", "funders", "frameworks",
-           "statutory_references", "other_instruments")
+_FIELDS = (
+    "recommendations",
+    "amounts",
+    "suppliers",
+    "funders",
+    "frameworks",
+    "statutory_references",
+    "other_instruments",
+)
 
 
 @lru_cache(maxsize=1)
@@ -40,8 +47,11 @@ def _bodies() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
             canonical[normalised_name(name)] = row["name"]
             if row["role"] == "decider":
                 deciders.add(normalised_name(name))
-    buyers = {normalised_name(n) for row in read_table("buying_organisations.json")["organisations"]
-              for n in [row["name"], *row["aliases"]]}
+    buyers = {
+        normalised_name(n)
+        for row in read_table("buying_organisations.json")["organisations"]
+        for n in [row["name"], *row["aliases"]]
+    }
     return canonical, frozenset(deciders), frozenset(buyers)
 
 
@@ -64,16 +74,26 @@ def extraction_to_record(document: Document, extraction: Extraction) -> Decision
         "source": _source(document),
         "text": document.text,
         "sections": [
-            {"heading": s.heading, "number": s.number, "kind": s.kind, "start": s.start,
-             "end": s.end} for s in document.sections
+            {
+                "heading": s.heading,
+                "number": s.number,
+                "kind": s.kind,
+                "start": s.start,
+                "end": s.end,
+            }
+            for s in document.sections
         ],
         "recommendations": [_item(document, f) for f in by_field["recommendations"]],
         "amounts": [_item(document, f) for f in _by_position(by_field["amounts"])],
-        "suppliers": [_item(document, f) for f in _suppliers(by_field["suppliers"], excluded)],
+        "suppliers": [
+            _item(document, f)
+            for f in _suppliers(by_field["suppliers"], excluded, by_field["statutory_references"])
+        ],
         "funders": [_item(document, f) for f in funders],
         "frameworks": [_item(document, f) for f in _frameworks(by_field["frameworks"])],
-        "statutory_references": [_item(document, f)
-                                 for f in _distinct(by_field["statutory_references"])],
+        "statutory_references": [
+            _item(document, f) for f in _distinct(by_field["statutory_references"])
+        ],
         "other_instruments": [_item(document, f) for f in by_field["other_instruments"]],
         "checks": [_check(document, c) for c in extraction.checks],
         "warnings": [
@@ -88,13 +108,19 @@ def extraction_to_record(document: Document, extraction: Extraction) -> Decision
 def _source(document: Document) -> dict[str, Any]:
     src = document.source
     return {
-        "path": src.path, "sha256": src.sha256, "format": src.format,
-        "media_type": src.media_type, "pages": document.pages,
-        "page_starts": list(document.page_starts), "engine": src.engine,
+        "path": src.path,
+        "sha256": src.sha256,
+        "format": src.format,
+        "media_type": src.media_type,
+        "pages": document.pages,
+        "page_starts": list(document.page_starts),
+        "engine": src.engine,
         "links": [{"url": x.url, "text": x.text, "kind": x.kind} for x in src.links],
         "furniture": [{"page": x.page, "kind": x.kind, "text": x.text} for x in src.furniture],
-        "tables": [{"page": t.page, "start": t.start, "end": t.end,
-                    "rows": [list(r) for r in t.rows]} for t in src.tables],
+        "tables": [
+            {"page": t.page, "start": t.start, "end": t.end, "rows": [list(r) for r in t.rows]}
+            for t in src.tables
+        ],
     }
 
 
@@ -102,10 +128,13 @@ def _evidence(document: Document, f: Finding) -> dict[str, Any]:
     section = document.section_at(f.start)
     paragraph = document.paragraph_at(f.start)
     return {
-        "start": f.start, "end": f.end, "page": document.page_at(f.start),
+        "start": f.start,
+        "end": f.end,
+        "page": document.page_at(f.start),
         "section": section.heading if section else None,
         "paragraph": paragraph.number if paragraph else None,
-        "rule": f.rule, "repaired": f.repaired,
+        "rule": f.rule,
+        "repaired": f.repaired,
     }
 
 
@@ -116,11 +145,19 @@ def _item(document: Document, f: Finding) -> dict[str, Any]:
 
 def _check(document: Document, check: CheckFinding) -> dict[str, Any]:
     def term(f: Finding) -> dict[str, Any]:
-        return {"text": document.text[f.start : f.end], "value": f.values["value"],
-                "evidence": _evidence(document, f)}
+        return {
+            "text": document.text[f.start : f.end],
+            "value": f.values["value"],
+            "evidence": _evidence(document, f),
+        }
 
-    return {"kind": "sum", "total": term(check.total), "parts": [term(p) for p in check.parts],
-            "holds": check.holds, "difference": check.difference}
+    return {
+        "kind": "sum",
+        "total": term(check.total),
+        "parts": [term(p) for p in check.parts],
+        "holds": check.holds,
+        "difference": check.difference,
+    }
 
 
 def _by_position(findings: Iterable[Finding]) -> list[Finding]:
@@ -145,25 +182,39 @@ def _funders(findings: Sequence[Finding]) -> list[Finding]:
         key = normalised_name(f.values["name"])
         if not key or key in deciders:
             continue
-        name = canonical.get(key, f.values["name"])
+        name = f.values["name"]
+        if " " not in name.strip() and key in canonical:  # "MoJ" -> "Ministry of Justice"
+            name = canonical[key]
         key = normalised_name(name)
         if key not in chosen:
             chosen[key] = Finding(f.field, f.start, f.end, f.rule, {"name": name}, f.repaired)
     return list(chosen.values())
 
 
-def _suppliers(findings: Sequence[Finding], excluded: set[str]) -> list[Finding]:
+def _suppliers(
+    findings: Sequence[Finding], excluded: set[str], taken: Sequence[Finding]
+) -> list[Finding]:
+    """`taken`: findings of other fields whose words a supplier's name may not overlap
+    (a statute's "PCRs" is no organisation)."""
     canonical, deciders, buyers = _bodies()
     kept: list[Finding] = []
     for f in _by_position(findings):
+        if any(t.start < f.end and f.start < t.end for t in taken):
+            continue
         key = normalised_name(f.values["name"])
         if not key or key in deciders or key in excluded:
             continue
-        if key in canonical and canonical[key] != f.values["name"] and \
-                normalised_name(canonical[key]) in excluded:
+        if (
+            key in canonical
+            and canonical[key] != f.values["name"]
+            and normalised_name(canonical[key]) in excluded
+        ):
             continue
-        if key in buyers and f.values.get("role") not in ("novation_recipient", "contractor",
-                                                           "recommended_supplier"):
+        if key in buyers and f.values.get("role") not in (
+            "novation_recipient",
+            "contractor",
+            "recommended_supplier",
+        ):
             continue
         kept.append(f)
     groups: list[list[Finding]] = []
@@ -192,10 +243,12 @@ def _merge_suppliers(group: list[Finding]) -> Finding:
         for alias in [f.values["name"], *f.values.get("aliases", ())]:
             if alias != best.values["name"] and alias not in aliases:
                 aliases.append(alias)
-    number = next((f.values.get("company_number") for f in group
-                   if f.values.get("company_number")), None)
-    role = next((f.values["role"] for f in group if f.values["role"] != "partner"),
-                best.values["role"])
+    number = next(
+        (f.values.get("company_number") for f in group if f.values.get("company_number")), None
+    )
+    role = next(
+        (f.values["role"] for f in group if f.values["role"] != "partner"), best.values["role"]
+    )
     values = dict(best.values, aliases=tuple(aliases), company_number=number, role=role)
     return Finding(best.field, best.start, best.end, best.rule, values, best.repaired)
 
@@ -218,7 +271,8 @@ def _frameworks(findings: Sequence[Finding]) -> list[Finding]:
         values = dict(best.values)
         for field_name in ("owner", "identifier", "lot"):
             values[field_name] = values.get(field_name) or next(
-                (g.values.get(field_name) for g in group if g.values.get(field_name)), None)
+                (g.values.get(field_name) for g in group if g.values.get(field_name)), None
+            )
         out.append(Finding(best.field, best.start, best.end, best.rule, values, best.repaired))
     return sorted(out, key=lambda f: f.start)
 

@@ -13,14 +13,14 @@ from collections.abc import Sequence
 
 from pipeline import __version__
 
-COMMANDS = ("extract", "schema", "eval", "run", "serve")
+COMMANDS = ("extract", "schema", "eval", "run", "serve", "corpus", "query", "export", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="decisions",
         description="Turn published public-sector decision documents into validated, "
-                    "evidence-backed JSON records.",
+        "evidence-backed JSON records.",
     )
     parser.add_argument("--version", action="version", version=f"decisions {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

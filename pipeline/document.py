@@ -9,9 +9,10 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from dataclasses import dataclass, field
-from types import MappingProxyType
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
 from typing import Literal
 
 SourceFormat = Literal["text", "html", "pdf"]
@@ -100,10 +101,17 @@ class Document:
         """1-based page holding `offset`."""
         return max(1, bisect.bisect_right(self.page_starts, offset))
 
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [s.start for s in self.sections]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def section_at(self, offset: int) -> Section | None:
         """Innermost section holding `offset` (sections are sorted by start)."""
-        starts = [s.start for s in self.sections]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._section_starts, offset) - 1
         while i >= 0:
             section = self.sections[i]
             if section.start <= offset < section.end:
@@ -112,8 +120,7 @@ class Document:
         return None
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
-        starts = [p.start for p in self.paragraphs]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
         if i >= 0 and offset < self.paragraphs[i].end:
             return self.paragraphs[i]
         return None

@@ -35,7 +35,39 @@ class UnsupportedFormat(IngestError):
 
 
 class TooLarge(IngestError):
+    """Over a `Limits` bound: bytes, pages, characters or memory (e.g. a decompression bomb)."""
+
     kind = "too_large"
+
+
+class TookTooLong(IngestError):
+    """Reading went past `Limits.max_seconds`; the reader was stopped."""
+
+    kind = "timeout"
+
+
+class CorruptInput(IngestError):
+    """Damaged or truncated: the reader could not make sense of the bytes."""
+
+    kind = "corrupt"
+
+
+class Encrypted(IngestError):
+    """A password is needed to open the file."""
+
+    kind = "encrypted"
+
+
+class NeedsOcr(IngestError):
+    """No text layer (scanned pages): the words are pictures and need OCR first."""
+
+    kind = "needs_ocr"
+
+
+class NotADecision(IngestError):
+    """Readable, but not a decision: e.g. a saved "Page not found" or "Access denied" page."""
+
+    kind = "error_page"
 
 
 class ConfigurationError(DecisionsError):

@@ -62,9 +62,17 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         return {
             "documents": self.documents,
-            "fields": {name: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
-                              "f1": round(s.f1, 4), "tp": s.tp, "fp": s.fp, "fn": s.fn}
-                       for name, s in self.scores.items()},
+            "fields": {
+                name: {
+                    "precision": round(s.precision, 4),
+                    "recall": round(s.recall, 4),
+                    "f1": round(s.f1, 4),
+                    "tp": s.tp,
+                    "fp": s.fp,
+                    "fn": s.fn,
+                }
+                for name, s in self.scores.items()
+            },
             "reference_accuracy": round(self.reference_accuracy, 4),
             "missing_records": self.missing_records,
         }
@@ -87,32 +95,14 @@ def evaluate(gold_dir: Path, records_dir: Path) -> Report:
     return report
 
 
-def _score_document(report: Report, doc_id: str, gold: dict[str, Any],
-                    record: dict[str, Any]) -> None:
-    predicted = {
-        "amounts": {_amount_key(a) for a in record.get("amounts", [])},
-        "suppliers": {s["name"] for s in record.get("suppliers", [])},
-        "funders": {f["name"] for f in record.get("funders", [])},
-        "frameworks": {f["name"] for f in record.get("frameworks", [])},
-        "statutes": {(s["instrument"], s.get("provision"))
-                     for s in record.get("statutory_references", [])},
-    }
-    expected = {
-        "amounts": {_amount_key(a) for a in gold.get("amounts", [])},
-        "suppliers": set(gold.get("suppliers", [])),
-        "funders": set(gold.get("funders", [])),
-        "frameworks": set(gold.get("frameworks", [])),
-        "statutes": {(s["instrument"], s.get("provision")) for s in gold.get("statutes", [])},
-    }
-    matchers: dict[str, Callable[[Any, Any], bool]] = {
-        "amounts": lambda a, b: bool(a == b),
-        "suppliers": names_match, "funders": names_match, "frameworks": names_match,
-        "statutes": statutes_match,
-    }
+def _score_document(
+    report: Report, doc_id: str, gold: dict[str, Any], record: dict[str, Any]
+) -> None:
+    predicted, expected = _record_sets(record), _gold_sets(gold)
     for name in FIELDS:
-        if name in ("funders",) and "funders" not in gold:
-            continue
-        tp, missed, extra = _match(expected[name], predicted[name], matchers[name])
+        if name == "funders" and "funders" not in gold:
+            continue  # the PDF gold does not annotate funders
+        tp, missed, extra = _match(expected[name], predicted[name], _MATCHERS[name])
         score = report.scores[name]
         score.tp += tp
         score.fn += len(missed)
@@ -120,17 +110,38 @@ def _score_document(report: Report, doc_id: str, gold: dict[str, Any],
         if missed or extra:
             report.errors.append({"id": doc_id, "field": name, "missed": sorted(map(str, missed)),
                                   "extra": sorted(map(str, extra))})
-    gold_ref = gold.get("reference")
-    got_ref = record.get("reference")
-    if _ref_key(gold_ref) == _ref_key(got_ref):
+    gold_ref, got_ref = gold.get("reference"), record.get("reference")
+    if record and _ref_key(gold_ref) == _ref_key(got_ref):
         report.reference_correct += 1
     else:
         report.errors.append({"id": doc_id, "field": "reference", "missed": [str(gold_ref)],
                               "extra": [str(got_ref)]})
 
 
-def _match(gold: Iterable[Any], predicted: Iterable[Any], same: Callable[[Any, Any], bool]
-           ) -> tuple[int, list[Any], list[Any]]:
+def _record_sets(record: dict[str, Any]) -> dict[str, set[Any]]:
+    return {
+        "amounts": {_amount_key(a) for a in record.get("amounts", [])},
+        "suppliers": {s["name"] for s in record.get("suppliers", [])},
+        "funders": {f["name"] for f in record.get("funders", [])},
+        "frameworks": {f["name"] for f in record.get("frameworks", [])},
+        "statutes": {(s["instrument"], s.get("provision"))
+                     for s in record.get("statutory_references", [])},
+    }
+
+
+def _gold_sets(gold: dict[str, Any]) -> dict[str, set[Any]]:
+    return {
+        "amounts": {_amount_key(a) for a in gold.get("amounts", [])},
+        "suppliers": set(gold.get("suppliers", [])),
+        "funders": set(gold.get("funders", [])),
+        "frameworks": set(gold.get("frameworks", [])),
+        "statutes": {(s["instrument"], s.get("provision")) for s in gold.get("statutes", [])},
+    }
+
+
+def _match(
+    gold: Iterable[Any], predicted: Iterable[Any], same: Callable[[Any, Any], bool]
+) -> tuple[int, list[Any], list[Any]]:
     """One-to-one: exact agreements first, then looser ones."""
     left = list(gold)
     right = list(predicted)
@@ -163,12 +174,27 @@ def names_match(a: str, b: str) -> bool:
 
 _SMALL = {"the", "of", "on", "and", "for", "in", "to"}
 _PROVISION_WORDS = {
-    "s": "section", "sec": "section", "sect": "section", "ss": "section", "section": "section",
-    "sections": "section", "art": "article", "arts": "article", "article": "article",
-    "articles": "article", "reg": "regulation", "regs": "regulation",
-    "regulation": "regulation", "regulations": "regulation", "sch": "schedule",
-    "schedule": "schedule", "para": "paragraph", "paragraph": "paragraph",
-    "paras": "paragraph", "pt": "part", "part": "part",
+    "s": "section",
+    "sec": "section",
+    "sect": "section",
+    "ss": "section",
+    "section": "section",
+    "sections": "section",
+    "art": "article",
+    "arts": "article",
+    "article": "article",
+    "articles": "article",
+    "reg": "regulation",
+    "regs": "regulation",
+    "regulation": "regulation",
+    "regulations": "regulation",
+    "sch": "schedule",
+    "schedule": "schedule",
+    "para": "paragraph",
+    "paragraph": "paragraph",
+    "paras": "paragraph",
+    "pt": "part",
+    "part": "part",
 }
 
 
@@ -190,4 +216,15 @@ def provision_key(provision: str | None) -> str | None:
 
 
 def statutes_match(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
-    return instrument_key(a[0]) == instrument_key(b[0]) and provision_key(a[1]) == provision_key(b[1])
+    return instrument_key(a[0]) == instrument_key(b[0]) and provision_key(a[1]) == provision_key(
+        b[1]
+    )
+
+
+_MATCHERS: dict[str, Callable[[Any, Any], bool]] = {
+    "amounts": lambda a, b: bool(a == b),
+    "suppliers": names_match,
+    "funders": names_match,
+    "frameworks": names_match,
+    "statutes": statutes_match,
+}

@@ -38,6 +38,10 @@ def _batch_to_records(nlp: object, batch: list[Document]) -> Iterator[DecisionRe
         extraction = passages_to_extraction(document, passages)
         ingest_notes = tuple(Note(code, message) for code, message in document.notices)
         if ingest_notes:
-            extraction = type(extraction)(extraction.particulars, extraction.findings,
-                                          extraction.checks, ingest_notes + extraction.notes)
+            extraction = type(extraction)(
+                extraction.particulars,
+                extraction.findings,
+                extraction.checks,
+                ingest_notes + extraction.notes,
+            )
         yield extraction_to_record(document, extraction)

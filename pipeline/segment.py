@@ -41,12 +41,13 @@ class _Line:
 
 
 @lru_cache(maxsize=1)
-def _heading_table() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _heading_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    """All heading patterns as one alternation (the first kind that matches wins, as the
+    table's order says), so a line costs one match, not one per kind."""
     raw = json.loads(resources.files("pipeline.patterns").joinpath("headings.json").read_text())
-    return tuple(
-        (row["kind"], re.compile(rf"(?:{row['pattern']})", re.IGNORECASE))
-        for row in raw["headings"]
-    )
+    groups = {f"k{i}": row["kind"] for i, row in enumerate(raw["headings"])}
+    pattern = "|".join(f"(?P<k{i}>{row['pattern']})" for i, row in enumerate(raw["headings"]))
+    return re.compile(pattern, re.IGNORECASE), groups
 
 
 def heading_kind(line: str) -> str | None:
@@ -55,10 +56,9 @@ def heading_kind(line: str) -> str | None:
     if not words or len(words) > _MAX_HEADING_CHARS or _SENTENCE_END.search(words):
         return None
     words = re.sub(r"\s+", " ", words)
-    for kind, pattern in _heading_table():
-        if pattern.fullmatch(words):
-            return kind
-    return None
+    pattern, kinds = _heading_table()
+    found = pattern.fullmatch(words)
+    return kinds[found.lastgroup] if found is not None and found.lastgroup else None
 
 
 def _lines(text: str) -> list[_Line]:
@@ -107,8 +107,9 @@ def document_to_segmented(doc: Document) -> Document:
             if sections:
                 sections[-1] = replace(sections[-1], end=line.start)
             number = line.number if line.number and line.number.isdigit() else None
-            sections.append(Section(body.strip().rstrip(":").strip(), number, kind, line.start,
-                                    len(text)))
+            sections.append(
+                Section(body.strip().rstrip(":").strip(), number, kind, line.start, len(text))
+            )
             continue
         starts_new = line.number is not None and not line.bullet
         if starts_new or para_start is None or _blank_between(text, para_end, line.start):

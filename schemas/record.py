@@ -15,17 +15,42 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 SCHEMA_VERSION = "1.0.0"
 
 Qualifier = Literal[
-    "up_to", "maximum", "minimum", "approximately", "estimated", "more_than", "less_than",
-    "from", "total",
+    "up_to",
+    "maximum",
+    "minimum",
+    "approximately",
+    "estimated",
+    "more_than",
+    "less_than",
+    "from",
+    "total",
 ]
 AmountKind = Literal["cost", "grant", "income", "saving", "threshold", "other"]
 Action = Literal[
-    "approve", "accept", "note", "agree", "delegate", "authorise", "endorse", "award",
-    "determine", "confirm", "consider", "receive", "other",
+    "approve",
+    "accept",
+    "note",
+    "agree",
+    "delegate",
+    "authorise",
+    "endorse",
+    "award",
+    "determine",
+    "confirm",
+    "consider",
+    "receive",
+    "other",
 ]
 SupplierRole = Literal[
-    "contractor", "recommended_supplier", "grant_recipient", "commissioned",
-    "novation_recipient", "consortium_member", "partner", "payee", "company",
+    "contractor",
+    "recommended_supplier",
+    "grant_recipient",
+    "commissioned",
+    "novation_recipient",
+    "consortium_member",
+    "partner",
+    "payee",
+    "company",
 ]
 NonNegative = Annotated[int, Field(ge=0)]
 
@@ -185,7 +210,7 @@ class Provenance(_Model):
 
 
 class DecisionRecord(_Model):
-    schema_version: Literal["1.0.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0.0"] = "1.0.0"
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,127}$")
     reference: str | None = None
     title: str | None = None
@@ -216,7 +241,7 @@ class DecisionRecord(_Model):
             if self.text[ev.start : ev.end] != item.text:
                 raise ValueError(
                     f"{field_name}: text[{ev.start}:{ev.end}] is "
-                    f"{self.text[ev.start:ev.end]!r}, not {item.text!r}"
+                    f"{self.text[ev.start : ev.end]!r}, not {item.text!r}"
                 )
             if ev.page > self.source.pages:
                 raise ValueError(f"{field_name}: page {ev.page} > {self.source.pages} pages")
@@ -236,10 +261,21 @@ class DecisionRecord(_Model):
 
 
 EvidencedItem = (
-    Recommendation | Amount | Supplier | Funder | Framework | StatutoryReference
-    | OtherInstrument | CheckTerm
+    Recommendation
+    | Amount
+    | Supplier
+    | Funder
+    | Framework
+    | StatutoryReference
+    | OtherInstrument
+    | CheckTerm
 )
 EVIDENCED_FIELDS = (
-    "recommendations", "amounts", "suppliers", "funders", "frameworks",
-    "statutory_references", "other_instruments",
+    "recommendations",
+    "amounts",
+    "suppliers",
+    "funders",
+    "frameworks",
+    "statutory_references",
+    "other_instruments",
 )

@@ -8,18 +8,28 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from pipeline.ingest.engines import PDF_ENGINES
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "extract", help="extract records from files (text, HTML, PDF)",
+        "extract",
+        help="extract records from files (text, HTML, PDF)",
         description="Extract one record per input. With --out, write DIR/<input stem>.json for "
-                    "each; with one input and no --out, print the record. Inputs that cannot be "
-                    "read are listed on stderr with the reason; the others are still written, "
-                    "and the exit status is 1.",
+        "each; with one input and no --out, print the record. Inputs that cannot be "
+        "read are listed on stderr with the reason; the others are still written, "
+        "and the exit status is 1.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="files, or folders whose files are read (recursively)")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, or folders whose files are read (recursively)",
+    )
     parser.add_argument("--out", type=Path, metavar="DIR", help="folder to write records into")
+    parser.add_argument("--engine", choices=PDF_ENGINES, default=PDF_ENGINES[0],
+                        help="PDF engine: pdfplumber (default; visual order, tables) or "
+                             "pdfium (~30x faster; no table cells or ruled boxes)")
     parser.set_defaults(run=run)
 
 
@@ -27,8 +37,9 @@ def input_files(paths: list[str]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file()
-                              and not p.name.startswith("."))
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+            )
         else:
             yield path
 
@@ -47,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     documents = []
     for path in files:
         try:
-            documents.append(load(path))
+            documents.append(load(path, engine=args.engine))
         except IngestError as error:
             failures += 1
             print(f"failed: {error}", file=sys.stderr)
@@ -62,6 +73,9 @@ def run(args: argparse.Namespace) -> int:
         used.add(name)
         write_atomic(args.out / f"{name}.json", text)
     if args.out is not None:
-        print(f"wrote {len(documents)} record(s) to {args.out}"
-              + (f"; {failures} input(s) failed" if failures else ""), file=sys.stderr)
+        print(
+            f"wrote {len(documents)} record(s) to {args.out}"
+            + (f"; {failures} input(s) failed" if failures else ""),
+            file=sys.stderr,
+        )
     return 1 if failures else 0

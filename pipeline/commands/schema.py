@@ -9,7 +9,8 @@ from typing import Any
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "schema", help="print the JSON Schema of a decision record",
+        "schema",
+        help="print the JSON Schema of a decision record",
         description="Print the JSON Schema of a decision record (the contract other tools read).",
     )
     parser.set_defaults(run=run)

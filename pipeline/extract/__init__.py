@@ -18,6 +18,7 @@ from pipeline.extract.findings import Finding, Note
 from pipeline.extract.frameworks import extract_frameworks
 from pipeline.extract.legislation import extract_legislation
 from pipeline.extract.metadata import Particulars, document_to_particulars
+from pipeline.extract.other_instruments import extract_other_instruments
 from pipeline.extract.parties import extract_parties
 from pipeline.extract.passages import Passage
 from pipeline.extract.recommendations import extract_recommendations
@@ -33,6 +34,11 @@ class Extraction:
     notes: tuple[Note, ...]
 
 
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 def passages_to_extraction(document: Document, passages: Sequence[Passage]) -> Extraction:
     notes: list[Note] = []
 
@@ -44,19 +50,29 @@ def passages_to_extraction(document: Document, passages: Sequence[Passage]) -> E
             return empty
 
     text = document.text
-    amounts, amount_notes = guarded("amounts", lambda: extract_amounts(passages), ([], []))
+    no_findings: tuple[list[Finding], list[Note]] = ([], [])
+    no_checks: tuple[list[CheckFinding], list[Note]] = ([], [])
+    nothing: list[Finding] = []
+    amounts, amount_notes = guarded("amounts", lambda: extract_amounts(passages), no_findings)
+    headings = [(s.start, _line_end(text, s.start)) for s in document.sections]
     statutes, statute_notes = guarded(
-        "legislation", lambda: extract_legislation(text, passages), ([], []))
+        "legislation", lambda: extract_legislation(text, passages, headings), no_findings
+    )
     checks, check_notes = guarded(
-        "checks", lambda: extract_checks(text, passages, amounts), ([], []))
+        "checks", lambda: extract_checks(text, passages, amounts), no_checks
+    )
     findings = [
         *amounts,
         *statutes,
-        *guarded("frameworks", lambda: extract_frameworks(passages), []),
-        *guarded("parties", lambda: extract_parties(text, passages), []),
-        *guarded("recommendations", lambda: extract_recommendations(document), []),
+        *guarded("frameworks", lambda: extract_frameworks(passages), nothing),
+        *guarded("parties", lambda: extract_parties(text, passages), nothing),
+        *guarded("recommendations", lambda: extract_recommendations(document), nothing),
+        *guarded("other instruments", lambda: extract_other_instruments(text, passages), nothing),
     ]
-    particulars = guarded("metadata", lambda: document_to_particulars(document),
-                          Particulars(None, None, None, None, {}))
+    particulars = guarded(
+        "metadata",
+        lambda: document_to_particulars(document),
+        Particulars(None, None, None, None, {}),
+    )
     notes.extend([*amount_notes, *statute_notes, *check_notes])
     return Extraction(particulars, tuple(findings), tuple(checks), tuple(notes))

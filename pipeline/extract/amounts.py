@@ -5,10 +5,12 @@ Context rules, in words:
   amount: right before it for one-word cues ("over", "about"), within four tokens for
   the others ("a maximum contract value of £12.5m");
 - VAT wording counts within five tokens after; a period ("per annum", "over 2 years",
-  "in 2023/24") within eight, and never past the next amount or the sentence end;
+  "in 2023/24") a few words after, never past the next amount or the sentence end;
 - the kind is the nearest cue in the sentence, except that threshold wording
-  ("threshold", "delegated", "or above") anywhere in the sentence makes it a threshold,
-  so statutory thresholds and delegation limits are never added to spend.
+  ("threshold", "or above") anywhere in the sentence, or a limit ("up to £X", "above
+  £X") in a sentence about delegation, a rule or a per-item ceiling ("individual grants
+  of up to £150,000"), makes it a threshold, so statutory thresholds and delegation
+  limits are never added to spend.
 """
 
 from __future__ import annotations
@@ -20,16 +22,32 @@ from spacy.tokens import Doc, Span
 
 from pipeline.extract.findings import Finding, Note, finding
 from pipeline.extract.money import Money, find_money
-from pipeline.extract.passages import Passage
+from pipeline.extract.passages import Passage, sentence_bounds, text_of
+from pipeline.nlp import Hit, hits
+from pipeline.patterns.money import PERIOD_AFTER
 
-_ONE_WORD_QUALIFIERS = {"over", "above", "under", "below", "about", "around", "some", "within",
-                        "nearly", "almost", "exceeding"}
+_ONE_WORD_QUALIFIERS = {
+    "over",
+    "above",
+    "under",
+    "below",
+    "about",
+    "around",
+    "some",
+    "within",
+    "nearly",
+    "almost",
+    "exceeding",
+}
 _QUALIFIER_REACH = 4
+_LIMITS = {"up_to", "maximum", "minimum", "more_than", "less_than"}
+_THRESHOLD_REACH = 3  # "the £181,302 threshold", "£500,000 or above"
 _VAT_REACH = 5
-_PERIOD_REACH = 8
 _PERIOD_LEAD = re.compile(
     r"^(?:(?:over|for|across|covering|in|during|from|the|a|an|initial|further|next|first|"
-    r"potential|financial|fy|years?)\s+)+", re.IGNORECASE)
+    r"potential|financial|fy|years?)\s+)+",
+    re.IGNORECASE,
+)
 _PAREN_RESTATEMENT = re.compile(r"\s*\(\s*\Z")
 
 
@@ -38,27 +56,54 @@ def extract_amounts(passages: Sequence[Passage]) -> tuple[list[Finding], list[No
     notes: list[Note] = []
     for passage in passages:
         doc = passage.doc
-        monies = _merge_restatements(doc.text, find_money(doc.text))
-        for money, end in monies:
-            span = doc.char_span(money.start, money.end, alignment_mode="expand")
+        text = text_of(doc)
+        monies = _merge_restatements(text, find_money(text))
+        spans = [doc.char_span(m.start, end, alignment_mode="expand") for m, end in monies]
+        cues = _cues_by_sentence(doc)
+        for k, ((money, end), span) in enumerate(zip(monies, spans, strict=True)):
             if span is None:
                 continue
-            context = _context(doc, span, monies)
+            before = spans[k - 1] if k > 0 else None
+            after = spans[k + 1] if k + 1 < len(spans) else None
+            left = before.end if before is not None else 0
+            right = after.start if after is not None else len(doc)
+            context = _context(doc, span, cues, left, right)
             start = passage.start + money.start
-            findings.append(finding(
-                "amounts", start, passage.start + end, money.rule, money.repaired,
-                value=float(money.value), currency=money.currency, range=money.range,
-                **context,
-            ))
+            findings.append(
+                finding(
+                    "amounts",
+                    start,
+                    passage.start + end,
+                    money.rule,
+                    money.repaired,
+                    value=float(money.value),
+                    currency=money.currency,
+                    range=money.range,
+                    **context,
+                )
+            )
             if money.repaired:
-                notes.append(Note("repaired_amount",
-                                  f"read {doc.text[money.start:end]!r} as {money.value} "
-                                  "(letter O taken for zero)", start, passage.start + end))
+                notes.append(
+                    Note(
+                        "repaired_amount",
+                        f"read {text[money.start : end]!r} as {money.value} "
+                        "(letter O taken for zero)",
+                        start,
+                        passage.start + end,
+                    )
+                )
     return findings, notes
 
 
+def _cues_by_sentence(doc: Doc) -> dict[int, list[Hit]]:
+    by_sentence: dict[int, list[Hit]] = {}
+    for cue in hits(doc, "amount_context"):
+        by_sentence.setdefault(sentence_bounds(doc, cue.start)[0], []).append(cue)
+    return by_sentence
+
+
 def _merge_restatements(text: str, monies: list[Money]) -> list[tuple[Money, int]]:
-    """"20 Million Dollars ($20,000,000)" is one amount quoted whole, not two."""
+    """ "20 Million Dollars ($20,000,000)" is one amount quoted whole, not two."""
     merged: list[tuple[Money, int]] = []
     skip = -1
     for i, money in enumerate(monies):
@@ -69,67 +114,70 @@ def _merge_restatements(text: str, monies: list[Money]) -> list[tuple[Money, int
             nxt = monies[i + 1]
             gap = text[money.end : nxt.start]
             closing = text[nxt.end : nxt.end + 3].lstrip()[:1]
-            if (nxt.value == money.value and nxt.currency == money.currency
-                    and _PAREN_RESTATEMENT.fullmatch(gap) and closing == ")"):
+            if (
+                nxt.value == money.value
+                and nxt.currency == money.currency
+                and _PAREN_RESTATEMENT.fullmatch(gap)
+                and closing == ")"
+            ):
                 end = text.index(")", nxt.end) + 1
                 skip = i + 1
         merged.append((money, end))
     return merged
 
 
-def _context(doc: Doc, span: Span, monies: list[tuple[Money, int]]) -> dict[str, str | None]:
-    cues = doc.spans["amount_context"]
-    sentence = span.sent
-    limit_right = min(sentence.end, _next_money_token(doc, span, monies))
-    limit_left = max(sentence.start, _previous_money_token(doc, span, monies))
-    qualifier = vat = period = None
+def _context(
+    doc: Doc, span: Span, cues: dict[int, list[Hit]], left: int, right: int
+) -> dict[str, str | None]:
+    sentence_start, sentence_end = sentence_bounds(doc, span.start)
+    limit_left = max(sentence_start, left)
+    limit_right = min(sentence_end, right)
+    vat = None
+    qualifiers: list[tuple[int, int, str]] = []  # (gap, -length, value): nearest, then longest
     kind_cues: list[tuple[int, str]] = []
-    for cue in cues:
+    for cue in cues.get(sentence_start, ()):
         family, _, value = cue.label_.partition(":")
         if family == "qualifier" and limit_left <= cue.start and cue.end <= span.start:
             gap = span.start - cue.end
             reach = 0 if cue.text.lower() in _ONE_WORD_QUALIFIERS else _QUALIFIER_REACH
             if gap <= reach:
-                qualifier = value
+                qualifiers.append((gap, -len(cue), value))
         elif family == "vat" and span.end <= cue.start <= span.end + _VAT_REACH:
             vat = vat or value
-        elif family == "period" and span.end <= cue.start <= span.end + _PERIOD_REACH:
-            if cue.end <= limit_right and period is None:
-                period = _period_text(cue.text)
-        elif family == "kind" and sentence.start <= cue.start < sentence.end:
+        elif family == "kind":
             distance = span.start - cue.end if cue.end <= span.start else cue.start - span.end
             kind_cues.append((max(distance, 0), value))
-    return {"qualifier": qualifier, "vat": vat, "period": period, "kind": _kind(kind_cues)}
+    after_end = (
+        doc[limit_right - 1].idx + len(doc[limit_right - 1])
+        if limit_right > span.end
+        else span.end_char
+    )
+    period = PERIOD_AFTER.match(text_of(doc), span.end_char, after_end)
+    qualifier = min(qualifiers)[2] if qualifiers else None
+    return {
+        "qualifier": qualifier,
+        "vat": vat,
+        "period": _period_text(period.group("period")) if period else None,
+        "kind": _kind(kind_cues, qualifier),
+    }
 
 
-def _kind(cues: list[tuple[int, str]]) -> str:
-    if any(value == "threshold" for _, value in cues):
+def _kind(cues: list[tuple[int, str]], qualifier: str | None) -> str:
+    """Thresholds first, so nobody adds them to spend: threshold wording ("threshold",
+    "or above") next to the amount or nearer it than any other cue, or a limit ("up to",
+    "less than") where the sentence speaks of a delegation or a rule ("must", "may")."""
+    values = {value for _, value in cues}
+    nearest = min(cues) if cues else None
+    if any(value == "threshold" and distance <= _THRESHOLD_REACH for distance, value in cues) or (
+            nearest is not None and nearest[1] == "threshold"):
         return "threshold"
-    if not cues:
-        return "other"
-    return min(cues)[1]
+    if qualifier in _LIMITS and values & {"delegation", "rule"}:
+        return "threshold"
+    ranked = [(distance, value) for distance, value in cues if value not in ("delegation", "rule")]
+    return min(ranked)[1] if ranked else "other"
 
 
 def _period_text(text: str) -> str:
     cleaned = re.sub(r"\s+", " ", text).strip()
     stripped = _PERIOD_LEAD.sub("", cleaned)
     return stripped or cleaned
-
-
-def _next_money_token(doc: Doc, span: Span, monies: list[tuple[Money, int]]) -> int:
-    for money, _ in monies:
-        if money.start >= span.end_char:
-            other = doc.char_span(money.start, money.end, alignment_mode="expand")
-            if other is not None and other.start >= span.end:
-                return other.start
-    return len(doc)
-
-
-def _previous_money_token(doc: Doc, span: Span, monies: list[tuple[Money, int]]) -> int:
-    best = 0
-    for money, end in monies:
-        if end <= span.start_char:
-            other = doc.char_span(money.start, end, alignment_mode="expand")
-            if other is not None and other.end <= span.start:
-                best = max(best, other.end)
-    return best

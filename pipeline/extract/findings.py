@@ -6,8 +6,9 @@ items of the record and attaches page, section and paragraph.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -20,7 +21,7 @@ class Finding:
     start: int
     end: int
     rule: str
-    values: Mapping[str, Any] = field(default_factory=lambda: _NO_VALUES)
+    values: Mapping[str, Any] = dataclasses.field(default_factory=lambda: _NO_VALUES)
     repaired: bool = False
 
 
@@ -34,6 +35,7 @@ class Note:
     end: int | None = None
 
 
-def finding(field_name: str, start: int, end: int, rule: str, repaired: bool = False,
-            **values: Any) -> Finding:
+def finding(
+    field_name: str, start: int, end: int, rule: str, repaired: bool = False, **values: Any
+) -> Finding:
     return Finding(field_name, start, end, rule, MappingProxyType(dict(values)), repaired)

@@ -59,6 +59,7 @@ def _table() -> tuple[dict[tuple[str, ...], Instrument], dict[tuple[str, ...], l
     return by_words, by_title
 
 
+@lru_cache(maxsize=4096)
 def instrument_by_name(name: str) -> Instrument | None:
     """The table entry `name` means, tolerating the slips described above."""
     words = normalise_words(name)
@@ -78,14 +79,15 @@ def instrument_by_name(name: str) -> Instrument | None:
     return None
 
 
-def instruments_titled(name: str) -> list[Instrument]:
+@lru_cache(maxsize=4096)
+def instruments_titled(name: str) -> tuple[Instrument, ...]:
     """Entries whose title (without year) is `name`: "Equality Act" -> 2006 and 2010."""
     _, by_title = _table()
     words = normalise_words(name)
     found = by_title.get(words)
     if found:
-        return found
-    return [inst for title, insts in by_title.items() if _near(words, title) for inst in insts]
+        return tuple(found)
+    return tuple(inst for title, insts in by_title.items() if _near(words, title) for inst in insts)
 
 
 def _near(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

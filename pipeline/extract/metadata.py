@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from pipeline.document import Document
-from pipeline.segment import heading_kind
+from pipeline.extract import casefree
 from pipeline.patterns.metadata import (
     BODY_BY_PREFIX,
     BODY_NAMED,
+    BODY_WORDS,
     BOILERPLATE_LINE,
     CODE_LINE,
     DATE_KINDS,
@@ -24,10 +25,18 @@ from pipeline.patterns.metadata import (
     REFERENCE_LABEL,
     REFERENCE_VALUE,
     TITLE_CODE,
+    TITLE_LABEL,
 )
+from pipeline.segment import heading_kind
 
 _HEAD = 3000  # particulars sit at the top of a decision
 _TAIL = 300  # and its code may close it, under "Signed decision document"
+_REF_KEYS = ("ref", "decision no", "decision number")
+_TITLE_KEYS = ("subject", "title", "issue")
+_MAKER_KEYS = ("decision by", "decision maker", "authorisation name", "taken by", "approved by")
+_DATE_KEYS = ("date", "signed", "published", "effective")
+_MASTHEAD = 400  # where a document names the body that issues it, on a short line
+_MASTHEAD_LINE = 90
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,7 @@ class Particulars:
 
 
 def normalise_reference(raw: str) -> str:
-    """"DD2707" -> "DD 2707", "PCD  651" -> "PCD 651"; other codes as written."""
+    """ "DD2707" -> "DD 2707", "PCD  651" -> "PCD 651"; other codes as written."""
     ref = " ".join(raw.split())
     return re.sub(r"^([A-Z]{1,6})(?=\d)", r"\1 ", ref)
 
@@ -48,8 +57,7 @@ def normalise_reference(raw: str) -> str:
 def document_to_particulars(doc: Document) -> Particulars:
     head = doc.text[:_HEAD]
     meta = doc.metadata
-    reference = (meta.get("reference") or _reference(head)
-                 or _reference_in_tail(doc.text[-_TAIL:]))
+    reference = meta.get("reference") or _reference(head) or _reference_in_tail(doc.text[-_TAIL:])
     return Particulars(
         reference=normalise_reference(reference) if reference else None,
         title=meta.get("title") or _title(head),
@@ -59,9 +67,16 @@ def document_to_particulars(doc: Document) -> Particulars:
     )
 
 
+def _mentions(head: str, keys: tuple[str, ...]) -> bool:
+    """Whether a label's words occur at all: cheaper than searching for the label."""
+    lowered = head.lower()
+    return any(key in lowered for key in keys)
+
+
 def _reference(head: str) -> str | None:
-    for label in REFERENCE_LABEL.finditer(head):
-        value = REFERENCE_VALUE.match(label.group("value").strip())
+    labels = casefree.finditer(REFERENCE_LABEL, head) if _mentions(head, _REF_KEYS) else ()
+    for label in labels:
+        value = REFERENCE_VALUE.match(head[slice(*label.span("value"))].strip())
         if value is not None and any(c.isdigit() for c in value.group("ref")):
             return value.group("ref")
     for pattern in (TITLE_CODE, CODE_LINE):
@@ -78,6 +93,11 @@ def _reference_in_tail(tail: str) -> str | None:
 
 
 def _title(head: str) -> str | None:
+    labelled = casefree.search(TITLE_LABEL, head) if _mentions(head, _TITLE_KEYS) else None
+    if labelled is not None:
+        title = head[slice(*labelled.span("title"))].strip()
+        if title and not title.endswith(":"):
+            return title
     for line in head.splitlines():
         line = line.strip(" \t•·")
         if not line or BOILERPLATE_LINE.match(line) or len(line) > 200 or heading_kind(line):
@@ -89,31 +109,38 @@ def _title(head: str) -> str | None:
 
 
 def _decision_maker(head: str) -> str | None:
-    found = DECISION_MAKER.search(head)
+    found = casefree.search(DECISION_MAKER, head) if _mentions(head, _MAKER_KEYS) else None
     if found is None:
         return None
-    who = found.group("who").strip()
+    who = head[slice(*found.span("who"))].strip()
     if not who or who.endswith(":") or len(who.split()) > 20:
         return None
     return who
 
 
 def _body(head: str, reference: str | None) -> str | None:
-    named = BODY_NAMED.search(head[:1500])
-    if named is not None:
-        return " ".join(w.capitalize() if w.isupper() else w for w in named.group("body").split())
+    """The issuing body: known from the reference's scheme ("PCD" is MOPAC's), else named
+    in the masthead (the first lines); a council named further down is a party."""
     if reference:
         prefix = re.match(r"[A-Z]+", reference)
         if prefix and prefix.group(0) in BODY_BY_PREFIX:
             return BODY_BY_PREFIX[prefix.group(0)]
+    for line in head[:_MASTHEAD].splitlines():
+        if len(line) > _MASTHEAD_LINE or not BODY_WORDS.search(line):
+            continue  # a sentence naming a council is about a party, not the masthead
+        named = BODY_NAMED.match(line.strip(" \t•·"))
+        if named is not None:
+            words = named.group("body").split()
+            return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in words)
     return None
 
 
 def _dates(head: str, meta: Mapping[str, str]) -> dict[str, date]:
     found: dict[str, date] = {}
-    for match in DATE_LABEL.finditer(head):
-        kind = DATE_KINDS.get(" ".join(match.group("label").lower().split()))
-        parsed = parse_date(match.group("date"))
+    labels = casefree.finditer(DATE_LABEL, head) if _mentions(head, _DATE_KEYS) else ()
+    for match in labels:
+        kind = DATE_KINDS.get(" ".join(match.group("label").split()))
+        parsed = parse_date(head[slice(*match.span("date"))])
         if kind and parsed and kind not in found:
             found[kind] = parsed
     for kind in ("signed", "published", "decided"):

@@ -15,8 +15,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from pipeline.extract.passages import starts_sentence, text_of
 from pipeline.nlp import read_table
 
+_COMPANY_ENDINGS = {"ltd", "limited", "plc", "llp", "lp", "inc", "llc", "cic", "gmbh", "sa"}
 _JOINERS = {"-", "’s", "'s", "/", "’", "'", "."}
 _MAX_TOKENS = 12
 _FOOTNOTE = re.compile(r"(?<=[a-z])\d\Z")
@@ -29,6 +31,7 @@ class Name:
     text: str
     aliases: tuple[str, ...] = ()
     members: tuple[Name, ...] = field(default=())
+    in_list: bool = False  # read as one of a comma-separated list of names
 
 
 @dataclass(frozen=True)
@@ -38,19 +41,56 @@ class _Words:
     role_words: frozenset[str]
     generic: frozenset[str]
     places: frozenset[str]
+    attributive_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def words() -> _Words:
     table = read_table("organisations.json")
-    return _Words(*(frozenset(table[key]) for key in
-                    ("connectors", "suffixes", "role_words", "generic", "places")))
+    keys = ("connectors", "suffixes", "role_words", "generic", "places", "attributive_nouns")
+    return _Words(*(frozenset(table[key]) for key in keys))
+
+
+_QUANTITY = re.compile(r"\d[\d,.]*(?:k|m|bn|fe|st|nd|rd|th|s)?", re.IGNORECASE)
+_HEAD_OF = {
+    "department",
+    "ministry",
+    "office",
+    "secretary",
+    "council",
+    "university",
+    "bank",
+    "chamber",
+    "institute",
+    "board",
+    "society",
+    "museum",
+    "borough",
+    "city",
+    "court",
+    "trust",
+    "college",
+    "school",
+    "church",
+    "commission",
+    "corporation",
+    "duchy",
+    "association",
+    "federation",
+    "union",
+    "friends",
+    "house",
+    "centre",
+}
 
 
 def _capitalised(token: Token) -> bool:
     text = token.text
-    return bool(text) and (text[0].isupper() or (text[0].isdigit() and token.i > 0
-                                                  and not token.like_num))
+    if not text:
+        return False
+    if text[0].isdigit():
+        return token.i > 0 and not _QUANTITY.fullmatch(text)
+    return text[0].isupper()
 
 
 def read_name_forward(doc: Doc, i: int) -> Name | None:
@@ -66,14 +106,19 @@ def read_name_forward(doc: Doc, i: int) -> Name | None:
     members: tuple[Name, ...] = ()
     while j < n and j - i < _MAX_TOKENS:
         token = doc[j]
-        if token.is_sent_start or token.is_space:
+        if starts_sentence(doc, j) or token.is_space:
             break
-        if _capitalised(token) and not token.is_punct:
+        if (_capitalised(token) and not token.is_punct) or (
+            token.text in ("’s", "'s") and _next_capitalised(doc, j)
+        ):
             last = j
-        elif token.text in ("’s", "'s") and _next_capitalised(doc, j):
-            last = j
-        elif token.text in _JOINERS and not token.whitespace_ and j + 1 < n \
-                and doc[j + 1].is_alpha and not doc[j - 1].whitespace_:
+        elif (
+            token.text in _JOINERS
+            and not token.whitespace_
+            and j + 1 < n
+            and doc[j + 1].is_alpha
+            and not doc[j - 1].whitespace_
+        ):
             last = j + 1
             j += 1
         elif token.lower_ in words().connectors and _next_capitalised(doc, j):
@@ -82,14 +127,25 @@ def read_name_forward(doc: Doc, i: int) -> Name | None:
             inner, close = _bracketed(doc, j)
             if inner is None:
                 break
+            if _is_abbreviation(inner) and close + 1 < n and \
+                    doc[close + 1].lower_.rstrip(".") in _COMPANY_ENDINGS:
+                last = j = close + 1  # "Accenture (UK) Limited": the bracket is in the name
+                continue
             if _is_abbreviation(inner):
                 aliases.append(inner)
-            else:
+            elif "," in inner and not re.search(r"\b\d", inner):
                 members = _members(doc, j + 1, close)
             break
         else:
             break
         j += 1
+    following = last + 1
+    if following < n and not members and not aliases:
+        nxt = doc[following]
+        if nxt.is_lower and nxt.lower_ in words().suffixes:
+            last = following  # "the London Safer Future Communities VCSE network"
+        elif nxt.lower_ in words().attributive_nouns:
+            return None  # "ASCH front line staff", "the Met OL project": a modifier
     return _finish(doc, i, last, tuple(aliases), members)
 
 
@@ -111,14 +167,17 @@ def read_name_backward(doc: Doc, k: int) -> Name | None:
     last, first = j, j
     while j - 1 >= 0 and last - j < _MAX_TOKENS:
         prev = doc[j - 1]
-        if doc[j].is_sent_start:
+        if starts_sentence(doc, j):
             break
         if _capitalised(prev) and not prev.is_punct and prev.lower_ not in ("the", "a", "an"):
             first = j - 1
-        elif prev.lower_ in words().connectors and j - 2 >= 0 and _capitalised(doc[j - 2]) \
-                and prev.lower_ not in ("the", "and"):
-            pass
-        elif prev.text in _JOINERS and not prev.whitespace_ and j - 2 >= 0:
+        elif (
+            prev.lower_ in words().connectors
+            and j - 2 >= 0
+            and _capitalised(doc[j - 2])
+            and prev.lower_ != "the"
+            and (prev.lower_ != "of" or doc[j - 2].lower_ in _HEAD_OF)
+        ) or (prev.text in _JOINERS and not prev.whitespace_ and j - 2 >= 0):
             pass
         else:
             break
@@ -130,14 +189,14 @@ def _next_capitalised(doc: Doc, j: int) -> bool:
     k = j + 1
     while k < len(doc) and doc[k].lower_ in ("the", "of"):
         k += 1
-    return k < len(doc) and _capitalised(doc[k]) and not doc[k].is_sent_start
+    return k < len(doc) and _capitalised(doc[k]) and not starts_sentence(doc, k)
 
 
 def _bracketed(doc: Doc, j: int) -> tuple[str | None, int]:
     for close in range(j + 1, min(j + 40, len(doc))):
         if doc[close].text == ")":
             return doc[j + 1 : close].text, close
-        if doc[close].is_sent_start:
+        if starts_sentence(doc, close):
             break
     return None, j
 
@@ -154,21 +213,25 @@ def _members(doc: Doc, start: int, close: int) -> tuple[Name, ...]:
         if name is None:
             j += 1
             continue
-        found.extend(split_on_and(name))
+        found.extend(split_on_and(name, in_list=True))
         while j < close and doc[j].idx < name.end:
             j += 1
     return tuple(n for n in found if is_organisation_name(n.text))
 
 
-def _finish(doc: Doc, first: int, last: int, aliases: tuple[str, ...],
-            members: tuple[Name, ...]) -> Name | None:
+def _finish(
+    doc: Doc, first: int, last: int, aliases: tuple[str, ...], members: tuple[Name, ...]
+) -> Name | None:
     while last >= first and (doc[last].lower_ in words().connectors or doc[last].is_punct):
         last -= 1
     if last < first:
         return None
     start = doc[first].idx
     end = doc[last].idx + len(doc[last].text)
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
+    if text.endswith(".") and len(text) > 1:  # "Ltd." closing a sentence
+        end -= 1
+        text = text[:-1]
     footnote = _FOOTNOTE.search(text)
     if footnote and (last + 1 >= len(doc) or doc[last + 1].text in {")", ",", ";", "."}):
         end -= 1
@@ -176,21 +239,23 @@ def _finish(doc: Doc, first: int, last: int, aliases: tuple[str, ...],
     return Name(start, end, text, aliases, members)
 
 
-def split_on_and(name: Name) -> list[Name]:
-    """"Dimensions T/A MWUK and Michael Lupton Associates" is two names."""
-    parts = list(re.finditer(r"\s+(?:and|&)\s+", name.text))
-    if not parts or "&" in name.text and "and" not in name.text:
+def split_on_and(name: Name, in_list: bool = False) -> list[Name]:
+    """ "Dimensions T/A MWUK and Michael Lupton Associates" is two names; "Department for
+    Levelling Up Homes and Communities" is one (a one-word right side stays unless it is
+    an acronym, or the name sits in a list of names)."""
+    parts = list(re.finditer(r"\s+and\s+", name.text))
+    if not parts:
         return [name]
     cut = parts[-1]
     left, right = name.text[: cut.start()], name.text[cut.end() :]
-    right_words = right.split()
-    if len(right_words) < 2 and right.lower() not in words().suffixes:
-        return [name]
-    if len(left.split()) < 1:
+    single = len(right.split()) < 2
+    if single and not in_list and not (right.isupper() and len(right) >= 2):
         return [name]
     first = Name(name.start, name.start + len(left), left, (), ())
-    second = Name(name.start + cut.end(), name.end, right, name.aliases, name.members)
-    return [*split_on_and(first), second]
+    skip = len(right) - len(right[4:]) if right.lower().startswith("the ") else 0
+    second = Name(name.start + cut.end() + skip, name.end, right[skip:], name.aliases,
+                  name.members)
+    return [*split_on_and(first, in_list), second]
 
 
 def is_organisation_name(text: str) -> bool:
@@ -206,6 +271,18 @@ def is_organisation_name(text: str) -> bool:
     if all(t in words().generic or t in words().connectors for t in tokens):
         return False
     return any(c.isalpha() for c in text)
+
+
+@lru_cache(maxsize=1)
+def _known_bodies() -> frozenset[str]:
+    table = read_table("public_bodies.json")["bodies"]
+    return frozenset(normalised_name(n) for row in table for n in [row["name"], *row["aliases"]])
+
+
+def known_body(text: str) -> bool:
+    """A public body the documented table names ("Youth Endowment Fund" is one, though a
+    name ending in "Fund" is otherwise taken for a budget)."""
+    return normalised_name(text) in _known_bodies()
 
 
 def normalised_name(text: str) -> str:

@@ -1,75 +1,92 @@
 """Ingest: bytes in, `Document` out, the format chosen by content, not by name.
 
-All cleaning happens here, before any offset exists. Each loader is
-`load_<format>(data, path, doc_id) -> Document` and raises a typed `IngestError`
-whose message is one line naming the file.
+All cleaning happens here, before any offset exists. Each loader turns
+`(data, path, doc_id, limits, engine)` into a Document or raises a typed
+`IngestError` whose message is one line naming the file. `load` is the one verb.
+The HTML and PDF loaders (and their libraries) are imported on first use, so
+importing this package for `sniff_format` or `Limits` stays cheap.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.document import Document
-from pipeline.errors import EmptyInput, IngestError, TooLarge, UnsupportedFormat
+from pipeline.errors import (
+    ConfigurationError,
+    EmptyInput,
+    IngestError,
+    TooLarge,
+    UnsupportedFormat,
+)
+from pipeline.ingest.engines import DEFAULT_ENGINE, PDF_ENGINES
+from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
+from pipeline.ingest.sniff import foreign_format, sniff_format
 from pipeline.ingest.text import load_text
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "load", "sniff_format"]
+__all__ = ["DEFAULT_ENGINE", "DEFAULT_LIMITS", "PDF_ENGINES", "Limits", "load", "sniff_format"]
+
+Loader = Callable[[bytes, str, "str | None", Limits, str], Document]
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Bounds on what one document may cost; raise them for unusual corpora."""
-
-    max_bytes: int = 50_000_000
-    max_pages: int = 1_000
-    max_chars: int = 5_000_000
+def _text(data: bytes, path: str, doc_id: str | None, _limits: Limits, _engine: str) -> Document:
+    return load_text(data, path, doc_id)
 
 
-DEFAULT_LIMITS = Limits()
+def _html(data: bytes, path: str, doc_id: str | None, _limits: Limits, _engine: str) -> Document:
+    from pipeline.ingest.html import load_html
 
-Loader = Callable[[bytes, str, "str | None"], Document]
-
-
-def sniff_format(data: bytes) -> str:
-    """"pdf", "html" or "text", from the bytes themselves."""
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if data[:1024].lstrip().startswith(b"%pdf-") or head.startswith(b"%pdf-"):
-        return "pdf"
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head \
-            or b"<head" in head:
-        return "html"
-    return "text"
+    return load_html(data, path, doc_id)
 
 
-def _loaders() -> dict[str, Loader]:
-    loaders: dict[str, Loader] = {"text": load_text}
-    return loaders
+def _pdf(data: bytes, path: str, doc_id: str | None, limits: Limits, engine: str) -> Document:
+    from pipeline.ingest.pdf import load_pdf
+
+    return load_pdf(data, path, doc_id, limits, engine)
+
+
+LOADERS: dict[str, Loader] = {"text": _text, "html": _html, "pdf": _pdf}
 
 
 def load(path: str | Path, data: bytes | None = None, doc_id: str | None = None,
-         limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Read one source into a Document, or raise an IngestError saying why not."""
+         limits: Limits = DEFAULT_LIMITS, engine: str = DEFAULT_ENGINE) -> Document:
+    """Read one source into a Document, or raise an IngestError saying why not.
+
+    `engine` chooses the PDF engine ("pdfplumber" or "pdfium"); other formats ignore it.
+    """
     name = str(path)
     if data is None:
-        try:
-            size = Path(path).stat().st_size
-        except OSError as error:
-            raise IngestError(name, f"cannot read: {error.strerror or error}") from None
-        if size > limits.max_bytes:
-            raise TooLarge(name, f"{size:,} bytes is over the {limits.max_bytes:,}-byte limit")
-        data = Path(path).read_bytes()
+        data = _read_bounded(Path(path), limits)
     if not data:
         raise EmptyInput(name, "zero-byte file")
     if len(data) > limits.max_bytes:
-        raise TooLarge(name, f"{len(data):,} bytes is over the {limits.max_bytes:,}-byte limit")
-    kind = sniff_format(data)
-    loader = _loaders().get(kind)
-    if loader is None:
-        raise UnsupportedFormat(name, f"{kind.upper()} input is not supported yet")
-    document = loader(data, name, doc_id)
+        raise TooLarge(name, f"{len(data):,} bytes is over the {limits.max_bytes:,}-byte "
+                             "limit (Limits.max_bytes)")
+    foreign = foreign_format(data)
+    if foreign is not None:
+        raise UnsupportedFormat(name, f"{foreign}: not text, HTML or PDF")
+    try:
+        document = LOADERS[sniff_format(data)](data, name, doc_id, limits, engine)
+    except (IngestError, ConfigurationError):
+        raise
+    except Exception as error:  # a parser's own failure on bytes it was not built for
+        detail = (str(error).splitlines() or [""])[0][:120]
+        raise IngestError(name, f"could not be read ({type(error).__name__}: {detail})"
+                          ) from error
     if len(document.text) > limits.max_chars:
         raise TooLarge(name, f"{len(document.text):,} characters of text is over the "
-                             f"{limits.max_chars:,}-character limit")
+                             f"{limits.max_chars:,}-character limit (Limits.max_chars)")
     return document
+
+
+def _read_bounded(path: Path, limits: Limits) -> bytes:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise TooLarge(name, f"{size:,} bytes is over the {limits.max_bytes:,}-byte "
+                                 "limit (Limits.max_bytes)")
+        return path.read_bytes()
+    except OSError as error:
+        raise IngestError(name, f"cannot read: {error.strerror or error}") from None

@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from pipeline.document import Document, Source, doc_id_for, sha256_of
 from pipeline.errors import DecodeFailed, EmptyInput, NotText
+from pipeline.ingest.clean import clean_text
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
-                                  "\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-              "\ufb05": "st", "\ufb06": "st"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
-
-def clean_text(text: str) -> str:
-    """The one cleaning every loader applies before offsets exist."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
-    for ligature, letters in _LIGATURES.items():
-        text = text.replace(ligature, letters)
-    return _CONTROL.sub("", text.replace("\t", "    "))
+__all__ = ["clean_text", "decode", "load_text", "stem_of"]
 
 
 def decode(data: bytes, path: str) -> tuple[str, str | None]:
@@ -62,10 +46,11 @@ def load_text(data: bytes, path: str, doc_id: str | None = None) -> Document:
     sha = sha256_of(data)
     source = Source(path=path, sha256=sha, format="text", media_type="text/plain")
     notes = (("decoded_as_cp1252", note),) if note else ()
-    return Document(doc_id or doc_id_for(_stem(path), sha), text, source, tuple(starts),
+    return Document(doc_id or doc_id_for(stem_of(path), sha), text, source, tuple(starts),
                     notices=notes)
 
 
-def _stem(path: str) -> str:
+def stem_of(path: str) -> str:
+    """The file name without folders or extension: the readable half of a doc id."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     return name.rsplit(".", 1)[0] if "." in name else name

@@ -16,9 +16,9 @@ PROVISION_ID = r"[A-Z]?\d{1,4}[A-Za-z]{0,2}(?:\.\d{1,3})*(?:\s?\(\s?[0-9A-Za-z]{
 #   "regulation"  "reg."  "schedule"  "sch."  "paragraph"  "para."  "part"  "rule"
 PROVISION_WORD = r"""
     (?<![\w-])(?P<word>
-        (?:sub-?)?sections? | ss?\.\s? | s(?=\d) | articles? | arts?\. | regulations? | regs?\.
-      | schedules? | sch\. | (?:sub-?)?paragraphs? | paras?\. | parts? | rules? | chapters?
-      | clauses?
+        (?:sub-?)?sections? | ss?\.\s? | s(?=\d) | articles? | arts?\.? (?=[\s\d])
+      | regulations? | regs?\.? (?=[\s\d]) | schedules? | sch\.? (?=[\s\d])
+      | (?:sub-?)?paragraphs? | paras?\.? (?=[\s\d]) | parts? | rules? | chapters? | clauses?
     )
 """
 
@@ -44,11 +44,26 @@ PROVISION_BEFORE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# A provision written right before an abbreviated instrument, with no "of".
+#   "Article 14 ECHR"  "Article 35 GDPR"  "section 57 DPA 2018"
+PROVISION_BESIDE = re.compile(
+    rf"""(?P<prov>{PROVISION_LIST})\s+\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# The provision a provision is part of, written before it.
+#   "Paragraph 7 of " (before "Schedule 3 to the ...")
+PROVISION_OF = re.compile(
+    rf"""(?P<prov>{PROVISION_LIST})\s+of\s+\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
 # A provision written after its instrument.
 #   ", s. 149"  ", sections 26(1) and 26A(1)"  " section 149"  " (as amended), s.3"
+#   " (section 17)"
 PROVISION_AFTER = re.compile(
     rf"""
-    (?:\s*\(as\ amended\))?\s*,?\s*
+    (?:\s*\(as\ amended\))?\s*[,(]?\s*
     (?P<prov>{PROVISION_LIST})
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -56,7 +71,7 @@ PROVISION_AFTER = re.compile(
 
 # A sub-division named later in the same sentence: "... 1987 states at sub paragraph (4)".
 SUBDIVISION_AFTER = re.compile(
-    r"""[^.;:]{0,60}?\b(?:at|in)\s+sub[- ]?(?:paragraph|section|regulation|article)\s*
+    r"""[^.;:]{0,100}?\b(?:at|in)\s+sub[- ]?(?:paragraph|section|regulation|article)\s*
         (?P<sub>\(\s?[0-9A-Za-z]{1,4}\s?\))""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -82,30 +97,129 @@ BARE_SECTION = re.compile(
 
 # Kind of provision as the record writes it.
 PROVISION_WORDS = {
-    "section": "section", "sections": "section", "s.": "section", "s": "section",
-    "ss.": "section", "subsection": "subsection", "sub-section": "subsection",
-    "subsections": "subsection", "sub-sections": "subsection",
-    "article": "article", "articles": "article", "art.": "article", "arts.": "article",
-    "regulation": "regulation", "regulations": "regulation", "reg.": "regulation",
-    "regs.": "regulation", "schedule": "schedule", "schedules": "schedule", "sch.": "schedule",
-    "paragraph": "paragraph", "paragraphs": "paragraph", "para.": "paragraph",
-    "paras.": "paragraph", "subparagraph": "paragraph", "sub-paragraph": "paragraph",
-    "part": "part", "parts": "part", "rule": "rule", "rules": "rule", "chapter": "chapter",
-    "chapters": "chapter", "clause": "clause", "clauses": "clause",
+    "section": "section",
+    "sections": "section",
+    "s.": "section",
+    "s": "section",
+    "ss.": "section",
+    "subsection": "subsection",
+    "sub-section": "subsection",
+    "subsections": "subsection",
+    "sub-sections": "subsection",
+    "article": "article",
+    "articles": "article",
+    "art.": "article",
+    "arts.": "article",
+    "regulation": "regulation",
+    "regulations": "regulation",
+    "reg.": "regulation",
+    "regs.": "regulation",
+    "reg": "regulation",
+    "regs": "regulation",
+    "art": "article",
+    "arts": "article",
+    "para": "paragraph",
+    "paras": "paragraph",
+    "sch": "schedule",
+    "schedule": "schedule",
+    "schedules": "schedule",
+    "sch.": "schedule",
+    "paragraph": "paragraph",
+    "paragraphs": "paragraph",
+    "para.": "paragraph",
+    "paras.": "paragraph",
+    "subparagraph": "paragraph",
+    "sub-paragraph": "paragraph",
+    "part": "part",
+    "parts": "part",
+    "rule": "rule",
+    "rules": "rule",
+    "chapter": "chapter",
+    "chapters": "chapter",
+    "clause": "clause",
+    "clauses": "clause",
 }
 
 # Words that cannot start an instrument's title: "Under the ...", "Both the ...".
-NOT_TITLE_START = frozenset("""
-    a an the this that these those under in with both as by from of and or to for
-    subject pursuant according accordance following per see where when its our their any
-    each all every either neither also however further furthermore moreover notwithstanding
-    since given because although section sections article articles regulation schedule part
-    paragraph rule chapter clause s ss sub whilst while if unless whereas within
-    """.split())
+NOT_TITLE_START = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "under",
+        "in",
+        "with",
+        "both",
+        "as",
+        "by",
+        "from",
+        "of",
+        "and",
+        "or",
+        "to",
+        "for",
+        "subject",
+        "pursuant",
+        "according",
+        "accordance",
+        "following",
+        "per",
+        "see",
+        "where",
+        "when",
+        "its",
+        "our",
+        "their",
+        "any",
+        "each",
+        "all",
+        "every",
+        "either",
+        "neither",
+        "also",
+        "however",
+        "further",
+        "furthermore",
+        "moreover",
+        "notwithstanding",
+        "since",
+        "given",
+        "because",
+        "although",
+        "section",
+        "sections",
+        "article",
+        "articles",
+        "regulation",
+        "schedule",
+        "part",
+        "paragraph",
+        "rule",
+        "chapter",
+        "clause",
+        "s",
+        "ss",
+        "sub",
+        "whilst",
+        "while",
+        "if",
+        "unless",
+        "whereas",
+        "within",
+    ]
+)
 
 # What a back-reference's last word refers to.
 BACKREF_KINDS = {
-    "act": ("act",), "acts": ("act",), "order": ("order",),
-    "regulations": ("regulations", "eu_regulation"), "regulation": ("eu_regulation",),
-    "directive": ("eu_directive",), "convention": ("convention",),
+    "act": ("act",),
+    "acts": ("act",),
+    "order": ("order",),
+    "regulations": ("regulations", "eu_regulation"),
+    "regulation": ("eu_regulation",),
+    "directive": ("eu_directive",),
+    "convention": ("convention",),
 }

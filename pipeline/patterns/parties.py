@@ -9,32 +9,85 @@ from __future__ import annotations
 import re
 
 # A money sentence about money coming in: "accept grant funding of £X from ...".
-FUNDING_WORDS = frozenset("""
-    funding funds fund funded grant grants contribution contributions allocation
-    allocations monies sponsorship donation
-    """.split())
+FUNDING_WORDS = frozenset(
+    [
+        "funding",
+        "funds",
+        "fund",
+        "funded",
+        "grant",
+        "grants",
+        "contribution",
+        "contributions",
+        "allocation",
+        "allocations",
+        "monies",
+        "sponsorship",
+        "donation",
+    ]
+)
 
 # Words showing the decision maker receives the money named next to a body.
-RECEIPT_WORDS = frozenset("""
-    accept accepts accepted acceptance receive receives received receipt receipts from
-    awarded offered offer confirmed allocated allocation secured agreement agreements
-    provided via
-    """.split())
+RECEIPT_WORDS = frozenset(
+    [
+        "accept",
+        "accepts",
+        "accepted",
+        "acceptance",
+        "receive",
+        "receives",
+        "received",
+        "receipt",
+        "receipts",
+        "from",
+        "awarded",
+        "offered",
+        "offer",
+        "confirmed",
+        "allocated",
+        "allocation",
+        "secured",
+        "agreement",
+        "agreements",
+        "provided",
+        "via",
+    ]
+)
 
 # Role of the organisation after "to", by the award word that came before it.
 TRIGGER_ROLES = {
-    "award": "contractor", "awards": "contractor", "awarded": "contractor",
-    "awarding": "contractor", "contract": "contractor", "contracts": "contractor",
-    "call-off": "contractor", "direct": "contractor", "commission": "commissioned",
+    "award": "contractor",
+    "awards": "contractor",
+    "awarded": "contractor",
+    "awarding": "contractor",
+    "contract": "contractor",
+    "contracts": "contractor",
+    "call-off": "contractor",
+    "direct": "contractor",
+    "commission": "commissioned",
     "commissioned": "commissioned",
-    "grant": "grant_recipient", "grants": "grant_recipient", "granted": "grant_recipient",
-    "funding": "grant_recipient", "fund": "grant_recipient", "funds": "grant_recipient",
-    "allocate": "grant_recipient", "allocated": "grant_recipient",
-    "allocation": "grant_recipient", "donation": "grant_recipient", "subsidy": "grant_recipient",
-    "loan": "grant_recipient", "transfer": "grant_recipient", "transferred": "grant_recipient",
-    "novate": "novation_recipient", "novated": "novation_recipient",
+    "grant": "grant_recipient",
+    "grants": "grant_recipient",
+    "granted": "grant_recipient",
+    "funding": "grant_recipient",
+    "fund": "grant_recipient",
+    "funds": "grant_recipient",
+    "allocate": "grant_recipient",
+    "allocated": "grant_recipient",
+    "allocation": "grant_recipient",
+    "donation": "grant_recipient",
+    "subsidy": "grant_recipient",
+    "loan": "grant_recipient",
+    "transfer": "grant_recipient",
+    "transferred": "grant_recipient",
+    "novate": "novation_recipient",
+    "novated": "novation_recipient",
     "novation": "novation_recipient",
-    "paid": "payee", "pay": "payee", "payment": "payee", "payments": "payee", "fee": "payee",
+    "paid": "payee",
+    "pay": "payee",
+    "payment": "payee",
+    "payments": "payee",
+    "fee": "payee",
     "fees": "payee",
 }
 
@@ -46,3 +99,64 @@ GRANT_LIST_ITEM = re.compile(
         [ \t]+[-–—:][ \t]+(?:£|GBP\s?)\d""",
     re.VERBOSE | re.MULTILINE,
 )
+
+# Words that end the clause an award word governs: "..., given the project's importance to".
+CLAUSE_BREAKS = frozenset(
+    [
+        "which",
+        "that",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "because",
+        "given",
+        "while",
+        "whilst",
+        "although",
+        "but",
+        "however",
+        "so",
+        "as",
+        "if",
+        "unless",
+        "when",
+        "whether",
+        ";",
+        ":",
+        ".",
+    ]
+)
+
+# Words that name an award, so "via X" in the same sentence is a grant or contract route.
+AWARD_WORDS = frozenset(
+    [
+        "award",
+        "awards",
+        "awarded",
+        "grant",
+        "grants",
+        "granted",
+        "contract",
+        "contracts",
+        "contracted",
+        "commission",
+        "commissioned",
+        "allocate",
+        "allocated",
+        "allocation",
+        "payment",
+        "payments",
+        "paid",
+        "fees",
+        "fee",
+        "funding",
+    ]
+)
+
+# An abbreviation defined in brackets after a name: "Department for Education (DfE)".
+DEFINITION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)")
+
+# Cues that are verbs only in lower case: "to award Hitch Marketing funding", not
+# "Grant Administration Services".
+LOWER_CASE_CUES = frozenset(["award-org-funding", "commission-org"])

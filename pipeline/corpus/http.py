@@ -1,0 +1,245 @@
+"""Polite, bounded HTTP for the corpus: one `Fetcher` per command run.
+
+Publishers are public bodies' web sites, not APIs: every request names the project, waits its
+turn per host, retries only what may pass (5xx, timeouts, dropped connections; never 4xx),
+follows a bounded number of redirects and only within the publisher's hosts, and streams the
+body into a caller's file while hashing it, so a large PDF is never held in memory and a
+download cut short leaves only a temporary file behind.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import ssl
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from types import TracebackType
+from typing import BinaryIO
+
+import httpx
+
+from pipeline import __version__
+from pipeline.corpus.errors import FetchError
+from pipeline.corpus.manifest import host_key
+from pipeline.ingest import DEFAULT_LIMITS
+
+__all__ = ["USER_AGENT", "FetchPolicy", "Fetched", "Fetcher", "Validators"]
+
+# Placeholder until the project has a public home; publishers use it to reach whoever runs us.
+CONTACT_URL = "https://example.org/decision-records/contact"
+USER_AGENT = f"decision-records/{__version__} (+{CONTACT_URL})"
+HEAD_BYTES = 2048  # what the magic-byte check reads
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """How hard to try and how gently. Defaults suit a public web site; tests shrink them."""
+
+    timeout: float = 30.0          # seconds per connect/read/write phase
+    retries: int = 3               # further attempts after the first, on 5xx/timeouts only
+    backoff: float = 2.0           # first wait between attempts; doubles each time
+    max_backoff: float = 60.0      # cap on a wait, including a server's Retry-After
+    host_interval: float = 1.0     # minimum seconds between two requests to one host
+    max_bytes: int = DEFAULT_LIMITS.max_bytes
+    max_redirects: int = 5
+    user_agent: str = USER_AGENT
+
+
+@dataclass(frozen=True)
+class Validators:
+    """A publisher's ETag / Last-Modified, sent back so an unchanged file costs a 304."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        headers = {}
+        if self.etag:
+            headers["If-None-Match"] = self.etag
+        if self.last_modified:
+            headers["If-Modified-Since"] = self.last_modified
+        return headers
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What one fetch delivered; the body itself went to the caller's sink."""
+
+    url: str                   # after redirects
+    status: int                # 200, or 304 when the validators still hold
+    content_type: str | None   # media type as declared, lower case, without parameters
+    validators: Validators
+    sha256: str
+    size: int
+    head: bytes                # the first bytes, for the magic-byte check
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+class _Retryable(Exception):
+    """A failure worth another attempt; carries what the final FetchError will say."""
+
+    def __init__(self, kind: str, reason: str, status: int | None = None,
+                 retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.kind, self.reason, self.status, self.retry_after = kind, reason, status, retry_after
+
+
+class Fetcher:
+    """An httpx client plus the project's manners: throttle, retries, bounded redirects.
+
+    `allowed_hosts` extends, for redirects, the host of the URL asked for. `sleep` and `clock`
+    are injectable so tests can run without real waits if they need to.
+    """
+
+    def __init__(self, policy: FetchPolicy | None = None, *, allowed_hosts: Iterable[str] = (),
+                 sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.policy = policy or FetchPolicy()
+        self.allowed_hosts = frozenset(host_key(host) for host in allowed_hosts)
+        self.requests = 0
+        self._sleep, self._clock = sleep, clock
+        self._last_request: dict[str, float] = {}
+        self._client = httpx.Client(
+            headers={"User-Agent": self.policy.user_agent,
+                     "Accept": "application/pdf, text/html;q=0.9, */*;q=0.1"},
+            timeout=httpx.Timeout(self.policy.timeout), follow_redirects=False,
+            verify=_tls_context(),
+        )
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def fetch_bytes(self, url: str, validators: Validators | None = None
+                    ) -> tuple[Fetched, bytes]:
+        """A small body (a listing or decision page) in memory."""
+        sink = io.BytesIO()
+        fetched = self.fetch(url, sink, validators)
+        return fetched, sink.getvalue()
+
+    def fetch(self, url: str, sink: BinaryIO, validators: Validators | None = None) -> Fetched:
+        """Stream `url` into `sink` (rewound for each attempt), or raise FetchError saying why."""
+        last: _Retryable | None = None
+        for attempt in range(self.policy.retries + 1):
+            if attempt:
+                assert last is not None
+                self._sleep(self._wait_before_retry(attempt, last))
+            sink.seek(0)
+            sink.truncate()
+            try:
+                return self._follow(url, sink, validators)
+            except _Retryable as problem:
+                last = problem
+            except httpx.TimeoutException:
+                last = _Retryable("timeout", f"no answer within {self.policy.timeout:g}s")
+            except (httpx.NetworkError, httpx.RemoteProtocolError) as error:
+                last = _Retryable("network", f"connection failed ({error})")
+            except httpx.HTTPError as error:
+                raise FetchError(url, "network", f"request failed ({error})") from None
+        assert last is not None
+        attempts = self.policy.retries + 1
+        raise FetchError(url, last.kind, f"{last.reason}; gave up after {attempts} attempt(s)",
+                         last.status)
+
+    def _wait_before_retry(self, attempt: int, problem: _Retryable) -> float:
+        wait = self.policy.backoff * 2.0 ** (attempt - 1)
+        if problem.retry_after is not None:
+            wait = max(wait, problem.retry_after)
+        return min(wait, self.policy.max_backoff)
+
+    def _follow(self, url: str, sink: BinaryIO, validators: Validators | None) -> Fetched:
+        current = httpx.URL(url)
+        headers = validators.headers() if validators else {}
+        for _hop in range(self.policy.max_redirects + 1):
+            self._throttle(current.host)
+            self.requests += 1
+            request = self._client.build_request("GET", current, headers=headers)
+            response = self._client.send(request, stream=True)
+            try:
+                if response.has_redirect_location:
+                    current = self._redirect_target(url, current, response.headers["location"])
+                    continue
+                return self._receive(url, response, sink, conditional=bool(headers))
+            finally:
+                response.close()
+        raise FetchError(url, "redirect",
+                         f"more than {self.policy.max_redirects} redirects; not followed")
+
+    def _redirect_target(self, url: str, current: httpx.URL, location: str) -> httpx.URL:
+        """The next hop, if it stays on the publisher's hosts and does not drop to http."""
+        target = current.join(location)
+        if target.scheme not in ("http", "https") or (current.scheme, target.scheme) == (
+                "https", "http"):
+            raise FetchError(url, "redirect", f"refused redirect from {current} to {target} "
+                                              "(scheme not allowed)")
+        allowed = self.allowed_hosts | {host_key(httpx.URL(url).host)}
+        if host_key(target.host) not in allowed:
+            raise FetchError(url, "redirect", f"refused redirect to another host: {target} "
+                                              f"(allowed: {', '.join(sorted(allowed))})")
+        return target
+
+    def _receive(self, url: str, response: httpx.Response, sink: BinaryIO,
+                 conditional: bool) -> Fetched:
+        """The body into `sink`, hashed and size-capped (a 304 brings an empty body)."""
+        status = response.status_code
+        if status >= 500:
+            raise _Retryable("status", f"HTTP {status} {response.reason_phrase}", status,
+                             _retry_after(response.headers.get("retry-after")))
+        if status != 200 and not (status == 304 and conditional):
+            raise FetchError(url, "status", f"HTTP {status} {response.reason_phrase}", status)
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.policy.max_bytes:
+            raise FetchError(url, "too_large", f"{int(declared):,} bytes declared, over the "
+                                               f"{self.policy.max_bytes:,}-byte limit")
+        digest, size, head = hashlib.sha256(), 0, b""
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > self.policy.max_bytes:
+                raise FetchError(url, "too_large",
+                                 f"body passed the {self.policy.max_bytes:,}-byte limit")
+            digest.update(chunk)
+            sink.write(chunk)
+            if len(head) < HEAD_BYTES:
+                head += chunk[:HEAD_BYTES - len(head)]
+        content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        return Fetched(
+            url=str(response.url), status=status, content_type=content_type or None,
+            validators=Validators(response.headers.get("etag"),
+                                  response.headers.get("last-modified")),
+            sha256=digest.hexdigest(), size=size, head=head,
+        )
+
+    def _throttle(self, host: str) -> None:
+        """Wait until `host` has had `host_interval` seconds of quiet since our last request."""
+        last = self._last_request.get(host)
+        if last is not None:
+            wait = last + self.policy.host_interval - self._clock()
+            if wait > 0:
+                self._sleep(wait)
+        self._last_request[host] = self._clock()
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """One certificate store per process: loading it costs ~50 ms, and the flow makes many
+    fetchers."""
+    return httpx.create_ssl_context()
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After in seconds; the HTTP-date form is ignored (the back-off applies)."""
+    if value is not None and value.strip().isdigit():
+        return float(value.strip())
+    return None

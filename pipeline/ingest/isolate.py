@@ -1,0 +1,151 @@
+"""Run a reader in a child process with a time and a memory limit.
+
+PDF libraries decompress streams whole and trust page trees: a decompression bomb
+fills memory, a crafted file loops or crashes the C library. In a child process,
+each of those costs one file: the child's address space is capped
+(`Limits.max_memory_bytes` above what it inherited), it is killed after
+`Limits.max_seconds`, and a crash is a typed error, not a dead run. The child sends
+back plain data (pages), or the name and reason of the `IngestError` it raised.
+
+Starting a process per file costs more than PDFium takes to read one, so one child
+is kept and reused (one per process, behind a lock), and replaced when it dies, is
+killed, runs out of memory, has read `_FILES_PER_CHILD` files, or other limits apply.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import multiprocessing
+import os
+import resource
+import threading
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from multiprocessing.context import ForkContext, ForkProcess, SpawnContext, SpawnProcess
+from typing import Any, TypeVar
+
+from pipeline import errors
+from pipeline.errors import CorruptInput, IngestError, TookTooLong, TooLarge
+from pipeline.ingest.limits import Limits
+
+T = TypeVar("T")
+_FILES_PER_CHILD = 200  # a fresh child now and then: no slow growth of a long run's heap
+
+
+class _Child:
+    """One reader process, the parent's end of its pipe, and how many files it read."""
+
+    def __init__(self, memory: int) -> None:
+        context: ForkContext | SpawnContext = (
+            multiprocessing.get_context("fork")
+            if "fork" in multiprocessing.get_all_start_methods()
+            else multiprocessing.get_context("spawn"))
+        self.memory = memory
+        self.files = 0
+        self.pipe, child_end = context.Pipe()
+        self.process: ForkProcess | SpawnProcess = context.Process(
+            target=_serve, args=(child_end, memory), daemon=True)
+        self.process.start()
+        child_end.close()
+
+    def stop(self) -> None:
+        self.pipe.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+
+
+_lock = threading.Lock()
+_child: _Child | None = None
+
+
+def run_isolated(read: Callable[..., T], args: tuple[Any, ...], path: str,
+                 limits: Limits) -> T:
+    """`read(*args)` in the child process; its IngestError, or a limit's, raised here."""
+    with _lock:
+        child = _ready_child(limits.max_memory_bytes)
+        child.files += 1
+        child.pipe.send((read, args))
+        outcome = _outcome(child, path, limits)
+    if outcome[0] == "error":
+        error_type = getattr(errors, outcome[1], IngestError)
+        raise error_type(path, outcome[2])
+    result: T = outcome[1]
+    return result
+
+
+def _ready_child(memory: int) -> _Child:
+    global _child
+    if _child is not None and (not _child.process.is_alive() or _child.memory != memory
+                               or _child.files >= _FILES_PER_CHILD):
+        _child.stop()
+        _child = None
+    if _child is None:
+        _child = _Child(memory)
+    return _child
+
+
+def _outcome(child: _Child, path: str, limits: Limits) -> tuple[Any, ...]:
+    """The child's answer; on a timeout or a crash, the child is replaced."""
+    global _child
+    try:
+        if not child.pipe.poll(limits.max_seconds):
+            raise TookTooLong(path, f"reading took over {limits.max_seconds:g} s "
+                                    "(Limits.max_seconds); stopped")
+        outcome: tuple[Any, ...] = child.pipe.recv()
+        return outcome
+    except EOFError:
+        child.process.join()
+        raise CorruptInput(path, f"the PDF reader crashed on it (exit "
+                                 f"{child.process.exitcode}); if it ran out of memory, see "
+                                 "Limits.max_memory_bytes") from None
+    except BaseException:
+        child.stop()
+        _child = None
+        raise
+
+
+def _serve(pipe: Connection, memory: int) -> None:
+    """The child: read what the parent sends until the pipe closes or memory runs out."""
+    faulthandler.disable()  # a crash here is reported as one line by the parent, not a dump
+    _cap_memory(memory)
+    while True:
+        try:
+            read, args = pipe.recv()
+        except (EOFError, OSError):
+            return
+        if not _answer(pipe, read, args, memory):
+            return
+
+
+def _answer(pipe: Connection, read: Callable[..., Any], args: tuple[Any, ...],
+            memory: int) -> bool:
+    """Send `read(*args)` or its failure; False when this child should not go on."""
+    try:
+        pipe.send(("ok", read(*args)))
+    except IngestError as error:
+        pipe.send(("error", type(error).__name__, error.reason))
+    except MemoryError:
+        pipe.send(("error", TooLarge.__name__,
+                   f"reading needed over {memory:,} bytes of memory "
+                   "(Limits.max_memory_bytes): a decompression bomb?"))
+        return False
+    except Exception as error:  # a library's own failure on bad bytes
+        first_line = (str(error).splitlines() or [""])[0][:120]
+        pipe.send(("error", CorruptInput.__name__,
+                   f"damaged PDF: {type(error).__name__}: {first_line}"))
+    return True
+
+
+def _cap_memory(extra: int) -> None:
+    """Cap the address space at what the child inherited plus `extra` bytes."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            inherited = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = inherited + extra
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))

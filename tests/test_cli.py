@@ -1,0 +1,94 @@
+"""The `decisions` command line: every command has help, extract writes records and
+lists what it could not read, eval prints scores."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import COMMANDS, build_parser, main
+from tests.conftest import EXAMPLES
+
+GOOD = "PCD 77 Test\nReference code: PCD 77\nThe cost is £5,000 for the work.\n"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert f"usage: decisions {command}" in out
+    assert len(out.splitlines()) > 3
+
+
+def test_top_level_help_lists_commands() -> None:
+    text = build_parser().format_help()
+    for command in COMMANDS:
+        assert command in text
+
+
+def test_extract_one_file_prints_its_record(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "pcd-77.txt"
+    source.write_text(GOOD)
+    assert main(["extract", str(source)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["reference"] == "PCD 77"
+    assert [a["value"] for a in record["amounts"]] == [5000.0]
+
+
+def test_extract_folder_writes_good_and_lists_bad(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(GOOD)
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (inputs / "blank.txt").write_text("   \n\n  ")
+    out = tmp_path / "out"
+    assert main(["extract", str(inputs), "--out", str(out)]) == 1
+    assert sorted(p.name for p in out.iterdir()) == ["good.json"]
+    errors = capsys.readouterr().err.splitlines()
+    failed = {line.split(": ", 2)[1]: line for line in errors if line.startswith("failed: ")}
+    assert set(failed) == {str(inputs / n) for n in ("empty.txt", "binary.txt", "blank.txt")}
+    assert "zero-byte" in failed[str(inputs / "empty.txt")]
+    assert "binary" in failed[str(inputs / "binary.txt")]
+    assert "no text" in failed[str(inputs / "blank.txt")]
+
+
+def test_extract_several_inputs_need_out(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(GOOD)
+    assert main(["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]) == 2
+
+
+def test_eval_prints_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    records, gold = tmp_path / "records", tmp_path / "gold"
+    gold.mkdir()
+    source = tmp_path / "pcd-77.txt"
+    source.write_text(GOOD)
+    assert main(["extract", str(source), "--out", str(records)]) == 0
+    (gold / "pcd-77.json").write_text(json.dumps({
+        "id": "pcd-77", "reference": "PCD 77", "amounts": [{"value": 5000, "currency": "GBP"}],
+        "suppliers": [], "frameworks": [], "statutes": []}))
+    capsys.readouterr()
+    assert main(["eval", str(gold), str(records), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["fields"]["amounts"]["f1"] == 1.0
+    assert report["reference_accuracy"] == 1.0
+
+
+def test_console_script_and_module_entry(tmp_path: Path) -> None:
+    """The installed `decisions` script and `python -m pipeline` are the same program."""
+    script = shutil.which("decisions") or str(Path(sys.executable).parent / "decisions")
+    example = sorted(EXAMPLES.glob("*.txt"))[0]
+    for command in ([script], [sys.executable, "-m", "pipeline"]):
+        done = subprocess.run([*command, "extract", str(example)], capture_output=True,
+                              text=True, check=True)
+        assert json.loads(done.stdout)["source"]["path"] == str(example)

@@ -1,0 +1,121 @@
+"""Funders: bodies giving money to the decision maker (a Home Office grant, a DfE allocation).
+
+Each row is a sentence in the style of a decision and the funders a careful analyst reads
+from it, sorted; a body in the public bodies table is named as the table names it
+("MoJ" is the Ministry of Justice). A funder is never also a supplier: rows that name
+one assert the suppliers too.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from schemas.record import DecisionRecord
+from tests.case_records import known_miss, parametrize_groups
+from tests.conftest import record_of
+
+
+class FunderCase(NamedTuple):
+    id: str
+    text: str
+    funders: tuple[str, ...]
+    suppliers: tuple[str, ...] = ()
+
+
+def record_to_parties(record: DecisionRecord) -> tuple[list[str], list[str]]:
+    return sorted(f.name for f in record.funders), sorted(s.name for s in record.suppliers)
+
+
+FUND_IS_A_ROLE_WORD = "no funder: a name ending in 'Fund' is rejected ('fund' is a role word)"
+
+CASES_FROM_ISSUE = [
+    FunderCase("home-office-grant", "MOPAC is asked to accept a Home Office grant of "
+               "£2m for the programme.", ("Home Office",)),
+    FunderCase("grant-funding-from", "The VRU has secured grant funding of £350,000 from the "
+               "Ministry of Justice.", ("Ministry of Justice",)),
+    FunderCase("funder-and-supplier", "MOPAC will accept £500,000 of grant funding "
+               "from the Home Office and award a contract to Victim Support to "
+               "deliver the service.", ("Home Office",), ("Victim Support",)),
+    FunderCase("ministry-funder-and-supplier", "MOPAC will accept £500,000 of grant funding from "
+               "the Ministry of Justice and award a contract to Victim Support to deliver the "
+               "service.", ("Ministry of Justice",), ("Victim Support",)),
+]
+
+CASES_FROM_FORMAT = [
+    FunderCase("has-awarded", "The Youth Endowment Fund has awarded MOPAC £1.1m for "
+                          "the trial.", ("Youth Endowment Fund",)),
+    FunderCase("funded-by", "The programme is funded by the Department for Education.",
+               ("Department for Education",)),
+    FunderCase("fully-funded-by", "The post is fully funded by the Ministry of Justice.",
+               ("Ministry of Justice",)),
+    FunderCase("contribution-from-borough", "MOPAC will accept a contribution of £80,000 from "
+               "the London Borough of Camden.", ("London Borough of Camden",)),
+    FunderCase("alias-canonical", "The MoJ has confirmed funding of £500,000 for 2024/25.",
+               ("Ministry of Justice",)),
+    FunderCase("abbreviation-grant", "The DLUHC grant will be used to support rough sleepers.",
+               ("Department for Levelling Up, Housing and Communities",)),
+    FunderCase("alias-in-brackets-allocated", "The Home Office (HO) has allocated £3m "
+                          "to MOPAC for the year.", ("Home Office",)),
+    FunderCase("receipt-from", "MOPAC will receive £40,000 from the National Lottery "
+                          "Community Fund.", ("National Lottery Community Fund",)),
+    FunderCase("donation-from-trust", "The GLA will accept a donation from the Wellcome Trust.",
+               ("Wellcome Trust",)),
+    FunderCase("offered-grant", "Sport England has offered a grant of £250,000 towards the "
+               "facility.", ("Sport England",)),
+    FunderCase("funding-from-two", "The scheme receives funding from the Department for "
+                          "Transport and the Department for Education.",
+                          ("Department for Education", "Department for Transport")),
+    FunderCase("grant-provided-by", "The grant is provided by the Home Office under "
+               "the Safer Streets programme.", ("Home Office",)),
+    FunderCase("allocation-from", "MOPAC has received an allocation of £1.5m from "
+                          "the Ministry of Housing, Communities and Local Government.",
+                          ("Ministry of Housing, Communities and Local Government",)),
+    FunderCase("accept-award-from", "The DMPC is asked to accept an award of £95,000 "
+                          "from the Youth Endowment Fund.", ("Youth Endowment Fund",)),
+    FunderCase("defra-funding", "DEFRA funding of £60,000 has been confirmed.",
+               ("Department for Environment, Food and Rural Affairs",)),
+    FunderCase("granted-to-decider", "The Department for Transport has granted £2m "
+                          "to the GLA for cycling schemes.", ("Department for Transport",)),
+    FunderCase("jointly-funded-by-two", "The scheme is jointly funded by Sport England and Arts "
+               "Council England.", ("Arts Council England", "Sport England")),
+    FunderCase("provided-funding", "The Cabinet Office has provided funding of £75,000 for the "
+               "pilot.", ("Cabinet Office",)),
+    FunderCase("abbreviation-grant-of", "The DfE grant of £120,000 will fund the mentoring "
+               "places.", ("Department for Education",)),
+    FunderCase("sponsorship-from-company", "The event is supported by sponsorship from Barclays "
+               "Bank UK PLC.", ("Barclays Bank UK PLC",)),
+]
+
+NEGATIVES = [
+    known_miss(FunderCase("decision-maker-funds-supplier", "MOPAC will fund Victim Support to "
+                          "run the helpline.", (), ("Victim Support",)),
+               "no supplier: 'fund X' is not a supplier cue (see suppliers fund-organisation)"),
+    FunderCase("funding-from-reserves", "The cost will be met with funding from reserves.", ()),
+    FunderCase("funds-from-budget", "Funds from the MOPAC budget will cover the cost.", ()),
+    FunderCase("home-office-informed", "The Home Office will be informed of the decision.", ()),
+    FunderCase("home-office-policy", "The Home Office has published new guidance on stop and "
+               "search.", ()),
+    FunderCase("grant-to-charity", "MOPAC will award a grant of £20,000 to the charity.", ()),
+    FunderCase("funding-to-boroughs", "Funding will be allocated to London boroughs.", ()),
+    FunderCase("grant-funding-to-supplier", "MOPAC will provide grant funding to Redthread Youth "
+               "Limited.", (), ("Redthread Youth Limited",)),
+    FunderCase("department-guidance", "The Department for Education's guidance requires annual "
+               "reviews.", ()),
+    FunderCase("department-consulted", "The Department for Education was consulted on the "
+               "design.", ()),
+]
+
+
+@pytest.mark.parametrize(
+    "case",
+    parametrize_groups(issue=CASES_FROM_ISSUE, format=CASES_FROM_FORMAT, negative=NEGATIVES),
+)
+def test_funders(case: FunderCase) -> None:
+    funders, suppliers = record_to_parties(record_of(case.text))
+    assert funders == sorted(case.funders)
+    assert suppliers == sorted(case.suppliers)
+
+
+ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *NEGATIVES]

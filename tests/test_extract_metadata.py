@@ -1,0 +1,211 @@
+"""A decision's particulars: reference, title, decision maker, issuing body and dates.
+
+Each row is the top of a decision as its web page or PDF reads, and what a careful
+analyst takes from it. References are normalised to "PREFIX NUMBER" ("PCD 1234");
+a field the row does not test is `ANY`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, NamedTuple
+from unittest.mock import ANY
+
+import pytest
+
+from schemas.record import DecisionRecord
+from tests.case_records import Has, parametrize_groups
+from tests.conftest import record_of
+
+
+class Meta(NamedTuple):
+    reference: Any = ANY
+    title: Any = ANY
+    decision_maker: Any = ANY
+    body: Any = ANY
+    signed: Any = ANY
+    published: Any = ANY
+    decided: Any = ANY
+
+
+class MetadataCase(NamedTuple):
+    id: str
+    text: str
+    expected: Meta
+
+
+def record_to_meta(record: DecisionRecord) -> Meta:
+    dates = record.dates
+    return Meta(record.reference, record.title, record.decision_maker, record.body,
+                dates.signed, dates.published, dates.decided)
+
+
+MOPAC = "Mayor's Office for Policing and Crime"
+GLA = "Greater London Authority"
+
+GLA_PAGE = (
+    "Fleet telematics renewal\n"
+    "Reference code: PCD 1234\n"
+    "Date signed: 14 March 2024\n"
+    "Decision by: Sophie Linden, Deputy Mayor for Policing and Crime\n"
+    "\n"
+    "Executive summary\n"
+    "The MPS fleet telematics contract expires in June 2024.\n"
+)
+
+CASES_FROM_ISSUE = [
+    MetadataCase("web-page-particulars", GLA_PAGE,
+                 Meta("PCD 1234", "Fleet telematics renewal",
+                      "Sophie Linden, Deputy Mayor for Policing and Crime", MOPAC,
+                      date(2024, 3, 14), None, None)),
+    MetadataCase("mayoral-decision-page",
+                 "Homes for Londoners: affordable housing programme 2021-2026\n"
+                 "Reference code: MD2153\n"
+                 "Date signed: 01 June 2017\n"
+                 "Decision by: Sadiq Khan, Mayor of London\n",
+                 Meta("MD 2153", "Homes for Londoners: affordable housing programme 2021-2026",
+                      "Sadiq Khan, Mayor of London", GLA, date(2017, 6, 1), None, None)),
+    MetadataCase("director-decision-reference-normalised",
+                 "Estate security upgrade\n"
+                 "Reference code: DD2707\n"
+                 "Decision by: Executive Director, Housing and Land\n",
+                 Meta("DD 2707", "Estate security upgrade", "Executive Director, Housing and Land",
+                      GLA)),
+]
+
+CASES_FROM_FORMAT = [
+    MetadataCase("title-line-starts-with-code",
+                 "PCD 1361 Youth diversion grants 2024-25\n"
+                 "\n"
+                 "Executive summary\n"
+                 "This decision approves grants.\n",
+                 Meta("PCD 1361", Has("Youth diversion grants"), body=MOPAC)),
+    MetadataCase("reference-on-next-line",
+                 "Custody cleaning services\n"
+                 "Reference code:\n"
+                 "PCD 203\n",
+                 Meta("PCD 203", "Custody cleaning services", body=MOPAC)),
+    MetadataCase("reference-glued", "Data centre migration\nReference code: PCD1234\n",
+                 Meta("PCD 1234", "Data centre migration")),
+    MetadataCase("dmpcd-reference", "Victim support helpline\nReference code: DMPCD 2015 129\n",
+                 Meta("DMPCD 2015 129", "Victim support helpline", body=MOPAC)),
+    MetadataCase("council-decision-number",
+                 "KENT COUNTY COUNCIL – PROPOSED RECORD OF DECISION\n"
+                 "DECISION NO: 24/00096\n"
+                 "Decision maker: Cabinet Member for Highways\n",
+                 Meta("24/00096", decision_maker="Cabinet Member for Highways",
+                      body="Kent County Council")),
+    MetadataCase("london-borough-body",
+                 "London Borough of Southwark\n"
+                 "Decision Ref: 2023/50\n"
+                 "Date of decision: 21st March 2024\n"
+                 "Publication date: 22/03/2024\n",
+                 Meta("2023/50", body="London Borough of Southwark", decided=date(2024, 3, 21),
+                      published=date(2024, 3, 22))),
+    MetadataCase("dates-three-kinds",
+                 "Training platform licences\n"
+                 "Reference code: PCD 987\n"
+                 "Date signed: 2 May 2023\n"
+                 "Date published: 09/05/2023\n"
+                 "Decision date: 1 May 2023\n",
+                 Meta("PCD 987", signed=date(2023, 5, 2), published=date(2023, 5, 9),
+                      decided=date(2023, 5, 1))),
+    MetadataCase("iso-date", "Fleet replacement\nReference code: MD3012\nDate signed: "
+                 "2024-02-29\n", Meta("MD 3012", signed=date(2024, 2, 29))),
+    MetadataCase("abbreviated-month", "Fleet replacement\nReference code: MD3012\nDate signed: "
+                 "5 Feb 2024\n", Meta("MD 3012", signed=date(2024, 2, 5))),
+    MetadataCase("authorisation-name",
+                 "Estate strategy refresh\n"
+                 "Reference code: PCD 1500\n"
+                 "Authorisation name:\n"
+                 "Kaya Comer-Schwartz, Deputy Mayor for Policing and Crime\n",
+                 Meta("PCD 1500", decision_maker="Kaya Comer-Schwartz, Deputy Mayor for "
+                      "Policing and Crime")),
+    MetadataCase("code-only-line",
+                 "Stage 2 referral\n"
+                 "PDU/0553/01\n"
+                 "Planning report\n",
+                 Meta("PDU/0553/01", "Stage 2 referral", body=GLA)),
+    MetadataCase("skips-web-furniture",
+                 "Skip to main content\n"
+                 "Key information\n"
+                 "Estate security upgrade\n"
+                 "Reference code: DD2707\n",
+                 Meta("DD 2707", "Estate security upgrade", body=GLA)),
+    MetadataCase(
+        "pdf-decision-heading-then-title",
+        "DMPC Decision – PCD 1026\n"
+        "\n"
+        "Title: Custody cleaning services\n"
+        "\n"
+        "Executive Summary:\n"
+        "The custody cleaning contract expires in March.\n",
+        Meta("PCD 1026", "Custody cleaning services", body=MOPAC)),
+    MetadataCase(
+        "mayoral-decision-pdf-heading",
+        "MAYORAL DECISION – MD3012\n"
+        "\n"
+        "Title: Rough sleeping services 2024-25\n",
+        Meta("MD 3012", "Rough sleeping services 2024-25", body=GLA)),
+    MetadataCase("decision-taken-by-signed-on",
+                 "Cycle hire extension\n"
+                 "Reference code: DD 2710\n"
+                 "Signed on 3 April 2024\n"
+                 "Decision taken by: Chief Finance Officer\n",
+                 Meta("DD 2710", "Cycle hire extension", "Chief Finance Officer", GLA,
+                      date(2024, 4, 3))),
+    MetadataCase("ombudsman-reference",
+                 "Local Government and Social Care Ombudsman\n"
+                 "Complaint reference:\n"
+                 "16 005 626\n"
+                 "Decision published: 27/09/2023\n",
+                 Meta("16 005 626", published=date(2023, 9, 27),
+                      body="Local Government and Social Care Ombudsman")),
+    MetadataCase("approved-by",
+                 "Road safety grants\n"
+                 "Reference code: MD3100\n"
+                 "Approved by: Mayor of London\n",
+                 Meta("MD 3100", "Road safety grants", "Mayor of London", GLA)),
+    MetadataCase("reference-in-closing-line",
+                 "Non-classroom training review\n"
+                 "\n"
+                 "Executive summary\n"
+                 "This decision approves a review of non-classroom training.\n"
+                 "\n"
+                 "Signed decision document\n"
+                 "PCD 651 Non-classroom training review\n",
+                 Meta("PCD 651", "Non-classroom training review", body=MOPAC)),
+]
+
+NEGATIVES = [
+    MetadataCase("no-reference", "Estate security upgrade\n\nExecutive summary\nThe MPS will "
+                 "upgrade estate security.\n",
+                 Meta(None, "Estate security upgrade", None, None, None, None, None)),
+    MetadataCase("phone-number-is-not-reference",
+                 "Estate security upgrade\n"
+                 "Tel: 020 7983 4000\n",
+                 Meta(reference=None)),
+    MetadataCase("reference-label-without-code",
+                 "Estate security upgrade\n"
+                 "Reference: see the appendix\n",
+                 Meta(reference=None)),
+    MetadataCase("month-without-day-is-not-a-date",
+                 "Estate security upgrade\n"
+                 "Date signed: March 2024\n",
+                 Meta(signed=None)),
+    MetadataCase("impossible-date",
+                 "Estate security upgrade\n"
+                 "Date signed: 31/02/2024\n",
+                 Meta(signed=None)),
+]
+
+
+@pytest.mark.parametrize(
+    "case",
+    parametrize_groups(issue=CASES_FROM_ISSUE, format=CASES_FROM_FORMAT, negative=NEGATIVES),
+)
+def test_particulars(case: MetadataCase) -> None:
+    assert record_to_meta(record_of(case.text)) == case.expected
+
+
+ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *NEGATIVES]

@@ -1,0 +1,259 @@
+"""Suppliers: organisations contracted, paid, awarded a contract or grant, or commissioned.
+
+Each row is a sentence in the style of a decision and the suppliers a careful analyst
+reads from it, sorted by name: the name as written (without a leading "the"), the role
+the decision language gives it, aliases the text defines, and the company number.
+Funders (money coming to the decision maker) and the deciding bodies (MOPAC, MPS, GLA)
+are never suppliers. Where two roles are defensible the row says `OneOf`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import pytest
+
+from schemas.record import DecisionRecord
+from tests.case_records import OneOf, known_miss, parametrize_groups
+from tests.conftest import record_of
+
+
+class Sup(NamedTuple):
+    name: str
+    role: Any
+    aliases: tuple[str, ...] = ()
+    company_number: str | None = None
+
+
+class SupplierCase(NamedTuple):
+    id: str
+    text: str
+    expected: tuple[Sup, ...]
+
+
+def record_to_suppliers(record: DecisionRecord) -> list[Sup]:
+    return sorted((Sup(s.name, s.role, tuple(s.aliases), s.company_number)
+                   for s in record.suppliers), key=lambda s: s.name)
+
+
+CHOSEN = OneOf("recommended_supplier", "contractor")
+CUE_BEFORE_VERB = ("no supplier: the cue is now the bare phrase ('recommended supplier', "
+                   "'preferred bidder', 'successful tenderer'; since the single rules component, "
+                   "ad17c2e) and the name is read from the very next token, which is 'is', 'was' "
+                   "or ':', so nothing is read")
+PAID = OneOf("payee", "contractor")
+
+CASES_FROM_ISSUE = [
+    SupplierCase("recommended-supplier-is", "The recommended supplier is Northgate "
+                            "Analytics Ltd.",
+                            (Sup("Northgate Analytics Ltd", "recommended_supplier"),)),
+    SupplierCase("recommended-supplier-mid-sentence", "The recommended supplier is "
+                            "Northgate Analytics Ltd, who scored highest.",
+                            (Sup("Northgate Analytics Ltd", "recommended_supplier"),)),
+    SupplierCase("selection-of-as", "The DMPC is asked to approve the selection of Brightwater "
+                 "Learning Limited as the training provider.",
+                 (Sup("Brightwater Learning Limited", "recommended_supplier"),)),
+    SupplierCase("awarded-to", "The contract was awarded to Harbour Digital Services following "
+                 "a mini-competition.", (Sup("Harbour Digital Services", "contractor"),)),
+    SupplierCase("contract-with", "MOPAC will enter into a contract with Kestrel "
+                 "Facilities Management plc for two years.",
+                 (Sup("Kestrel Facilities Management plc", "contractor"),)),
+    SupplierCase("contract-with-ltd", "MOPAC will enter into a contract with Kestrel "
+                 "Facilities Ltd for two years.", (Sup("Kestrel Facilities Ltd", "contractor"),)),
+    SupplierCase("grant-to", "Approval is sought for a grant of £45,000 to Riverside Community "
+                 "Trust.", (Sup("Riverside Community Trust", "grant_recipient"),)),
+    SupplierCase("novate-to", "MOPAC will novate the existing contract to Meridian "
+                            "Consulting LLP.",
+                            (Sup("Meridian Consulting LLP", "novation_recipient"),)),
+    SupplierCase("company-registration-number", "The contract will be awarded to Cobalt "
+                 "Security Services Ltd (company registration number: 07654321).",
+                 (Sup("Cobalt Security Services Ltd", "contractor", (), "07654321"),)),
+    SupplierCase("alias-in-brackets", "MOPAC has commissioned Ernst & Young (EY) to carry out "
+                 "the review.", (Sup("Ernst & Young", "commissioned", ("EY",)),)),
+    SupplierCase("funder-is-not-supplier", "MOPAC is asked to accept a Home Office grant of £2m "
+                 "for the programme.", ()),
+    SupplierCase("decider-is-not-supplier", "The funding will be transferred to the MPS to "
+                 "deliver the programme.", ()),
+]
+
+CASES_FROM_FORMAT = [
+    SupplierCase("preferred-bidder", "The preferred bidder is Oakfield Fleet Solutions.",
+                            (Sup("Oakfield Fleet Solutions", "recommended_supplier"),)),
+    SupplierCase("successful-tenderer-was", "The successful tenderer was Granite "
+                            "Estates Limited.", (Sup("Granite Estates Limited", CHOSEN),)),
+    SupplierCase("award-of-contract-to", "The DMPC is asked to approve the award of a contract "
+                 "to Thistle Data Systems Ltd for two years.",
+                 (Sup("Thistle Data Systems Ltd", "contractor"),)),
+    SupplierCase("direct-award-call-off", "Approval is sought for the direct award of a "
+                 "call-off contract to Lantern Youth Foundation.",
+                 (Sup("Lantern Youth Foundation", "contractor"),)),
+    SupplierCase("appointment-of", "The Director approves the appointment of Meridian "
+                 "Consulting LLP to deliver the evaluation.",
+                 (Sup("Meridian Consulting LLP", OneOf("recommended_supplier",
+                                                       "commissioned")),)),
+    SupplierCase("delivered-by", "The helpline will be delivered by Victim Support.",
+                 (Sup("Victim Support", "contractor"),)),
+    SupplierCase("purchase-from-via-framework", "The licences will be purchased "
+                 "from Microsoft via the Crown Commercial Service framework.",
+                 (Sup("Microsoft", "contractor"),)),
+    SupplierCase("provided-by-limited", "The evidence platform is provided by Axon "
+                 "Public Safety UK Limited.",
+                 (Sup("Axon Public Safety UK Limited", "contractor"),)),
+    SupplierCase("payment-to-council-first-named", "A payment of £12,000 will be "
+                            "made to the London Borough of Lambeth.",
+                            (Sup("London Borough of Lambeth", PAID),)),
+    SupplierCase("payment-to-council-after-header", "London Borough of Southwark\n\nA "
+                 "payment of £12,000 will be made to the London Borough of Lambeth.",
+                 (Sup("London Borough of Lambeth", PAID),)),
+    SupplierCase("pay-a-grant-to", "MOPAC will pay a grant of £30,000 to St Giles "
+                 "Trust.", (Sup("St Giles Trust", "grant_recipient"),)),
+    SupplierCase("award-a-grant-to", "MOPAC will award a grant of £50,000 to Kinder "
+                 "Futures CIC.", (Sup("Kinder Futures CIC", "grant_recipient"),)),
+    SupplierCase("grant-made-to", "A grant of £30,000 will be made to St Giles Trust.",
+                 (Sup("St Giles Trust", "grant_recipient"),)),
+    SupplierCase("has-been-appointed", "KPMG LLP has been appointed to audit the programme.",
+                 (Sup("KPMG LLP", OneOf("contractor", "commissioned")),)),
+    SupplierCase("engage", "The GLA will engage Capita Business Services Ltd to run the "
+                 "helpdesk.", (Sup("Capita Business Services Ltd", "commissioned"),)),
+    SupplierCase("services-of", "MOPAC requires the services of PA Consulting Group for six "
+                 "months.", (Sup("PA Consulting Group", "contractor"),)),
+    SupplierCase("retain-law-firm", "MOPAC will retain Bevan Brittan LLP to provide legal "
+                 "advice.", (Sup("Bevan Brittan LLP", "commissioned"),)),
+    SupplierCase("agreement-with-university", "MOPAC has an existing agreement with the "
+                 "University of Cambridge for this research.",
+                 (Sup("University of Cambridge", "contractor"),)),
+    SupplierCase("subscription-to-college", "MOPAC will pay an annual subscription of £8,000 to "
+                 "the College of Policing.", (Sup("College of Policing", "payee"),)),
+    SupplierCase("registration-no-dot", "Granite Estates Limited (Company No. 04567123) is the "
+                 "recommended supplier.",
+                 (Sup("Granite Estates Limited", OneOf("company", "recommended_supplier"), (),
+                      "04567123"),)),
+    SupplierCase("registered-company-number", "The contract with Harbour Digital "
+                            "Services Ltd (registered company number 09876543) will be "
+                            "extended.",
+                            (Sup("Harbour Digital Services Ltd", "contractor", (), "09876543"),)),
+    SupplierCase("two-contractors-and", "MOPAC will hold contracts with Mitie "
+                 "Security Limited and Kier Group plc.",
+                 (Sup("Kier Group plc", "contractor"),
+                  Sup("Mitie Security Limited", "contractor"))),
+    SupplierCase("two-contractors-and-limited", "MOPAC will hold contracts with Mitie Security "
+                 "Limited and Kier Construction Limited.",
+                 (Sup("Kier Construction Limited", "contractor"),
+                  Sup("Mitie Security Limited", "contractor"))),
+    SupplierCase("consortium-members", "A grant of £300,000 will be made to the Hope "
+                 "Partnership (Safe Haven Trust, Kinder Futures CIC and Brightside Mentoring "
+                 "Limited).",
+                 (Sup("Brightside Mentoring Limited", "consortium_member"),
+                  Sup("Hope Partnership", "grant_recipient"),
+                  Sup("Kinder Futures CIC", "consortium_member"),
+                  Sup("Safe Haven Trust", "consortium_member"))),
+    SupplierCase("alias-then-used-again", "The contract with PricewaterhouseCoopers "
+                 "LLP (PwC) ends in May. PwC has been appointed to close the work "
+                 "down.",
+                 (Sup("PricewaterhouseCoopers LLP", "contractor", ("PwC",)),)),
+    SupplierCase("grant-funding-to", "The VRU will provide grant funding to Redthread Youth "
+                 "Limited.", (Sup("Redthread Youth Limited", "grant_recipient"),)),
+    SupplierCase("commissioned-the", "MOPAC commissioned the Institute for Public Policy "
+                 "Research to review the model.",
+                 (Sup("Institute for Public Policy Research", "commissioned"),)),
+    SupplierCase("licence-with", "The MPS will renew its licence with Oracle Corporation UK "
+                 "Limited.", (Sup("Oracle Corporation UK Limited", "contractor"),)),
+    known_miss(SupplierCase("fund-organisation", "MOPAC will fund Lantern Youth Foundation to "
+                            "deliver mentoring.",
+                            (Sup("Lantern Youth Foundation", "grant_recipient"),)),
+               "no supplier: 'fund X' is not a supplier cue, because on real decisions its "
+               "object is as often the decision maker's own programme ('to fund SMH', 'co "
+               "funds the Youth to Adult Hub')"),
+    SupplierCase("funding-paid-to", "Funding of £20,000 will be paid to Kinder "
+                            "Futures CIC.", (Sup("Kinder Futures CIC", "grant_recipient"),)),
+    SupplierCase("possessive-name", "A grant of £60,000 will be made to Women's Aid Federation "
+                 "of England.", (Sup("Women's Aid Federation of England", "grant_recipient"),)),
+    SupplierCase("hyphenated-name", "MOPAC holds a contract with Co-op Legal Services for "
+                 "probate work.", (Sup("Co-op Legal Services", "contractor"),)),
+    known_miss(SupplierCase("name-starting-with-digit", "The MPS has a contract with 3M United "
+                            "Kingdom PLC for traffic signs.",
+                            (Sup("3M United Kingdom PLC", "contractor"),)),
+               "no supplier: a name whose first word starts with a digit ('3M') is not read"),
+    SupplierCase("appointed-as-partner", "The council has appointed Mace Group as its delivery "
+                 "partner.", (Sup("Mace Group", OneOf("commissioned", "contractor",
+                                                      "recommended_supplier")),)),
+    SupplierCase("awarded-to-two", "Contracts were awarded to Granite Estates "
+                            "Limited and Oakfield Fleet Solutions Ltd in May.",
+                            (Sup("Granite Estates Limited", "contractor"),
+                             Sup("Oakfield Fleet Solutions Ltd", "contractor"))),
+    SupplierCase("name-runs-into-month", "The contract was awarded to Granite "
+                 "Estates Limited in May.",
+                 (Sup("Granite Estates Limited", "contractor"),)),
+    SupplierCase("worked-with-then-contract", "MOPAC has worked with Catch22 since 2019 and the "
+                 "contract with Catch22 will be extended.", (Sup("Catch22", "contractor"),)),
+    SupplierCase("company-number-wrapped-after-colon", "The recommended supplier is "
+                            "Meridian Health Partners Ltd (company registration number:\n"
+                            "08765432), which scored highest on quality and price.",
+                            (Sup("Meridian Health Partners Ltd", "recommended_supplier", (),
+                                 "08765432"),)),
+    SupplierCase("selected-supplier-colon", "Selected supplier: Cobalt Security "
+                            "Services Ltd",
+                            (Sup("Cobalt Security Services Ltd", "recommended_supplier"),)),
+    SupplierCase("grants-to-two-one-word-names", "Grants will be awarded to Safer "
+                            "London and Redthread.",
+                            (Sup("Redthread", "grant_recipient"),
+                             Sup("Safer London", "grant_recipient"))),
+    known_miss(SupplierCase("team-in-company-name", "MOPAC commissioned the Behavioural "
+                            "Insights Team to evaluate the pilot.",
+                            (Sup("Behavioural Insights Team", "commissioned"),)),
+               "no supplier: a name ending in 'Team' is taken for an internal group"),
+    SupplierCase("bracketed-uk-inside-name", "The contract with Accenture (UK) "
+                            "Limited will be extended by a year.",
+                            (Sup("Accenture (UK) Limited", "contractor"),)),
+    SupplierCase("scottish-company-number", "The contract was awarded to Thistle "
+                 "Data Systems Ltd (company number SC123456).",
+                 (Sup("Thistle Data Systems Ltd", "contractor", (), "SC123456"),)),
+    SupplierCase("supplier-in-apposition", "The incumbent supplier, Sopra Steria "
+                            "Limited, will continue to host the system.",
+                            (Sup("Sopra Steria Limited", "contractor"),)),
+]
+
+NEGATIVES = [
+    SupplierCase("grant-from-home-office", "MOPAC will receive a grant from the Home Office.",
+                 ()),
+    SupplierCase("funder-awards-decider", "The Home Office has awarded funding to MOPAC.", ()),
+    SupplierCase("decision-maker-post", "The Deputy Mayor for Policing and Crime is asked to "
+                 "approve the contract.", ()),
+    SupplierCase("internal-post", "The contract will be managed by the Commercial Director.",
+                 ()),
+    SupplierCase("generic-provider", "A contract with a suitable provider will be let in "
+                 "April.", ()),
+    SupplierCase("successful-bidder-unnamed", "Approval is sought to award a contract to the "
+                 "successful bidder.", ()),
+    SupplierCase("gla-to-mopac", "The GLA will transfer funds to MOPAC for the programme.", ()),
+    SupplierCase("boroughs", "Funding will be allocated to London boroughs on a needs basis.",
+                 ()),
+    SupplierCase("the-council", "The MPS holds a contract with the Council for the site.", ()),
+    SupplierCase("payments-to-staff", "Payments to staff will be made through payroll.", ()),
+    SupplierCase("buying-organisation-route", "The procurement was carried out via "
+                 "the Crown Commercial Service.", ()),
+    SupplierCase("contract-runs-to-month", "The contract runs from April 2024 to March 2026.",
+                 ()),
+    known_miss(SupplierCase("worked-with-is-not-a-supplier", "Officers have worked closely "
+                            "with Catch22 to design the scheme.", ()),
+               "'Catch22' is a supplier with role 'partner': an organisation only worked with "
+               "(no contract, payment, grant or commission) is kept"),
+    SupplierCase("mopac-alone", "MOPAC has commissioned this work before.", ()),
+    SupplierCase("met-police", "The Metropolitan Police Service will deliver the training.",
+                 ()),
+    SupplierCase("equality-act", "The contract complies with the Equality Act 2010.", ()),
+    SupplierCase("framework-not-supplier", "The contract will be awarded through a compliant "
+                 "framework.", ()),
+]
+
+
+@pytest.mark.parametrize(
+    "case",
+    parametrize_groups(issue=CASES_FROM_ISSUE, format=CASES_FROM_FORMAT, negative=NEGATIVES),
+)
+def test_suppliers(case: SupplierCase) -> None:
+    assert record_to_suppliers(record_of(case.text)) == sorted(case.expected,
+                                                                    key=lambda s: s.name)
+
+
+ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *NEGATIVES]
