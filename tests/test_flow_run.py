@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from pipeline.ingest import load
 from pipeline.records import extract_record
 from pipeline.store import record_to_json
 
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "corpus"
 GOOD = 24
 BAD = {  # file name -> (bytes, failure kind)
     "zero.txt": (b"", "empty"),
@@ -186,17 +188,19 @@ def _wait_for_records(folder: Path, count: int, process: subprocess.Popen[bytes]
 
 
 def test_the_readme_command_runs_with_the_embedded_server(tmp_path: Path) -> None:
-    docs = tmp_path / "corpus"
-    write_corpus(docs, 3)
+    """`decisions run examples/corpus` with no Prefect configured: a new Prefect home,
+    Prefect's temporary server, the summary printed and the records where it says."""
+    shutil.copytree(EXAMPLES, tmp_path / "examples" / "corpus")
+    count = len([p for p in EXAMPLES.iterdir() if p.is_file()])
     env = {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")}
     env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
     decisions = str(Path(sys.executable).parent / "decisions")
-    result = subprocess.run([decisions, "run", "corpus", "--out", "outputs"], cwd=tmp_path,
-                            env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run([decisions, "run", "examples/corpus"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "3 document(s): 3 extracted" in result.stdout
-    assert "records: outputs/records/ (3)" in result.stdout
-    assert len(list((tmp_path / "outputs" / "records").iterdir())) == 3
+    assert f"{count} document(s): {count} extracted" in result.stdout
+    assert f"records: outputs/records/ ({count}) and outputs/records.jsonl" in result.stdout
+    assert len(list((tmp_path / "outputs" / "records").iterdir())) == count
 
 
 def test_the_served_flow_refreshes_then_runs(harness: str, tmp_path: Path) -> None:
