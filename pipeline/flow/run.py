@@ -65,6 +65,10 @@ def decisions_run(sources: list[str], out: str = "outputs", workers: int = 2,
         counts["written"] += write_batch(outcomes, out, version)
         counts["extracted"] += len(outcomes)
         progress.advance(len(outcomes))
+        # Prefect keeps every task's result in the flow run until it ends (FlowRunContext.
+        # run_results); emptying the list frees the batch's record text now, so memory
+        # stays flat however many batches the corpus has.
+        outcomes.clear()
     extracted = time.perf_counter()
     finished = finish(work.failures, work.gone, out)
     ended = time.perf_counter()
