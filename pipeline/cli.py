@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from pipeline import __version__
 
-COMMANDS = ("extract", "schema", "eval", "corpus", "query", "export", "report")
+COMMANDS = ("extract", "schema", "eval", "run", "serve", "corpus", "query", "export", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,135 @@
+"""The outputs folder: every file a run writes, and how each is written atomically.
+
+    outputs/records/<id>.json   one record, deterministic bytes (sorted keys)
+    outputs/records.jsonl       every record, one per line, sorted by id
+    outputs/failures.jsonl      quarantined inputs: path, sha256, kind, reason
+    outputs/run-summary.json    counts, durations, failures; the only timestamps
+    outputs/state.sqlite        incremental state (pipeline/flow/state.py)
+
+A file is always replaced whole (temporary file in the same folder, fsync, rename),
+so a run killed at any instant leaves each file old or new, never half; leftover
+temporary files are swept at the end of the next run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from pipeline.flow.items import Failure, Outcome
+from pipeline.flow.work import SAFE_ID
+from pipeline.store import json_text, write_atomic
+
+__all__ = ["OutputLayout", "UnsafeId"]
+
+
+class UnsafeId(ValueError):
+    """A record id that is not a plain file name; never written."""
+
+
+@dataclass(frozen=True)
+class OutputLayout:
+    root: Path
+
+    @property
+    def records_dir(self) -> Path:
+        return self.root / "records"
+
+    @property
+    def rollup(self) -> Path:
+        return self.root / "records.jsonl"
+
+    @property
+    def failures(self) -> Path:
+        return self.root / "failures.jsonl"
+
+    @property
+    def summary(self) -> Path:
+        return self.root / "run-summary.json"
+
+    @property
+    def state(self) -> Path:
+        return self.root / "state.sqlite"
+
+    def record_path(self, doc_id: str) -> Path:
+        """outputs/records/<id>.json; refuses any id that could name another place."""
+        if not SAFE_ID.match(doc_id):
+            raise UnsafeId(f"{doc_id!r} is not a safe record id")
+        return self.records_dir / f"{doc_id}.json"
+
+    def write_records(self, outcomes: Iterable[Outcome]) -> int:
+        written = 0
+        for outcome in outcomes:
+            if outcome.record_json is not None:
+                write_atomic(self.record_path(outcome.item.doc_id), outcome.record_json)
+                written += 1
+        return written
+
+    def remove_stale(self, keep_ids: Iterable[str]) -> int:
+        """Delete record files of ids no longer produced, and crash leftovers."""
+        if not self.records_dir.is_dir():
+            return 0
+        keep = {f"{doc_id}.json" for doc_id in keep_ids}
+        removed = 0
+        for entry in os.scandir(self.records_dir):
+            if entry.name not in keep and entry.is_file():
+                os.unlink(entry.path)
+                removed += not entry.name.startswith(".")
+        return removed
+
+    def remove_leftovers(self) -> None:
+        """Temporary files a killed run left beside the roll-up and failure list."""
+        if self.root.is_dir():
+            for entry in os.scandir(self.root):
+                if entry.name.startswith(".") and entry.name.endswith(".tmp"):
+                    os.unlink(entry.path)
+
+    def write_rollup(self, doc_ids: Iterable[str]) -> None:
+        """records.jsonl streamed from the record files in id order: memory stays flat."""
+        with atomic_writer(self.rollup) as handle:
+            for doc_id in sorted(doc_ids):
+                record = json.loads(self.record_path(doc_id).read_text(encoding="utf-8"))
+                handle.write(json.dumps(record, sort_keys=True, ensure_ascii=False,
+                                        separators=(",", ":")))
+                handle.write("\n")
+
+    def write_failures(self, failures: Iterable[Failure]) -> None:
+        with atomic_writer(self.failures) as handle:
+            for failure in sorted(failures, key=lambda f: f.path):
+                handle.write(json.dumps(failure.as_dict(), sort_keys=True, ensure_ascii=False))
+                handle.write("\n")
+
+    def write_summary(self, summary: dict[str, Any]) -> None:
+        write_atomic(self.summary, json_text(summary))
+
+
+def rollup_fingerprint(rows: Iterable[tuple[str, ...]]) -> str:
+    """Identifies the record set a records.jsonl was built from (id, path, sha256, version)."""
+    digest = hashlib.sha256()
+    for row in sorted(rows):
+        digest.update("\x1f".join(row).encode())
+        digest.update(b"\x1e")
+    return digest.hexdigest()
+
+
+@contextmanager
+def atomic_writer(path: Path) -> Iterator[IO[str]]:
+    """A text handle whose content replaces `path` only if the block completes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

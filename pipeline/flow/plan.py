@@ -1,0 +1,89 @@
+"""Planning: which discovered documents need work, from their bytes and the state.
+
+Every input is hashed (streamed, so a huge file costs no memory); its record id is
+`doc_id_for(file stem, sha256)`, the same rule ingest uses, fixed here so the flow can
+see duplicates and replaced ids before any extraction. Two inputs with the same name
+and the same bytes would share an id: the first path in sorted order keeps it and the
+others are reported as duplicates, so the choice never depends on timing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.document import doc_id_for
+from pipeline.flow.items import Failure, WorkItem, one_line
+from pipeline.flow.state import Entry
+
+__all__ = ["Plan", "file_sha256", "paths_to_plan", "stem_of"]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """todo: to extract; unchanged: skipped; failures: found while planning (unreadable,
+    duplicate); gone: paths in the state that this run did not discover."""
+
+    todo: tuple[WorkItem, ...]
+    unchanged: tuple[str, ...]
+    failures: tuple[Failure, ...]
+    gone: tuple[str, ...]
+
+    @property
+    def discovered(self) -> int:
+        return len(self.todo) + len(self.unchanged) + len(self.failures)
+
+
+def file_sha256(path: str) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def stem_of(path: str) -> str:
+    """The file name without its last extension, as ingest names documents."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def paths_to_plan(paths: Sequence[str], entries: Mapping[str, Entry], version: str,
+                  record_files: frozenset[str]) -> Plan:
+    """Sort `paths` into work, skips and failures; `record_files` lists outputs/records/."""
+    todo: list[WorkItem] = []
+    unchanged: list[str] = []
+    failures: list[Failure] = []
+    owner: dict[str, str] = {}
+    for path in paths:
+        try:
+            sha = file_sha256(path)
+        except OSError as error:
+            reason = f"cannot read: {error.strerror or error}"
+            failures.append(Failure(path, None, "unreadable", one_line(reason)))
+            continue
+        doc_id = doc_id_for(stem_of(path), sha)
+        if doc_id in owner:
+            reason = f"same name and content as {owner[doc_id]}; recorded once, under that path"
+            failures.append(Failure(path, sha, "duplicate", reason))
+            continue
+        owner[doc_id] = path
+        if _is_current(entries.get(path), sha, version, record_files):
+            unchanged.append(path)
+        else:
+            todo.append(WorkItem(path, sha, doc_id))
+    discovered = set(paths)
+    gone = tuple(sorted(path for path in entries if path not in discovered))
+    return Plan(tuple(todo), tuple(unchanged), tuple(failures), gone)
+
+
+def _is_current(entry: Entry | None, sha: str, version: str,
+                record_files: frozenset[str]) -> bool:
+    if entry is None or entry.sha256 != sha or entry.version != version:
+        return False
+    return entry.failed or f"{entry.doc_id}.json" in record_files
+
+
+def list_record_files(records_dir: Path) -> frozenset[str]:
+    if not records_dir.is_dir():
+        return frozenset()
+    return frozenset(entry.name for entry in records_dir.iterdir())

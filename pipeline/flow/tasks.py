@@ -1,0 +1,111 @@
+"""The Prefect tasks of a run. Each is a thin call into a plain module, so the work
+is testable without Prefect and the flow reads as the list of its steps.
+
+Retries: only where I/O can fail for a while (a full disk, a network share) and only
+for OSError (`_io_error`); extraction is deterministic, so retrying it would only fail
+again. No task caches or persists results: the record files are the results.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from pipeline.flow.finish import FinishCounts, finish_outputs
+from pipeline.flow.items import Failure, Outcome, WorkItem
+from pipeline.flow.outputs import OutputLayout
+from pipeline.flow.plan import Plan, list_record_files, paths_to_plan
+from pipeline.flow.pool import restart_pool, shared_pool
+from pipeline.flow.sources import discover_paths, source_for
+from pipeline.flow.state import StateStore
+from pipeline.flow.work import items_to_outcomes
+
+__all__ = ["discover", "extract_batch", "finish", "plan", "refresh_corpus", "write_batch",
+           "write_summary"]
+
+_BACKOFF = [1.0, 4.0, 15.0]
+
+
+def _io_error(task: Any, task_run: Any, state: Any) -> bool:
+    """Retry a failed task only if it failed on I/O."""
+    try:
+        state.result()
+    except OSError:
+        return True
+    except BaseException:
+        return False
+    return False
+
+
+@task(name="refresh-corpus", cache_policy=NO_CACHE, persist_result=False)
+def refresh_corpus() -> str:
+    """Hook for the corpus manifest: `discover() → rebuild()` goes here, before a
+    scheduled run. With no manifest configured it does nothing and says so."""
+    return "no corpus manifest configured: nothing to refresh"
+
+
+@task(name="discover", cache_policy=NO_CACHE, persist_result=False)
+def discover(sources: list[str]) -> list[str]:
+    return discover_paths(source_for(raw) for raw in sources)
+
+
+@task(name="plan", cache_policy=NO_CACHE, persist_result=False, retries=len(_BACKOFF),
+      retry_delay_seconds=_BACKOFF, retry_condition_fn=_io_error)
+def plan(paths: list[str], out: str, version: str) -> Plan:
+    layout = OutputLayout(Path(out))
+    entries = StateStore(layout.state).entries()
+    return paths_to_plan(paths, entries, version, list_record_files(layout.records_dir))
+
+
+@task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False)
+def extract_batch(items: list[WorkItem], pool_workers: int) -> list[Outcome]:
+    """A batch in one pool process (pool_workers > 0) or here (a Dask worker)."""
+    if pool_workers <= 0:
+        return items_to_outcomes(items)
+    pool = shared_pool(pool_workers)
+    try:
+        return pool.submit(items_to_outcomes, items).result()
+    except BrokenProcessPool:
+        return _isolated(items, pool_workers)
+
+
+def _isolated(items: list[WorkItem], pool_workers: int) -> list[Outcome]:
+    """A pool process died (a crash, or the OOM killer): find the input that kills it by
+    running each alone, so the others still get their records."""
+    outcomes = []
+    for item in items:
+        pool = restart_pool(pool_workers)
+        try:
+            outcomes.extend(pool.submit(items_to_outcomes, [item]).result())
+        except BrokenProcessPool:
+            reason = "the worker process died reading this document (crash or out of memory)"
+            outcomes.append(Outcome(item, failure=Failure(item.path, item.sha256, "crashed",
+                                                          reason)))
+    return outcomes
+
+
+@task(name="write-batch", cache_policy=NO_CACHE, persist_result=False,
+      retries=len(_BACKOFF), retry_delay_seconds=_BACKOFF, retry_condition_fn=_io_error)
+def write_batch(outcomes: list[Outcome], out: str, version: str) -> int:
+    """Record files first, then the state rows: a crash between the two only means the
+    same bytes are written again next run."""
+    layout = OutputLayout(Path(out))
+    written = layout.write_records(outcomes)
+    StateStore(layout.state).record_outcomes(outcomes, version)
+    return written
+
+
+@task(name="finish", cache_policy=NO_CACHE, persist_result=False, retries=len(_BACKOFF),
+      retry_delay_seconds=_BACKOFF, retry_condition_fn=_io_error)
+def finish(plan_failures: tuple[Failure, ...], gone: tuple[str, ...], out: str) -> FinishCounts:
+    return finish_outputs(OutputLayout(Path(out)), plan_failures, gone)
+
+
+@task(name="write-summary", cache_policy=NO_CACHE, persist_result=False,
+      retries=len(_BACKOFF), retry_delay_seconds=_BACKOFF, retry_condition_fn=_io_error)
+def write_summary(summary: dict[str, Any], out: str) -> None:
+    OutputLayout(Path(out)).write_summary(summary)

@@ -1,0 +1,120 @@
+"""The work of one batch, run where the CPU is (a pool process or a Dask worker).
+
+load → extract (one `nlp.pipe` stream per batch) → validate → JSON text. It returns
+finished record text, not records, so the parent only writes bytes. Nothing raises:
+every input ends as a record or a Failure naming its kind and reason, so one bad
+document never stops the others in its batch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.document import Document
+from pipeline.errors import IngestError
+from pipeline.flow.items import Failure, Outcome, WorkItem, one_line
+
+__all__ = ["SAFE_ID", "items_to_outcomes", "warm_up"]
+
+# A record id becomes a file name under outputs/records/: no separators, no dot-names.
+SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
+
+
+def warm_up() -> None:
+    """Pool initializer: build the spaCy pipeline now, not inside the first batch, and
+    leave if the run that started this worker dies."""
+    _exit_with_parent()
+    from pipeline.nlp import build_nlp
+
+    build_nlp()
+
+
+def _exit_with_parent() -> None:
+    """A run killed outright (SIGKILL, the OOM killer) cannot shut its pool down, and a
+    forkserver worker would then wait for work forever: watch the parent and follow it."""
+    import multiprocessing
+    import os
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def items_to_outcomes(items: Sequence[WorkItem]) -> list[Outcome]:
+    """One Outcome per item, in order."""
+    outcomes: dict[str, Outcome] = {}
+    loaded: list[tuple[WorkItem, Document]] = []
+    for item in items:
+        result = _load(item)
+        if isinstance(result, Failure):
+            outcomes[item.path] = Outcome(item, failure=result)
+        else:
+            loaded.append((item, result))
+    texts = _documents_to_json([document for _, document in loaded])
+    for (item, document), text in zip(loaded, texts, strict=True):
+        outcomes[item.path] = _checked(item, document, text)
+    return [outcomes[item.path] for item in items]
+
+
+def _load(item: WorkItem) -> Document | Failure:
+    from pipeline.ingest import load
+
+    try:
+        document = load(item.path, doc_id=item.doc_id)
+    except IngestError as error:
+        return Failure(item.path, item.sha256, error.kind, one_line(error.reason))
+    except OSError as error:
+        return Failure(item.path, None, "unreadable",
+                       one_line(f"cannot read: {error.strerror or error}"))
+    if document.source.sha256 != item.sha256:
+        return Failure(item.path, None, "changed",
+                       "the file changed while the run read it; it is read again next run")
+    return document
+
+
+def _documents_to_json(documents: list[Document]) -> list[str | Failure]:
+    """The batch in one stream; if anything in it raises, each document alone, so only
+    the document at fault fails."""
+    from pipeline.records import extract_records
+    from pipeline.store import record_to_json
+
+    try:
+        return [record_to_json(record) for record in extract_records(documents)]
+    except Exception:
+        return [_document_to_json(document) for document in documents]
+
+
+def _document_to_json(document: Document) -> str | Failure:
+    from pydantic import ValidationError
+
+    from pipeline.records import extract_record
+    from pipeline.store import record_to_json
+
+    try:
+        return record_to_json(extract_record(document))
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        reason = f"record failed validation: {where or 'record'}: {first.get('msg', error)}"
+        return Failure(document.source.path, document.source.sha256, "invalid",
+                       one_line(reason))
+    except Exception as error:
+        return Failure(document.source.path, document.source.sha256, "extract_failed",
+                       one_line(f"{type(error).__name__}: {error}"))
+
+
+def _checked(item: WorkItem, document: Document, text: str | Failure) -> Outcome:
+    if isinstance(text, Failure):
+        return Outcome(item, failure=text)
+    if document.doc_id != item.doc_id or not SAFE_ID.match(item.doc_id):
+        reason = f"record id {document.doc_id!r} is not a safe file name"
+        return Outcome(item, failure=Failure(item.path, item.sha256, "unsafe_id", reason))
+    return Outcome(item, record_json=text)

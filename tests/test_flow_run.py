@@ -1,0 +1,220 @@
+"""The real flow under Prefect's test harness: records, failures, incremental reruns,
+the Dask runner and a SIGKILL mid-run. No part of Prefect is mocked."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil  # type: ignore[import-untyped]
+import pytest
+
+import pipeline.flow.run as flow_run
+from benchmarks.synthetic import write_corpus
+from pipeline.document import doc_id_for
+from pipeline.flow import run_flow
+from pipeline.flow.plan import file_sha256, stem_of
+from pipeline.ingest import load
+from pipeline.records import extract_record
+from pipeline.store import record_to_json
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+GOOD = 24
+BAD = {  # file name -> (bytes, failure kind)
+    "zero.txt": (b"", "empty"),
+    "blank.txt": (b"  \n\t\n", "empty"),
+    "binary.txt": (b"\x00\x01PK\x03\x04" * 50, "binary"),
+}
+# a document whose text names places outside the outputs folder: only its id is a file name
+HOSTILE = ("Reference code: ../../escape\nDecision by: A. Example, Mayor\n"
+           "The record is written to /tmp/escape.json and ..\\..\\escape.\n")
+
+
+@pytest.fixture(scope="module")
+def harness() -> Iterator[str]:
+    from prefect.settings import PREFECT_API_URL
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield str(PREFECT_API_URL.value())
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus") / "docs"
+    write_corpus(folder / "synthetic", GOOD)
+    for name, (data, _) in BAD.items():
+        (folder / name).write_bytes(data)
+    (folder / "Odd Name ..(1).TXT").write_text(HOSTILE, encoding="utf-8")
+    (folder / ".hidden.txt").write_text("never read")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def clean(harness: str, corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("clean") / "out"
+    run_flow([str(corpus)], out)
+    return out
+
+
+def outputs_of(out: Path) -> dict[str, bytes]:
+    """Everything a run must reproduce byte for byte (not the timestamped summary)."""
+    files = {f"records/{p.name}": p.read_bytes() for p in (out / "records").iterdir()}
+    files["records.jsonl"] = (out / "records.jsonl").read_bytes()
+    files["failures.jsonl"] = (out / "failures.jsonl").read_bytes()
+    return files
+
+
+def good_paths(corpus: Path) -> list[Path]:
+    names = set(BAD) | {".hidden.txt"}
+    return sorted(p for p in corpus.rglob("*") if p.is_file() and p.name not in names)
+
+
+def test_every_good_input_has_its_record_and_every_bad_one_its_reason(corpus: Path,
+                                                                      clean: Path) -> None:
+    expected = {}
+    for path in good_paths(corpus):
+        doc_id = doc_id_for(stem_of(str(path)), file_sha256(str(path)))
+        expected[f"{doc_id}.json"] = record_to_json(extract_record(load(path, doc_id=doc_id)))
+    written = {p.name: p.read_text(encoding="utf-8") for p in (clean / "records").iterdir()}
+    assert written == expected
+    failures = [json.loads(line) for line in (clean / "failures.jsonl").read_text().splitlines()]
+    assert {(Path(f["path"]).name, f["kind"]) for f in failures} == \
+        {(name, kind) for name, (_, kind) in BAD.items()}
+    assert all(f["reason"] and "\n" not in f["reason"] for f in failures)
+    assert all(f["sha256"] == file_sha256(f["path"]) for f in failures)
+    lines = (clean / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    ids = [json.loads(line)["id"] for line in lines]
+    assert ids == sorted(Path(name).stem for name in expected)
+    summary = json.loads((clean / "run-summary.json").read_text())
+    assert summary["counts"]["extracted"] == GOOD + 1 + len(BAD)
+    assert summary["counts"]["failed"] == len(BAD)
+
+
+def test_nothing_is_written_outside_the_outputs_folder(corpus: Path, clean: Path) -> None:
+    allowed = {"records", "records.jsonl", "failures.jsonl", "run-summary.json",
+               "state.sqlite", "state.sqlite-wal", "state.sqlite-shm"}
+    assert {p.name for p in clean.iterdir()} <= allowed
+    assert not list(corpus.parent.parent.rglob("escape*"))
+    assert not list(Path("/tmp").glob("escape*"))
+    assert all(p.parent == clean / "records" and p.suffix == ".json"
+               for p in (clean / "records").rglob("*"))
+
+
+def test_a_second_run_extracts_nothing(corpus: Path, clean: Path) -> None:
+    before = outputs_of(clean)
+    mtimes = {p.name: p.stat().st_mtime_ns for p in (clean / "records").iterdir()}
+    summary = run_flow([str(corpus)], clean)
+    assert summary["counts"]["extracted"] == 0
+    assert summary["counts"]["unchanged"] == GOOD + 1 + len(BAD)
+    assert outputs_of(clean) == before
+    assert {p.name: p.stat().st_mtime_ns for p in (clean / "records").iterdir()} == mtimes
+
+
+def test_changed_removed_and_repatterned_documents(harness: str, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    paths = write_corpus(docs, 4)
+    run_flow([str(docs)], out)
+    old_id = doc_id_for(stem_of(str(paths[0])), file_sha256(str(paths[0])))
+    paths[0].write_text(paths[0].read_text() + "\n7.1. An added paragraph.\n")
+    paths[1].unlink()
+    summary = run_flow([str(docs)], out)
+    assert (summary["counts"]["extracted"], summary["counts"]["unchanged"]) == (1, 2)
+    assert summary["counts"]["removed"] == 2  # the changed document's old id, the deleted one
+    assert not (out / "records" / f"{old_id}.json").exists()
+    fresh = tmp_path / "fresh"
+    run_flow([str(docs)], fresh)
+    assert outputs_of(out) == outputs_of(fresh)
+    monkeypatch.setattr(flow_run, "version_key", lambda: "0.1.0+edited-patterns")
+    summary = run_flow([str(docs)], out)
+    assert summary["counts"]["extracted"] == 3
+
+
+def test_the_dask_runner_writes_byte_identical_records(corpus: Path, clean: Path,
+                                                       tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,  # type: ignore[no-untyped-call]
+                      dashboard_address=None) as cluster:
+        summary = run_flow([str(corpus)], tmp_path / "out", task_runner="dask",
+                           dask_address=cluster.scheduler_address, batch_size=7)
+    assert summary["settings"]["in_pool"] is False
+    assert outputs_of(tmp_path / "out") == outputs_of(clean)
+
+
+def test_a_run_killed_mid_way_then_rerun_matches_a_clean_run(harness: str, corpus: Path,
+                                                              clean: Path,
+                                                              tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out),
+               "--workers", "1", "--batch-size", "1", "--no-progress"]
+    env = {**os.environ, "PREFECT_API_URL": harness}
+    process = subprocess.Popen(command, env=env, start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    written = _wait_for_records(out / "records", 6, process)
+    helpers = psutil.Process(process.pid).children(recursive=True)
+    os.kill(process.pid, signal.SIGKILL)  # the run alone, mid-write: no chance to clean up
+    process.wait()
+    _, orphans = psutil.wait_procs(helpers, timeout=20)  # its pool must follow it
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    assert not orphans, f"left running: {[p.cmdline()[-1][:80] for p in orphans]}"
+    assert 6 <= written < GOOD, "the run finished before it could be killed"
+    assert not (out / "records.jsonl").exists()
+    summary = run_flow([str(corpus)], out)
+    assert summary["counts"]["extracted"] < GOOD + 1 + len(BAD)  # resumed, not redone
+    assert outputs_of(out) == outputs_of(clean)
+    assert not [p for p in out.rglob("*.tmp")]
+
+
+def _wait_for_records(folder: Path, count: int, process: subprocess.Popen[bytes]) -> int:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        names = [p for p in folder.glob("*.json")] if folder.is_dir() else []
+        if len(names) >= count:
+            return len(names)
+        time.sleep(0.005)
+    error = process.stderr.read().decode() if process.stderr else ""
+    pytest.fail(f"no {count} records appeared; exit {process.returncode}: {error[-2000:]}")
+
+
+def test_the_readme_command_runs_with_the_embedded_server(tmp_path: Path) -> None:
+    """`decisions run examples/corpus` with no Prefect configured: a new Prefect home,
+    Prefect's temporary server, the summary printed and the records where it says."""
+    shutil.copytree(EXAMPLES, tmp_path / "examples" / "corpus")
+    count = len([p for p in EXAMPLES.iterdir() if p.is_file()])
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
+    decisions = str(Path(sys.executable).parent / "decisions")
+    result = subprocess.run([decisions, "run", "examples/corpus"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert f"{count} document(s): {count} extracted" in result.stdout
+    assert f"records: outputs/records/ ({count}) and outputs/records.jsonl" in result.stdout
+    assert len(list((tmp_path / "outputs" / "records").iterdir())) == count
+
+
+def test_the_served_flow_refreshes_then_runs(harness: str, tmp_path: Path) -> None:
+    from prefect.deployments.runner import RunnerDeployment
+
+    from pipeline.flow import scheduled_run
+
+    docs = tmp_path / "docs"
+    write_corpus(docs, 2)
+    summary = scheduled_run([str(docs)], str(tmp_path / "out"))
+    assert summary["counts"]["extracted"] == 2
+    assert len(list((tmp_path / "out" / "records").iterdir())) == 2
+    deployment = scheduled_run.to_deployment(name="decisions-daily", cron="0 6 * * *",
+                                             parameters={"sources": [str(docs)]})
+    assert isinstance(deployment, RunnerDeployment)
+    assert [getattr(s.schedule, "cron", None) for s in deployment.schedules or []] \
+        == ["0 6 * * *"]

@@ -1,0 +1,149 @@
+"""The run's plain parts, without Prefect: ids as file names, planning, state, discovery."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from pipeline.document import doc_id_for
+from pipeline.flow.items import Failure, Outcome, WorkItem, one_line
+from pipeline.flow.outputs import OutputLayout, UnsafeId
+from pipeline.flow.plan import file_sha256, list_record_files, paths_to_plan, stem_of
+from pipeline.flow.sources import FileSource, discover_paths
+from pipeline.flow.state import Entry, StateStore
+
+
+class IdCase(NamedTuple):
+    doc_id: str
+    safe: bool
+
+
+CASES_FROM_IDS = [
+    IdCase("synthetic-000001-0123456789", True),
+    IdCase("a", True),
+    IdCase("decision.v2_final-abc", True),
+    IdCase("../evil", False),
+    IdCase("..", False),
+    IdCase(".hidden", False),
+    IdCase("a/b", False),
+    IdCase("/etc/passwd", False),
+    IdCase("Upper-Case", False),
+    IdCase("", False),
+    IdCase("x" * 129, False),
+    IdCase("a\\b", False),
+]
+
+
+@pytest.mark.parametrize("case", CASES_FROM_IDS,
+                         ids=[c.doc_id[:20] or "empty" for c in CASES_FROM_IDS])
+def test_record_path_accepts_only_plain_file_names(case: IdCase, tmp_path: Path) -> None:
+    layout = OutputLayout(tmp_path / "out")
+    if case.safe:
+        path = layout.record_path(case.doc_id)
+        assert path.parent == layout.records_dir and path.name == f"{case.doc_id}.json"
+    else:
+        with pytest.raises(UnsafeId):
+            layout.record_path(case.doc_id)
+
+
+class PlanCase(NamedTuple):
+    name: str
+    stored_sha: str | None  # "same" = the file's hash, None = no entry
+    stored_version: str
+    record_file: bool
+    failed: bool
+    expected: str  # todo | unchanged
+
+
+CASES_FROM_PLANNING = [
+    PlanCase("new", None, "v1", False, False, "todo"),
+    PlanCase("unchanged", "same", "v1", True, False, "unchanged"),
+    PlanCase("content changed", "0" * 64, "v1", True, False, "todo"),
+    PlanCase("patterns changed", "same", "v0", True, False, "todo"),
+    PlanCase("record file deleted", "same", "v1", False, False, "todo"),
+    PlanCase("known failure, same bytes", "same", "v1", False, True, "unchanged"),
+    PlanCase("known failure, new version", "same", "v0", False, True, "todo"),
+]
+
+
+@pytest.mark.parametrize("case", CASES_FROM_PLANNING, ids=[c.name for c in CASES_FROM_PLANNING])
+def test_plan_skips_only_what_is_current(case: PlanCase, tmp_path: Path) -> None:
+    path = tmp_path / "decision.txt"
+    path.write_text("Decision text\n")
+    sha = file_sha256(str(path))
+    doc_id = doc_id_for("decision", sha)
+    entries = {}
+    if case.stored_sha is not None:
+        stored = sha if case.stored_sha == "same" else case.stored_sha
+        entries[str(path)] = Entry(str(path), stored, case.stored_version,
+                                   None if case.failed else doc_id,
+                                   "empty" if case.failed else None)
+    files = frozenset({f"{doc_id}.json"} if case.record_file else set())
+    plan = paths_to_plan([str(path)], entries, "v1", files)
+    if case.expected == "todo":
+        assert plan.todo == (_item(str(path), sha, doc_id),) and plan.unchanged == ()
+    else:
+        assert plan.unchanged == (str(path),) and plan.todo == ()
+
+
+def _item(path: str, sha: str, doc_id: str) -> WorkItem:
+    return WorkItem(path, sha, doc_id)
+
+
+def test_plan_reports_duplicates_unreadable_and_gone(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "same.txt").write_text("identical bytes\n")
+    missing = str(tmp_path / "vanished.txt")
+    paths = sorted([str(tmp_path / "a" / "same.txt"), str(tmp_path / "b" / "same.txt"), missing])
+    old = {"old.txt": Entry("old.txt", "1" * 64, "v1", "old-1111111111")}
+    plan = paths_to_plan(paths, old, "v1", frozenset())
+    assert [item.path for item in plan.todo] == [str(tmp_path / "a" / "same.txt")]
+    kinds = {failure.path: failure.kind for failure in plan.failures}
+    assert kinds == {str(tmp_path / "b" / "same.txt"): "duplicate", missing: "unreadable"}
+    assert plan.gone == ("old.txt",)
+
+
+def test_discovery_is_sorted_recursive_and_skips_hidden(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.txt", "sub/c.txt", ".hidden.txt", ".git/config", "sub/.d.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    found = discover_paths([FileSource(tmp_path), FileSource(tmp_path / "a.txt")])
+    assert found == [str(tmp_path / n) for n in ("a.txt", "b.txt", "sub/c.txt")]
+
+
+def test_state_keeps_the_last_outcome_per_path(tmp_path: Path) -> None:
+    store = StateStore(tmp_path / "state.sqlite")
+    item = WorkItem("x.txt", "a" * 64, "x-aaaaaaaaaa")
+    store.record_outcomes([Outcome(item, record_json="{}\n")], "v1")
+    failure = Failure("y.txt", None, "unreadable", "cannot read: Permission denied")
+    store.record_outcomes([Outcome(WorkItem("y.txt", "b" * 64, "y-bbbbbbbbbb"), failure=failure)],
+                          "v1")
+    entries = store.entries()
+    assert entries["x.txt"] == Entry("x.txt", "a" * 64, "v1", "x-aaaaaaaaaa")
+    assert entries["y.txt"].failed and entries["y.txt"].version == ""  # retried next run
+    store.forget(["x.txt"])
+    assert set(store.entries()) == {"y.txt"}
+
+
+@pytest.mark.parametrize(("path", "stem"), [("a/b/c.txt", "c"), ("c.tar.gz", "c.tar"),
+                                            ("noext", "noext"), ("a\\b\\d.txt", "d")])
+def test_stem_matches_ingest_naming(path: str, stem: str) -> None:
+    assert stem_of(path) == stem
+
+
+def test_one_line_flattens_and_bounds_reasons() -> None:
+    assert one_line("a\n  b\tc") == "a b c"
+    assert len(one_line("x" * 1000)) == 300
+
+
+def test_remove_stale_keeps_wanted_and_sweeps_leftovers(tmp_path: Path) -> None:
+    layout = OutputLayout(tmp_path)
+    layout.records_dir.mkdir()
+    for name in ("keep.json", "old.json", ".keep.json.abc.tmp"):
+        (layout.records_dir / name).write_text("{}")
+    assert layout.remove_stale(["keep"]) == 1
+    assert list_record_files(layout.records_dir) == frozenset({"keep.json"})
