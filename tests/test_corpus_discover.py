@@ -370,3 +370,53 @@ def test_two_listing_links_with_one_reference_add_one_decision_and_say_so(
     assert [e.id for e in read_manifest(tmp_path / "manifest.jsonl")] == [
         "pcd-9001", "pcd-9001-signed"]
     assert site.hits(f"{MOPAC}/pcd-9001-form") == 0
+
+
+# --- the served run's refresh: discover, then fetch, then the manifest is a run source --------
+
+def test_refresh_discovers_fetches_and_the_manifest_lists_the_cached_documents(
+        site: Site, tmp_path: Path) -> None:
+    from pipeline.flow.refresh import refresh_sources
+    from pipeline.flow.sources import ManifestSource, source_for
+
+    SITES["london-mopac"].publish(site, [9002, 9001], 5, None)
+    manifest = tmp_path / "corpus" / "manifest.jsonl"
+    manifest.parent.mkdir()
+    manifest.write_text("")
+    policy = FetchPolicy(host_interval=0.0, timeout=2.0, retries=0)
+
+    lines = refresh_sources([str(manifest)], ["london-mopac"], base_url=site.url(""),
+                            policy=policy)
+
+    assert lines == [
+        f"{manifest}: discover london-mopac: 4 new, 0 resolved, 0 failed; 1 listing page(s), "
+        "3 request(s); stopped: last listing page",
+        f"{manifest}: rebuild: 4 entries: 4 pinned"]
+    source = source_for(str(manifest))
+    assert isinstance(source, ManifestSource)
+    cache = tmp_path / "corpus" / "cache"
+    assert sorted(source.paths()) == sorted(str(cached_path(e, cache))
+                                            for e in read_manifest(manifest))
+    assert source.missing() == []
+
+    again = refresh_sources([str(manifest)], ["london-mopac"], base_url=site.url(""),
+                            policy=policy)
+    assert again[0].endswith("0 new, 0 resolved, 0 failed; 1 listing page(s), 1 request(s); "
+                             "stopped: nothing new")
+    assert again[1] == f"{manifest}: rebuild: 4 entries: 4 cached"
+
+
+def test_refresh_of_an_unreachable_publisher_is_a_line_not_a_failure(tmp_path: Path) -> None:
+    from pipeline.flow.refresh import refresh_sources
+
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text("")
+    policy = FetchPolicy(host_interval=0.0, timeout=0.5, retries=0)
+    lines = refresh_sources([str(manifest)], ["london-mopac"], base_url="http://127.0.0.1:9/",
+                            policy=policy)
+    assert lines[0] == (f"{manifest}: discover london-mopac: 0 new, 0 resolved, 1 failed; "
+                        "0 listing page(s), 1 request(s); stopped: a listing page failed")
+    assert "connection failed" in lines[1]
+    assert lines[2:] == [f"{manifest}: rebuild: 0 entries: nothing to do"]
+    assert refresh_sources([str(tmp_path)], ["london-mopac"]) == [
+        "no corpus manifest among the sources: nothing to refresh"]

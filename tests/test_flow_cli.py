@@ -59,6 +59,8 @@ CASES_FROM_USAGE = [
     Refusal(["run", ".", "--workers", "0"], "--workers must be at least 1"),
     Refusal(["run", ".", "--dask-address", "tcp://127.0.0.1:1"], "needs --task-runner dask"),
     Refusal(["serve", ".", "--cron", "daily"], "expected five fields"),
+    Refusal(["serve", ".", "--cron", "0 6 * * *", "--discover", "london-mopac"],
+            "--discover needs a corpus manifest"),
 ]
 
 

@@ -218,3 +218,31 @@ def test_the_served_flow_refreshes_then_runs(harness: str, tmp_path: Path) -> No
     assert isinstance(deployment, RunnerDeployment)
     assert [getattr(s.schedule, "cron", None) for s in deployment.schedules or []] \
         == ["0 6 * * *"]
+
+
+def test_the_served_flow_fetches_a_manifest_then_extracts_its_documents(
+        harness: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A corpus manifest as the source: the refresh fetches and pins what the cache lacks
+    (from a real server on 127.0.0.1), then the run extracts the cached copy."""
+    from corpus_site import Reply, html_page, running_site
+
+    from benchmarks.synthetic import synthetic_decision
+    from pipeline.corpus.manifest import ManifestEntry, read_manifest, write_manifest
+    from pipeline.flow import scheduled_run
+
+    manifest = tmp_path / "corpus" / "manifest.jsonl"
+    manifest.parent.mkdir()
+    paragraphs = "".join(f"<p>{line}</p>" for line in synthetic_decision(7).splitlines())
+    with running_site(monkeypatch) as site:
+        site.set("/decisions/md-9107", Reply(html_page("MD 9107", f"<main>{paragraphs}</main>")))
+        write_manifest(manifest, [ManifestEntry(id="md-9107", url=site.url("/decisions/md-9107"),
+                                                media_type="text/html", publisher="127.0.0.1")])
+        summary = scheduled_run([str(manifest)], str(tmp_path / "out"))
+    assert summary["refresh"] == [f"{manifest}: rebuild: 1 entries: 1 pinned"]
+    assert summary["counts"]["extracted"] == 1
+    (record_file,) = (tmp_path / "out" / "records").iterdir()
+    record = json.loads(record_file.read_text(encoding="utf-8"))
+    cached = tmp_path / "corpus" / "cache" / "md-9107.html"
+    assert record["source"]["path"] == str(cached)
+    assert record["source"]["sha256"] == read_manifest(manifest)[0].sha256
+    assert record["amounts"]

@@ -11,7 +11,7 @@ from pipeline.document import doc_id_for
 from pipeline.flow.items import Failure, Outcome, WorkItem, one_line
 from pipeline.flow.outputs import OutputLayout, UnsafeId
 from pipeline.flow.plan import file_sha256, list_record_files, paths_to_plan, stem_of
-from pipeline.flow.sources import FileSource, discover_paths
+from pipeline.flow.sources import FileSource, ManifestSource, discover_paths, source_for
 from pipeline.flow.state import Entry, StateStore
 
 
@@ -113,6 +113,37 @@ def test_discovery_is_sorted_recursive_and_skips_hidden(tmp_path: Path) -> None:
         (tmp_path / name).write_text("x")
     found = discover_paths([FileSource(tmp_path), FileSource(tmp_path / "a.txt")])
     assert found == [str(tmp_path / n) for n in ("a.txt", "b.txt", "sub/c.txt")]
+
+
+def test_a_manifest_source_lists_the_documents_its_cache_holds(tmp_path: Path) -> None:
+    from pipeline.corpus.manifest import ManifestEntry, write_manifest
+
+    manifest = tmp_path / "corpus" / "manifest.jsonl"
+    manifest.parent.mkdir()
+    write_manifest(manifest, [
+        ManifestEntry("pcd-1", "https://example.org/pcd-1.pdf", "application/pdf", "example.org"),
+        ManifestEntry("md-2", "https://example.org/md-2", "text/html", "example.org"),
+        ManifestEntry("dd-3", "https://example.org/list", "text/html", "example.org",
+                      url_kind="listing"),
+    ])
+    cache = tmp_path / "corpus" / "cache"
+    cache.mkdir()
+    for name in ("pcd-1.pdf", "dd-3.html", "stray.txt"):
+        (cache / name).write_bytes(b"x")
+    source = source_for(str(manifest))
+    assert source == ManifestSource(manifest, cache)
+    assert list(source.paths()) == [str(cache / "pcd-1.pdf")]  # not the listing, not strays
+    assert source.missing() == ["md-2"]
+    assert source_for(str(tmp_path / "corpus")) == FileSource(tmp_path / "corpus")
+
+
+def test_a_malformed_manifest_is_a_usage_error(tmp_path: Path) -> None:
+    from pipeline.errors import ConfigurationError
+
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text('{"id": "x"}\n')
+    with pytest.raises(ConfigurationError, match=r"manifest\.jsonl"):
+        source_for(str(manifest))
 
 
 def test_state_keeps_the_last_outcome_per_path(tmp_path: Path) -> None:

@@ -22,7 +22,9 @@ def register(subparsers: Any) -> None:
                     "temporary local server for the run. Exit status 1 if any input failed.",
     )
     parser.add_argument("sources", nargs="+", metavar="SOURCE",
-                        help="files, or folders read recursively (hidden files skipped)")
+                        help="files, folders read recursively (hidden files skipped), or a "
+                             "corpus manifest (corpus/manifest.jsonl: the documents its "
+                             "cache holds)")
     parser.add_argument("--out", type=Path, default=Path("outputs"), metavar="DIR",
                         help="outputs folder (default: outputs)")
     parser.add_argument("--workers", type=int, default=2, metavar="N",
@@ -52,14 +54,19 @@ def run(args: argparse.Namespace) -> int:
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
     from pipeline.errors import ConfigurationError
     from pipeline.flow.early_server import start_early_server
-    from pipeline.flow.sources import source_for
+    from pipeline.flow.sources import ManifestSource, source_for
 
     try:
-        for source in args.sources:
-            source_for(source)  # a usage error is reported before anything starts
+        sources = [source_for(raw) for raw in args.sources]  # usage errors before starting
     except ConfigurationError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    for raw, source in zip(args.sources, sources, strict=True):
+        missing = source.missing() if isinstance(source, ManifestSource) else []
+        if missing:
+            print(f"note: {raw}: {len(missing)} document(s) not in the cache, left out "
+                  f"(fetch them with `decisions corpus rebuild`): {', '.join(missing[:5])}"
+                  f"{' …' if len(missing) > 5 else ''}", file=sys.stderr)
     server = start_early_server()  # overlaps Prefect's start with our imports
     if args.task_runner == "local":
         from pipeline.flow.pool import start_pool_soon

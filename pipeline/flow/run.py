@@ -94,11 +94,15 @@ def _extracted(items: Sequence[WorkItem], size: int, workers: int,
 
 
 @flow(name="decisions-scheduled", persist_result=False, log_prints=False)
-def scheduled_run(sources: list[str], out: str = "outputs", workers: int = 2) -> dict[str, Any]:
-    """The served flow: refresh the corpus (a no-op until a manifest is configured),
-    then run."""
-    refresh_corpus()
-    return decisions_run(sources, out, workers)
+def scheduled_run(sources: list[str], out: str = "outputs", workers: int = 2,
+                  publishers: list[str] | None = None,
+                  base_url: str | None = None) -> dict[str, Any]:
+    """The served flow: refresh each corpus manifest among the sources (discover the
+    named publishers' new decisions, fetch what the cache lacks), then run. The refresh
+    lines go into the summary under "refresh"."""
+    refreshed = refresh_corpus(sources, list(publishers or ()), base_url)
+    summary = decisions_run(sources, out, workers)
+    return {**summary, "refresh": refreshed}
 
 
 def run_flow(sources: Sequence[str | Path], out: str | Path = "outputs", *, workers: int = 2,

@@ -27,15 +27,17 @@ DEPLOYMENT = "decisions-daily"
 
 
 def serve_flow(sources: list[str], out: str, cron: str, workers: int = 2,
-               name: str = DEPLOYMENT) -> None:
+               name: str = DEPLOYMENT, publishers: list[str] | None = None) -> None:
     """Register the deployment with its cron schedule and run it until interrupted."""
     from pipeline.flow.run import scheduled_run
 
     with local_server():
         scheduled_run.serve(name=name, cron=cron,
-                            parameters={"sources": sources, "out": out, "workers": workers},
-                            description="decisions run on a schedule, after refreshing the "
-                                        "corpus (a no-op until a manifest is configured)")
+                            parameters={"sources": sources, "out": out, "workers": workers,
+                                        "publishers": list(publishers or ())},
+                            description="decisions run on a schedule, after discovering and "
+                                        "fetching new decisions into each corpus manifest "
+                                        "among the sources")
 
 
 @contextlib.contextmanager

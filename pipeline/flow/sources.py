@@ -1,10 +1,10 @@
 """Discovery: the inputs of a run, as the sorted paths the records will name.
 
 A run reads from one or more *sources*. Each source knows how to list its documents;
-the flow only asks for paths. Files and folders are the one kind today. A corpus
-manifest (`pipeline/corpus/`, cache layout `corpus/cache/<id><ext>`) becomes a second
-kind by adding a class with the same `paths()` method and one branch in
-`source_for`: nothing downstream changes, because a cached file is just a path.
+the flow only asks for paths. Two kinds: files and folders, and a corpus manifest
+(`corpus/manifest.jsonl`), whose documents are the cached copies beside it
+(`corpus/cache/<id><ext>`, see `pipeline/corpus/`): nothing downstream differs,
+because a cached file is just a path.
 """
 
 from __future__ import annotations
@@ -13,11 +13,14 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pipeline.errors import ConfigurationError
 
-__all__ = ["DocumentSource", "FileSource", "discover_paths", "source_for"]
+if TYPE_CHECKING:
+    from pipeline.corpus.manifest import ManifestEntry
+
+__all__ = ["DocumentSource", "FileSource", "ManifestSource", "discover_paths", "source_for"]
 
 
 class DocumentSource(Protocol):
@@ -48,15 +51,51 @@ class FileSource:
                     yield str(Path(folder) / name)
 
 
-def source_for(raw: str) -> DocumentSource:
-    """The source a command-line argument names; raises if it names nothing.
+@dataclass(frozen=True)
+class ManifestSource:
+    """The documents of a corpus manifest that its cache holds (`cache` defaults to the
+    `cache` folder beside the manifest). Entries not fetched yet are left out and listed
+    by `missing()`: `decisions corpus rebuild` (or a served run's refresh) fetches them."""
 
-    The manifest kind plugs in here (e.g. a `corpus/manifest.jsonl` argument).
-    """
+    manifest: Path
+    cache: Path
+
+    def paths(self) -> Iterator[str]:
+        for entry in self._entries():
+            path = self._cached(entry)
+            if path.is_file():
+                yield str(path)
+
+    def missing(self) -> list[str]:
+        """Ids of the document entries the cache does not hold."""
+        return [entry.id for entry in self._entries() if not self._cached(entry).is_file()]
+
+    def _entries(self) -> list[ManifestEntry]:
+        from pipeline.corpus.manifest import read_manifest  # raises a ConfigurationError
+
+        return [entry for entry in read_manifest(self.manifest) if entry.url_kind == "document"]
+
+    def _cached(self, entry: ManifestEntry) -> Path:
+        from pipeline.corpus.manifest import cached_path
+
+        return cached_path(entry, self.cache)
+
+
+def is_manifest(path: Path) -> bool:
+    """A `.jsonl` file is read as a corpus manifest; decisions are never published so."""
+    return path.is_file() and path.suffix.lower() == ".jsonl"
+
+
+def source_for(raw: str) -> DocumentSource:
+    """The source a command-line argument names; raises if it names nothing."""
     path = Path(raw)
     if not path.exists():
         raise ConfigurationError(f"{raw}: no such file or folder; give files or folders "
-                                 f"holding decision documents")
+                                 f"holding decision documents, or a corpus manifest")
+    if is_manifest(path):
+        source = ManifestSource(path, path.parent / "cache")
+        source.missing()  # a malformed manifest is a usage error, before anything starts
+        return source
     return FileSource(path)
 
 

@@ -12,7 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from pipeline.flow.finish import FinishCounts, finish_outputs
@@ -20,6 +20,7 @@ from pipeline.flow.items import Failure, Outcome, WorkItem
 from pipeline.flow.outputs import OutputLayout
 from pipeline.flow.plan import Plan, list_record_files, paths_to_plan
 from pipeline.flow.pool import restart_pool, shared_pool
+from pipeline.flow.refresh import refresh_sources
 from pipeline.flow.sources import discover_paths, source_for
 from pipeline.flow.state import StateStore
 from pipeline.flow.work import items_to_outcomes
@@ -42,10 +43,16 @@ def _io_error(task: Any, task_run: Any, state: Any) -> bool:
 
 
 @task(name="refresh-corpus", cache_policy=NO_CACHE, persist_result=False)
-def refresh_corpus() -> str:
-    """Hook for the corpus manifest: `discover() → rebuild()` goes here, before a
-    scheduled run. With no manifest configured it does nothing and says so."""
-    return "no corpus manifest configured: nothing to refresh"
+def refresh_corpus(sources: list[str], publishers: list[str],
+                   base_url: str | None = None) -> list[str]:
+    """Before a scheduled run: discover the publishers' new decisions into each manifest
+    among the sources and fetch them (`pipeline/flow/refresh.py`). Failures are lines
+    of the result; the run goes on with what is cached."""
+    lines = refresh_sources(sources, publishers, base_url=base_url)
+    logger = get_run_logger()
+    for line in lines:
+        logger.info(line)
+    return lines
 
 
 @task(name="discover", cache_policy=NO_CACHE, persist_result=False)
