@@ -46,7 +46,7 @@ def _normalised(sql: str) -> str:
 
 def test_the_readme_shows_commands() -> None:
     commands = _command_lines()
-    assert ["extract", "examples/corpus", "--out", "outputs/records"] in commands
+    assert ["run", "examples/corpus"] in commands
     assert len(commands) >= 10
 
 
