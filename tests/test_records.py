@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 import pipeline
 from tests.conftest import record_of
 
@@ -31,3 +35,37 @@ def test_same_bytes_same_id_and_record() -> None:
     assert first.id == second.id
     other = pipeline.extract_record(pipeline.load("a.txt", data=(text + " ").encode()))
     assert other.id != first.id
+
+
+JSON_CASES = [
+    {"b": [1, 2.5, None, True], "a": {"z": "£1.2m \u2014 caf\u00e9 \U0001f600", "y": []}},
+    {"value": 4900000.0, "small": 0.001, "huge": 1e22, "empty": {}, "text": "line\nbreak\t\"q\""},
+    [0.1, 1234567.89, -5, "", {"k": [{}]}],
+]
+
+
+@pytest.mark.parametrize("data", JSON_CASES)
+def test_record_json_is_the_standard_librarys(data: object) -> None:
+    from pipeline.store import json_text
+
+    assert json_text(data) == json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_what_orjson_refuses_is_written_by_the_standard_library() -> None:
+    from pipeline.store import json_text
+
+    assert json_text({"big": 2**70}) == f'{{\n  "big": {2**70}\n}}\n'
+    assert json_text({1: "int key"}) == '{\n  "1": "int key"\n}\n'
+
+
+def test_a_record_cannot_hold_an_amount_that_is_not_a_number() -> None:
+    from pydantic import ValidationError
+
+    from schemas.record import Amount
+
+    evidence = {"start": 0, "end": 1, "page": 1, "section": None, "paragraph": None,
+                "rule": "r", "repaired": False}
+    for bad in (float("nan"), float("inf")):
+        with pytest.raises(ValidationError, match="finite"):
+            Amount(text="£", value=bad, currency="GBP", qualifier=None, vat=None, period=None,
+                   kind="cost", range=None, evidence=evidence)
