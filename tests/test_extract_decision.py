@@ -30,8 +30,8 @@ The current contract with Northgate Clinical Services Limited expires on 31 Marc
 This decision seeks approval to award a new contract following a competitive procurement.
 
 Recommendations
-The Deputy Mayor for Policing and Crime is recommended to:
-1. Approve the award of a contract to Meridian Health Partners Ltd for three years at a
+The Deputy Mayor for Policing and Crime (DMPC) is recommended to:
+1. Approve awarding a contract to Meridian Health Partners Ltd for three years at a
    total cost of £14.6m.
 2. Accept a Ministry of Justice grant of £400,000 towards the liaison and diversion service.
 3. Delegate authority to the Chief Finance Officer to agree the final contract terms.
