@@ -24,17 +24,7 @@ from pipeline.extract.checks import CheckFinding
 from pipeline.extract.findings import Finding
 from pipeline.extract.names import normalised_name
 from pipeline.nlp import patterns_version, read_table
-from schemas.record import DecisionRecord
-
-_FIELDS = (
-    "recommendations",
-    "amounts",
-    "suppliers",
-    "funders",
-    "frameworks",
-    "statutory_references",
-    "other_instruments",
-)
+from schemas.record import EVIDENCED_FIELDS, DecisionRecord
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +46,7 @@ def _bodies() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
 
 
 def extraction_to_record(document: Document, extraction: Extraction) -> DecisionRecord:
-    by_field: dict[str, list[Finding]] = {name: [] for name in _FIELDS}
+    by_field: dict[str, list[Finding]] = {name: [] for name in EVIDENCED_FIELDS}
     for f in extraction.findings:
         by_field[f.field].append(f)
     particulars = extraction.particulars
