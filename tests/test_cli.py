@@ -68,6 +68,13 @@ def test_extract_several_inputs_need_out(tmp_path: Path) -> None:
     assert main(["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]) == 2
 
 
+def test_extract_of_an_empty_folder_says_so(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty").mkdir()
+    assert main(["extract", str(tmp_path / "empty"), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == f"error: no input files in {tmp_path / 'empty'}\n"
+
+
 def test_eval_prints_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     records, gold = tmp_path / "records", tmp_path / "gold"
     gold.mkdir()

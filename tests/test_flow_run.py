@@ -198,8 +198,10 @@ def test_the_readme_command_runs_with_the_embedded_server(tmp_path: Path) -> Non
     result = subprocess.run([decisions, "run", "examples/corpus"], cwd=tmp_path, env=env,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert f"{count} document(s): {count} extracted" in result.stdout
-    assert f"records: outputs/records/ ({count}) and outputs/records.jsonl" in result.stdout
+    assert f"{count} document(s): {count} read this run, 0 unchanged" in result.stdout
+    assert f"{count} record(s) ({count} written this run), 0 failed" in result.stdout
+    assert "records: outputs/records/ and outputs/records.jsonl" in result.stdout
+    assert result.stderr == ""
     assert len(list((tmp_path / "outputs" / "records").iterdir())) == count
 
 

@@ -134,6 +134,7 @@ def test_a_manifest_source_lists_the_documents_its_cache_holds(tmp_path: Path) -
     assert source == ManifestSource(manifest, cache)
     assert list(source.paths()) == [str(cache / "pcd-1.pdf")]  # not the listing, not strays
     assert source.missing() == ["md-2"]
+    assert source.unresolved() == ["dd-3"]
     assert source_for(str(tmp_path / "corpus")) == FileSource(tmp_path / "corpus")
 
 
@@ -178,3 +179,56 @@ def test_remove_stale_keeps_wanted_and_sweeps_leftovers(tmp_path: Path) -> None:
         (layout.records_dir / name).write_text("{}")
     assert layout.remove_stale(["keep"]) == 1
     assert list_record_files(layout.records_dir) == frozenset({"keep.json"})
+
+
+def test_finishing_an_empty_run_leaves_every_output_in_place(tmp_path: Path) -> None:
+    from pipeline.flow.finish import finish_outputs
+
+    layout = OutputLayout(tmp_path / "out")
+    counts = finish_outputs(layout, (), ())
+    assert (counts.records, counts.failures, counts.removed) == (0, (), 0)
+    assert layout.records_dir.is_dir()
+    assert layout.rollup.read_text() == "" and layout.failures.read_text() == ""
+
+
+def test_outputs_get_the_permissions_open_would_give(tmp_path: Path) -> None:
+    import os
+
+    from pipeline.store import atomic_writer, write_atomic
+
+    previous = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "a.json", "{}\n")
+        with atomic_writer(tmp_path / "b.jsonl") as handle:
+            handle.write("{}\n")
+    finally:
+        os.umask(previous)
+    assert [(tmp_path / name).stat().st_mode & 0o777 for name in ("a.json", "b.jsonl")] \
+        == [0o644, 0o644]
+
+
+SUMMARY = {
+    "counts": {"discovered": 3, "extracted": 2, "unchanged": 1, "records": 2, "written": 1,
+               "failed": 1, "removed": 0},
+    "seconds": {"total": 0.5}, "docs_per_second": 4.0, "failures_by_kind": {"binary": 1},
+    "failures": [{"path": "in/bad.txt", "kind": "binary", "reason": "binary content"}],
+    "outputs": {"records": "out/records", "records_jsonl": "out/records.jsonl",
+                "failures": "out/failures.jsonl", "summary": "out/run-summary.json"},
+}
+
+
+def test_the_summary_says_what_was_read_and_what_the_outputs_hold() -> None:
+    from pipeline.flow.report import failure_lines, summary_lines
+
+    assert summary_lines(SUMMARY) == [
+        "3 document(s): 2 read this run, 1 unchanged since the last run",
+        "2 record(s) (1 written this run), 1 failed, 0 old record(s) removed",
+        "flow work 0.5 s (4.0 docs/s read), not counting Prefect's start",
+        "records: out/records/ and out/records.jsonl",
+        "summary: out/run-summary.json"]
+    assert failure_lines(SUMMARY) == [
+        "failed: in/bad.txt: binary content",
+        "1 failed (binary 1): all listed in out/failures.jsonl"]
+    many = {**SUMMARY, "counts": {**SUMMARY["counts"], "failed": 30}}  # type: ignore[dict-item]
+    assert failure_lines(many, limit=1)[1:] == [
+        "... and 29 more", "30 failed (binary 1): all listed in out/failures.jsonl"]

@@ -12,7 +12,8 @@ from typing import Any
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "run", help="run the pipeline flow over files and folders (incremental)",
-        description="Run the Prefect flow: discover → load → extract → validate → write. "
+        description="Run the Prefect flow: discover → plan → extract (load, extract, validate, in "
+                    "batches, in worker processes) → write → finish. "
                     "Writes DIR/records/<id>.json, DIR/records.jsonl (sorted by id), "
                     "DIR/failures.jsonl (inputs that could not be turned into a record, with "
                     "the reason) and DIR/run-summary.json. Unchanged documents are skipped; "
@@ -62,11 +63,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     for raw, source in zip(args.sources, sources, strict=True):
-        missing = source.missing() if isinstance(source, ManifestSource) else []
-        if missing:
-            print(f"note: {raw}: {len(missing)} document(s) not in the cache, left out "
-                  f"(fetch them with `decisions corpus rebuild`): {', '.join(missing[:5])}"
-                  f"{' …' if len(missing) > 5 else ''}", file=sys.stderr)
+        if isinstance(source, ManifestSource):
+            for line in _manifest_notes(raw, source):
+                print(line, file=sys.stderr)
     server = start_early_server()  # overlaps Prefect's start with our imports
     if args.task_runner == "local":
         from pipeline.flow.pool import start_pool_soon
@@ -85,3 +84,17 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print_summary(summary)
     return 1 if summary["counts"]["failed"] else 0
+
+
+def _manifest_notes(raw: str, source: Any) -> list[str]:
+    """What a manifest source leaves out of the run, and the command that brings it in."""
+    notes = []
+    for ids, why in ((source.missing(), "not in the cache (`decisions corpus rebuild` "
+                                        "fetches them)"),
+                     (source.unresolved(), "known only from a listing page (`decisions corpus "
+                                           "discover` finds their documents)")):
+        if ids:
+            shown = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
+            notes.append(f"note: {raw}: {len(ids)} entr{'y' if len(ids) == 1 else 'ies'} "
+                         f"left out, {why}: {shown}")
+    return notes

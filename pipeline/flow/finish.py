@@ -30,6 +30,7 @@ class FinishCounts:
 
 def finish_outputs(layout: OutputLayout, plan_failures: tuple[Failure, ...],
                    gone: tuple[str, ...]) -> FinishCounts:
+    layout.records_dir.mkdir(parents=True, exist_ok=True)  # there, even with no record
     store = StateStore(layout.state)
     store.forget(gone)
     store.record_failures(plan_failures)

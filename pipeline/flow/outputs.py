@@ -16,16 +16,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from pipeline.flow.items import Failure, Outcome
 from pipeline.flow.work import SAFE_ID
-from pipeline.store import json_text, write_atomic
+from pipeline.store import atomic_writer, json_text, write_atomic
 
 __all__ = ["OutputLayout", "UnsafeId"]
 
@@ -117,19 +115,3 @@ def rollup_fingerprint(rows: Iterable[tuple[str, ...]]) -> str:
         digest.update("\x1f".join(row).encode())
         digest.update(b"\x1e")
     return digest.hexdigest()
-
-
-@contextmanager
-def atomic_writer(path: Path) -> Iterator[IO[str]]:
-    """A text handle whose content replaces `path` only if the block completes."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -70,10 +70,15 @@ class ManifestSource:
         """Ids of the document entries the cache does not hold."""
         return [entry.id for entry in self._entries() if not self._cached(entry).is_file()]
 
-    def _entries(self) -> list[ManifestEntry]:
+    def unresolved(self) -> list[str]:
+        """Ids of entries known only from a listing page: no document address to fetch yet
+        (`decisions corpus discover` resolves them)."""
+        return [entry.id for entry in self._entries("listing")]
+
+    def _entries(self, kind: str = "document") -> list[ManifestEntry]:
         from pipeline.corpus.manifest import read_manifest  # raises a ConfigurationError
 
-        return [entry for entry in read_manifest(self.manifest) if entry.url_kind == "document"]
+        return [entry for entry in read_manifest(self.manifest) if entry.url_kind == kind]
 
     def _cached(self, entry: ManifestEntry) -> Path:
         from pipeline.corpus.manifest import cached_path
