@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -49,6 +50,39 @@ def test_record_json_is_the_standard_librarys(data: object) -> None:
     from pipeline.store import json_text
 
     assert json_text(data) == json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize("data", JSON_CASES)
+def test_rollup_lines_are_the_standard_librarys_compact_json(data: object) -> None:
+    from pipeline.store import json_line, json_text
+
+    assert json_line(json_text(data).encode()) \
+        == json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_write_atomic_replaces_whole_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    from pipeline.store import write_atomic
+
+    target = tmp_path / "deep" / "r.json"
+    write_atomic(target, "first \u00a3\n")
+    write_atomic(target, "second\n")
+    assert target.read_text(encoding="utf-8") == "second\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["r.json"]
+
+
+def test_write_atomic_does_not_follow_a_planted_link(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    from pipeline.store import write_atomic
+
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep\n")
+    target = tmp_path / "r.json"
+    os.symlink(outside, tmp_path / f".r.json.{os.getpid()}-{threading.get_ident()}.tmp")
+    with pytest.raises(OSError):
+        write_atomic(target, "new\n")
+    assert outside.read_text() == "keep\n" and not target.exists()
 
 
 def test_what_orjson_refuses_is_written_by_the_standard_library() -> None:

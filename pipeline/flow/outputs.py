@@ -23,7 +23,7 @@ from typing import Any
 
 from pipeline.flow.items import Failure, Outcome
 from pipeline.flow.work import SAFE_ID
-from pipeline.store import atomic_writer, json_text, write_atomic
+from pipeline.store import atomic_writer, json_line, json_text, write_atomic
 
 __all__ = ["OutputLayout", "UnsafeId"]
 
@@ -93,9 +93,7 @@ class OutputLayout:
         """records.jsonl streamed from the record files in id order: memory stays flat."""
         with atomic_writer(self.rollup) as handle:
             for doc_id in sorted(doc_ids):
-                record = json.loads(self.record_path(doc_id).read_text(encoding="utf-8"))
-                handle.write(json.dumps(record, sort_keys=True, ensure_ascii=False,
-                                        separators=(",", ":")))
+                handle.write(json_line(self.record_path(doc_id).read_bytes()))
                 handle.write("\n")
 
     def write_failures(self, failures: Iterable[Failure]) -> None:
