@@ -248,3 +248,49 @@ def test_the_served_flow_fetches_a_manifest_then_extracts_its_documents(
     assert record["source"]["path"] == str(cached)
     assert record["source"]["sha256"] == read_manifest(manifest)[0].sha256
     assert record["amounts"]
+
+
+def test_a_corpus_rebuilt_elsewhere_gives_the_same_outputs_byte_for_byte(
+        harness: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A researcher's rebuild: the pinned manifest in another checkout with an empty cache;
+    `decisions corpus rebuild`, then `decisions run corpus/manifest.jsonl` reproduce the
+    first checkout's cache and outputs byte for byte."""
+    from corpus_site import Reply, html_page, running_site, synthetic_pdf
+
+    from benchmarks.synthetic import synthetic_decision
+    from pipeline.cli import main
+    from pipeline.corpus.manifest import ManifestEntry, write_manifest
+
+    lines = synthetic_decision(11).splitlines()
+    page = html_page("MD 9111", "<main>" + "".join(f"<p>{line}</p>" for line in lines) + "</main>")
+    signed = synthetic_pdf("MD 9111 approves a grant of up to £50,000 to Brookfield Trust.")
+    http = ["--timeout", "2", "--retries", "1", "--backoff", "0.01", "--delay", "0"]
+
+    def rebuild_and_run(checkout: Path) -> dict[str, bytes]:
+        monkeypatch.chdir(checkout)
+        assert main(["corpus", "rebuild", *http]) == 0
+        run_flow(["corpus/manifest.jsonl"], "outputs")
+        cache = {f"cache/{p.name}": p.read_bytes() for p in Path("corpus/cache").iterdir()}
+        return {**cache, **outputs_of(Path("outputs"))}
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    with running_site(monkeypatch) as site:
+        site.set("/decisions/md-9111", Reply(page))
+        site.set("/docs/md-9111.pdf", Reply(signed, content_type="application/pdf"))
+        (first / "corpus").mkdir(parents=True)
+        write_manifest(first / "corpus" / "manifest.jsonl", [
+            ManifestEntry(id="md-9111", url=site.url("/decisions/md-9111"),
+                          media_type="text/html", publisher="127.0.0.1"),
+            ManifestEntry(id="md-9111-signed", url=site.url("/docs/md-9111.pdf"),
+                          media_type="application/pdf", publisher="127.0.0.1")])
+        built = rebuild_and_run(first)
+        (second / "corpus").mkdir(parents=True)
+        shutil.copy(first / "corpus" / "manifest.jsonl", second / "corpus" / "manifest.jsonl")
+        rebuilt = rebuild_and_run(second)
+
+    assert sorted(built) == sorted(rebuilt)
+    assert len([name for name in built if name.startswith("records/")]) == 2
+    assert built == rebuilt
+    records = [json.loads(line) for line in built["records.jsonl"].splitlines()]
+    assert sorted(record["source"]["path"] for record in records) \
+        == ["corpus/cache/md-9111-signed.pdf", "corpus/cache/md-9111.html"]

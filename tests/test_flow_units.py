@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import NamedTuple
 
@@ -13,6 +14,7 @@ from pipeline.flow.outputs import OutputLayout, UnsafeId
 from pipeline.flow.plan import file_sha256, list_record_files, paths_to_plan, stem_of
 from pipeline.flow.sources import FileSource, ManifestSource, discover_paths, source_for
 from pipeline.flow.state import Entry, StateStore
+from pipeline.flow.work import items_to_outcomes
 
 
 class IdCase(NamedTuple):
@@ -89,7 +91,20 @@ def test_plan_skips_only_what_is_current(case: PlanCase, tmp_path: Path) -> None
 
 
 def _item(path: str, sha: str, doc_id: str) -> WorkItem:
-    return WorkItem(path, sha, doc_id)
+    return WorkItem(path, sha, doc_id, path)  # tmp_path is absolute: read where named
+
+
+def test_a_relative_path_is_named_as_given_and_read_from_its_absolute_place(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "d.txt").write_text("Decision text\n")
+    monkeypatch.chdir(tmp_path)
+    (item,) = paths_to_plan(["docs/d.txt"], {}, "v1", frozenset()).todo
+    assert (item.path, item.location) == ("docs/d.txt", str(tmp_path / "docs" / "d.txt"))
+    monkeypatch.chdir(tmp_path.parent)  # a pool process started elsewhere
+    (outcome,) = items_to_outcomes([item])
+    assert outcome.failure is None and outcome.record_json is not None
+    assert json.loads(outcome.record_json)["source"]["path"] == "docs/d.txt"
 
 
 def test_plan_reports_duplicates_unreadable_and_gone(tmp_path: Path) -> None:

@@ -11,11 +11,14 @@ __all__ = ["Failure", "Outcome", "WorkItem", "one_line"]
 
 @dataclass(frozen=True)
 class WorkItem:
-    """A document to (re)process: where it is, the bytes it had when planned, its id."""
+    """A document to (re)process: its path as the record names it, the bytes it had when
+    planned, its id, and where to read it from any working folder (the absolute path:
+    a pool process or a Dask worker may not share the run's working folder)."""
 
     path: str
     sha256: str
     doc_id: str
+    location: str = ""
 
 
 @dataclass(frozen=True)

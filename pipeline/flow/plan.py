@@ -10,6 +10,7 @@ others are reported as duplicates, so the choice never depends on timing.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,7 +71,7 @@ def paths_to_plan(paths: Sequence[str], entries: Mapping[str, Entry], version: s
         if _is_current(entries.get(path), sha, version, record_files):
             unchanged.append(path)
         else:
-            todo.append(WorkItem(path, sha, doc_id))
+            todo.append(WorkItem(path, sha, doc_id, os.path.abspath(path)))
     discovered = set(paths)
     gone = tuple(sorted(path for path in entries if path not in discovered))
     return Plan(tuple(todo), tuple(unchanged), tuple(failures), gone)

@@ -3,7 +3,9 @@
 It only orchestrates; each step is a task calling a plain module. Batches hold
 hundreds of documents because Prefect costs milliseconds per task: one task per
 document ran at 18 docs/s where batches of 100 ran at 73 (plain loop 85). At most
-`2 × workers` batches are in flight, so memory does not grow with the corpus.
+`2 × workers` batches are in flight, so memory does not grow with the corpus. Up to
+500 a batch: over 10,000 documents, batches of 500 rather than 200 cut the Prefect
+server's CPU from 11.6 to 6.9 s, CPU the two extracting processes then had.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from pipeline.flow.tasks import (
 
 __all__ = ["batch_size_for", "decisions_run", "run_flow", "scheduled_run"]
 
-MAX_BATCH = 200
+MAX_BATCH = 500
 MIN_BATCH = 10
 
 

@@ -68,7 +68,7 @@ def _load(item: WorkItem) -> Document | Failure:
     from pipeline.ingest import load
 
     try:
-        document = load(item.path, doc_id=item.doc_id)
+        document = load(item.path, doc_id=item.doc_id, location=item.location or None)
     except IngestError as error:
         return Failure(item.path, item.sha256, error.kind, one_line(error.reason))
     except OSError as error:

@@ -50,14 +50,18 @@ LOADERS: dict[str, Loader] = {"text": _text, "html": _html, "pdf": _pdf}
 
 
 def load(path: str | Path, data: bytes | None = None, doc_id: str | None = None,
-         limits: Limits = DEFAULT_LIMITS, engine: str = DEFAULT_ENGINE) -> Document:
+         limits: Limits = DEFAULT_LIMITS, engine: str = DEFAULT_ENGINE,
+         location: str | Path | None = None) -> Document:
     """Read one source into a Document, or raise an IngestError saying why not.
 
-    `engine` chooses the PDF engine ("pdfplumber" or "pdfium"); other formats ignore it.
+    `path` is the name the record gives its source; the bytes are `data`, else read from
+    `location`, else from `path`. (A run's pool process reads a relative path's absolute
+    location: its working folder need not be the run's.) `engine` chooses the PDF
+    engine ("pdfplumber" or "pdfium"); other formats ignore it.
     """
     name = str(path)
     if data is None:
-        data = _read_bounded(Path(path), limits)
+        data = _read_bounded(Path(location if location is not None else path), limits)
     if not data:
         raise EmptyInput(name, "zero-byte file")
     if len(data) > limits.max_bytes:
