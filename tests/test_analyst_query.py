@@ -250,3 +250,37 @@ def test_analyst_commands_have_help(command: str, capsys: pytest.CaptureFixture[
     with pytest.raises(SystemExit) as stop:
         main([command, "--help"])
     assert stop.value.code == 0 and "--records" in capsys.readouterr().out
+
+
+def test_the_flows_rollup_is_read_for_its_records_folder_only_while_current(
+        tmp_path: Path) -> None:
+    import os
+
+    from pipeline.analyst.load import current_rollup
+
+    folder = write_records(tmp_path / "records")
+    jsonl = write_jsonl(tmp_path / "records.jsonl")  # written after the folder, as the flow does
+    count = len(corpus_records())
+    assert current_rollup(folder) == jsonl
+    assert open_records(folder).execute("SELECT count(*) FROM decisions").fetchone() == (count,)
+    first = sorted(folder.glob("*.json"))[0]
+    record = json.loads(first.read_text(encoding="utf-8"))
+    record["title"] = "Edited after the run"
+    first.write_text(json.dumps(record), encoding="utf-8")
+    later = jsonl.stat().st_mtime_ns + 1_000_000_000
+    os.utime(first, ns=(later, later))
+    assert current_rollup(folder) is None
+    titles = [row[0] for row in open_records(folder).execute("SELECT title FROM decisions")
+              .fetchall()]
+    assert "Edited after the run" in titles and len(titles) == count
+
+
+@pytest.mark.parametrize(("folder_name", "has_rollup"), [("records", False), ("other", True)])
+def test_no_rollup_is_read_for_a_folder_the_flow_did_not_write(
+        tmp_path: Path, folder_name: str, has_rollup: bool) -> None:
+    from pipeline.analyst.load import current_rollup
+
+    folder = write_records(tmp_path / folder_name)
+    if has_rollup:
+        write_jsonl(tmp_path / "records.jsonl")
+    assert current_rollup(folder) is None

@@ -2,8 +2,8 @@
 
 Two layouts are read: a folder of `<id>.json` files (what `decisions extract --out`
 writes; a single such file works too) and a `.jsonl` file with one record a line (what
-the flow writes). DuckDB's
-JSON reader pays a few milliseconds per file, so a folder is first joined into one
+the flow writes, and read in place of the flow's `records/` folder while current).
+DuckDB's JSON reader pays a few milliseconds per file, so a folder is first joined into one
 newline-delimited temporary file (a pretty-printed record becomes one line by turning
 its newlines into spaces: JSON strings cannot hold a raw newline), then read in one scan.
 """
@@ -65,6 +65,8 @@ def open_records(path: Path | None = None,
     cache.py) and reused while the record files and view definitions are unchanged.
     """
     source = resolve_records(path)
+    if source.is_dir():
+        source = current_rollup(source) or source
     files = _record_files(source) if source.is_dir() else [source]
     con = duckdb.connect(":memory:")
     cached = cache_file(cache_dir, source) if cache_dir is not None else None
@@ -81,6 +83,22 @@ def open_records(path: Path | None = None,
     elif cached is not None:
         store_cache(con, cached, stamp, MATERIALISED)
     return con
+
+
+def current_rollup(folder: Path) -> Path | None:
+    """The flow's `records.jsonl` beside a `records/` folder, if it was written after every
+    change to the folder: the same records, read in one scan instead of one file each
+    (over 10,000 records 0.5 s against 2 s). A record written, replaced or removed since
+    (`decisions extract --out`, a hand edit) makes the folder newer, and it is read."""
+    rollup = folder.parent / "records.jsonl"
+    if folder.name != "records" or not rollup.is_file():
+        return None
+    newest = folder.stat().st_mtime_ns  # changes when a file is added, renamed or removed
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.endswith(".json"):
+                newest = max(newest, entry.stat().st_mtime_ns)
+    return rollup if rollup.stat().st_mtime_ns >= newest else None
 
 
 def _record_files(folder: Path) -> list[Path]:
