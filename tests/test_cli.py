@@ -75,6 +75,15 @@ def test_extract_of_an_empty_folder_says_so(tmp_path: Path,
     assert capsys.readouterr().err == f"error: no input files in {tmp_path / 'empty'}\n"
 
 
+def test_extract_where_every_input_fails_still_makes_the_out_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert main(["extract", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out")]) == 1
+    assert (tmp_path / "out").is_dir() and not list((tmp_path / "out").iterdir())
+    assert capsys.readouterr().err.splitlines()[-1] \
+        == f"wrote 0 record(s) to {tmp_path / 'out'}; 1 input(s) failed"
+
+
 def test_eval_prints_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     records, gold = tmp_path / "records", tmp_path / "gold"
     gold.mkdir()

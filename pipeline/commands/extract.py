@@ -58,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
     if args.out is None and len(files) != 1:
         print("error: several inputs need --out DIR", file=sys.stderr)
         return 2
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)  # there even when every input fails
     failures = 0
     documents = []
     for path in files:
