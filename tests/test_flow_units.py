@@ -247,3 +247,35 @@ def test_the_summary_says_what_was_read_and_what_the_outputs_hold() -> None:
     many = {**SUMMARY, "counts": {**SUMMARY["counts"], "failed": 30}}  # type: ignore[dict-item]
     assert failure_lines(many, limit=1)[1:] == [
         "... and 29 more", "30 failed (binary 1): all listed in out/failures.jsonl"]
+
+
+def test_a_pool_worker_killed_mid_batch_loses_no_document(tmp_path: Path) -> None:
+    """A worker that dies (a crash, the OOM killer) breaks the pool; the batch is then run
+    again one document at a time in a fresh pool, so every document still gets its record."""
+    import os
+    import signal
+    import threading
+    import time
+
+    from benchmarks.synthetic import write_corpus
+    from pipeline.flow.pool import start_pool, stop_pool
+    from pipeline.flow.tasks import extract_batch
+
+    paths = write_corpus(tmp_path / "docs", 300)
+    items = list(paths_to_plan([str(p) for p in paths], {}, "v1", frozenset()).todo)
+    pool = start_pool(1)
+    try:
+        pool.submit(int).result()  # warmed up: the batch below starts at once
+        (worker,) = list(pool._processes)  # type: ignore[attr-defined]
+        result: list[list[Outcome]] = []
+        thread = threading.Thread(target=lambda: result.append(extract_batch.fn(items, 1)))
+        thread.start()
+        time.sleep(0.3)  # 300 documents take well over a second in one process
+        os.kill(worker, signal.SIGKILL)
+        thread.join(timeout=300)
+        assert start_pool(1) is not pool  # the broken pool was replaced
+    finally:
+        stop_pool()
+    (outcomes,) = result
+    assert [o.item for o in outcomes] == items
+    assert all(o.failure is None and o.record_json is not None for o in outcomes)
