@@ -23,7 +23,8 @@ from pipeline.extract import Extraction
 from pipeline.extract.checks import CheckFinding
 from pipeline.extract.findings import Finding
 from pipeline.extract.names import normalised_name
-from pipeline.nlp import patterns_version, read_table
+from pipeline.nlp import read_table
+from pipeline.provenance import patterns_version
 from schemas.record import EVIDENCED_FIELDS, DecisionRecord
 
 

@@ -10,7 +10,6 @@ component, `decision_rules`, runs them all.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -41,18 +40,6 @@ def read_table(name: str) -> dict[str, Any]:
         resources.files("pipeline.patterns").joinpath(name).read_text()
     )
     return table
-
-
-@lru_cache(maxsize=1)
-def patterns_version() -> str:
-    """Hash of every pattern file and table: part of each record's provenance."""
-    digest = hashlib.sha256()
-    folder = resources.files("pipeline.patterns")
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith((".json", ".jsonl", ".py")))
-    for name in names:
-        digest.update(name.encode())
-        digest.update(folder.joinpath(name).read_bytes())
-    return digest.hexdigest()[:16]
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,6 @@ server's CPU from 11.6 to 6.9 s, CPU the two extracting processes then had.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -121,8 +120,6 @@ def run_flow(sources: Sequence[str | Path], out: str | Path = "outputs", *, work
     raw = [str(source) for source in sources]
     for source in raw:
         source_for(source)  # fail fast, before anything starts, on a missing source
-    # the version key imports spaCy (~1 s): do it while Prefect's server starts
-    threading.Thread(target=version_key, name="version-key", daemon=True).start()
     if task_runner == "dask":
         runner = _dask_runner(dask_address, workers)
     else:

@@ -3,8 +3,8 @@
 One row per path: the sha256 of the bytes processed, the version key of the pipeline
 that processed them, and either the record id or the failure. A document is skipped
 when its bytes and the version key are unchanged (and its record file still exists).
-The version key joins `pipeline.__version__` and `pipeline.nlp.patterns_version()`, so
-editing any pattern file or table reprocesses everything.
+The version key joins `pipeline.__version__` and `pipeline.provenance.patterns_version()`,
+so editing any pattern file or table reprocesses everything.
 
 SQLite because a batch's rows must land all or nothing: a run killed mid-commit leaves
 the previous state, and the records it wrote are simply made again (same bytes).
@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 def version_key() -> str:
     """What must match for an old result to stand: pipeline release + pattern files."""
     from pipeline import __version__
-    from pipeline.nlp import patterns_version
+    from pipeline.provenance import patterns_version
 
     return f"{__version__}+{patterns_version()}"
 
