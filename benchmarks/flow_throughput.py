@@ -13,6 +13,7 @@ served or scheduled deployment sees them: no temporary server to start.
 
     python -m benchmarks.flow_throughput                    # N = 10,000
     python -m benchmarks.flow_throughput -n 1000 -n 10000 --server --json results.json
+    python -m benchmarks.flow_throughput -n 10000 --server --repeat 3   # and the medians
 
 Needs the dev extra (psutil). With PREFECT_API_URL set the runs use that server;
 without it each `decisions run` starts Prefect's temporary server, whose start-up is
@@ -179,6 +180,18 @@ def _runs_with_server(source: Path, folder: Path, n: int, workers: int) -> tuple
         return float(first), float(again)
 
 
+def medians(tries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each numeric figure's median over the tries, marked as such."""
+    import statistics
+
+    summary: dict[str, Any] = {"median_of": len(tries)}
+    for key, value in tries[0].items():
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            values = [t[key] for t in tries]
+            summary[key] = value if len(set(values)) == 1 else round(statistics.median(values), 2)
+    return summary
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, action="append", help="documents (repeatable)")
@@ -186,13 +199,21 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--server", action="store_true",
                         help="also time a run and a rerun against a running Prefect server")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="measure each N this many times and also print the medians "
+                             "(wall times on a shared machine swing by tens of percent)")
     args = parser.parse_args()
     results = []
-    with tempfile.TemporaryDirectory(prefix="flow-bench-") as tmp:
-        for n in args.n or [10_000]:
-            result = measure(n, args.workers, Path(tmp), args.server)
-            results.append(result)
-            print(json.dumps(result), flush=True)
+    for n in args.n or [10_000]:
+        tries = []
+        for _ in range(args.repeat):
+            with tempfile.TemporaryDirectory(prefix="flow-bench-") as tmp:
+                tries.append(measure(n, args.workers, Path(tmp), args.server))
+            print(json.dumps(tries[-1]), flush=True)
+        results.extend(tries)
+        if args.repeat > 1:
+            results.append(medians(tries))
+            print(json.dumps(results[-1]), flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
 
