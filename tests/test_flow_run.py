@@ -294,3 +294,27 @@ def test_a_corpus_rebuilt_elsewhere_gives_the_same_outputs_byte_for_byte(
     records = [json.loads(line) for line in built["records.jsonl"].splitlines()]
     assert sorted(record["source"]["path"] for record in records) \
         == ["corpus/cache/md-9111-signed.pdf", "corpus/cache/md-9111.html"]
+
+
+def test_the_flow_takes_the_batches_begun_while_prefect_started(
+        harness: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.flow import prefetch
+
+    write_corpus(tmp_path / "docs", 30)
+    taken: list[int] = []
+    original = prefetch.take_batch
+
+    def counting(items: list[object]) -> object:
+        future = original(items)  # type: ignore[arg-type]
+        taken.extend([len(items)] if future is not None else [])
+        return future
+
+    monkeypatch.setattr(prefetch, "take_batch", counting)
+    summary = run_flow([str(tmp_path / "docs")], tmp_path / "out", workers=2, batch_size=5)
+    assert summary["counts"]["extracted"] == 30
+    assert taken == [5, 5, 5, 5]  # 2 × workers batches begun early, each taken once
+    assert len(list((tmp_path / "out" / "records").iterdir())) == 30
+    fresh = tmp_path / "fresh"
+    monkeypatch.setattr(prefetch, "begin", lambda *args: None)  # no early work at all
+    run_flow([str(tmp_path / "docs")], fresh, workers=2, batch_size=5)
+    assert outputs_of(tmp_path / "out") == outputs_of(fresh)

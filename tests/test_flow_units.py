@@ -279,3 +279,38 @@ def test_a_pool_worker_killed_mid_batch_loses_no_document(tmp_path: Path) -> Non
     (outcomes,) = result
     assert [o.item for o in outcomes] == items
     assert all(o.failure is None and o.record_json is not None for o in outcomes)
+
+
+def test_work_begun_while_prefect_starts_is_taken_once_and_only_when_it_matches(
+        tmp_path: Path) -> None:
+    from benchmarks.synthetic import write_corpus
+    from pipeline.flow import prefetch
+    from pipeline.flow.pool import stop_pool
+    from pipeline.flow.state import version_key
+
+    write_corpus(tmp_path / "docs", 12)
+    sources, out = [str(tmp_path / "docs")], str(tmp_path / "out")
+    try:
+        prefetch.begin(sources, out, workers=1, batch_size=5)
+        paths = discover_paths([FileSource(tmp_path / "docs")])
+        assert prefetch.early_paths(sources) == paths
+        assert prefetch.early_paths([str(tmp_path)]) is None
+        plan = prefetch.early_plan(paths, out, version_key())
+        assert plan is not None and len(plan.todo) == 12
+        assert prefetch.early_plan(paths, str(tmp_path / "elsewhere"), version_key()) is None
+        assert prefetch.early_plan(paths, out, "another version") is None
+        batches = [list(plan.todo[i:i + 5]) for i in (0, 5, 10)]
+        assert prefetch.take_batch(batches[0][:4]) is None  # not exactly a started batch
+        first = prefetch.take_batch(batches[0])
+        assert first is not None and prefetch.take_batch(batches[0]) is None
+        outcomes = first.result(timeout=120)
+        assert [o.item for o in outcomes] == batches[0] and all(o.record_json for o in outcomes)
+        assert prefetch.take_batch(batches[2]) is None  # only 2 × workers batches begin early
+        second = prefetch.take_batch(batches[1])
+        assert second is not None
+        second.result(timeout=120)
+        prefetch.discard()
+        assert prefetch.early_paths(sources) is None
+    finally:
+        prefetch.discard()
+        stop_pool()

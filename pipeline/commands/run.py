@@ -31,7 +31,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--workers", type=int, default=2, metavar="N",
                         help="processes extracting at once (default: 2, one per core)")
     parser.add_argument("--batch-size", type=int, default=0, metavar="N",
-                        help="documents per task (default: automatic, 10 to 200)")
+                        help="documents per task (default: automatic, 10 to 500)")
     parser.add_argument("--task-runner", choices=("local", "dask"), default="local",
                         help="local: a process pool on this machine (default); dask: Dask "
                              "workers (needs the dask extra)")

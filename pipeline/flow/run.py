@@ -20,7 +20,7 @@ from typing import Any
 from prefect import flow
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from pipeline.flow import progress
+from pipeline.flow import prefetch, progress
 from pipeline.flow.early_server import EarlyServer
 from pipeline.flow.finish import summary_of
 from pipeline.flow.items import Outcome, WorkItem
@@ -125,12 +125,17 @@ def run_flow(sources: Sequence[str | Path], out: str | Path = "outputs", *, work
     else:
         start_pool(workers)
         runner = ThreadPoolTaskRunner(max_workers=2 * workers)
-    if early_server is not None:
-        _wait_for(early_server)
-    configured = decisions_run.with_options(task_runner=runner)
-    with progress.progress_bar(show_progress):
-        summary: dict[str, Any] = configured(raw, str(out), workers, batch_size,
-                                             task_runner != "dask")
+    try:
+        if task_runner != "dask":
+            prefetch.begin(raw, str(out), workers, batch_size)  # while Prefect starts
+        if early_server is not None:
+            _wait_for(early_server)
+        configured = decisions_run.with_options(task_runner=runner)
+        with progress.progress_bar(show_progress):
+            summary: dict[str, Any] = configured(raw, str(out), workers, batch_size,
+                                                 task_runner != "dask")
+    finally:
+        prefetch.discard()
     return summary
 
 

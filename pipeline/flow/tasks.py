@@ -15,6 +15,7 @@ from typing import Any
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from pipeline.flow import prefetch
 from pipeline.flow.finish import FinishCounts, finish_outputs
 from pipeline.flow.items import Failure, Outcome, WorkItem
 from pipeline.flow.outputs import OutputLayout
@@ -57,12 +58,18 @@ def refresh_corpus(sources: list[str], publishers: list[str],
 
 @task(name="discover", cache_policy=NO_CACHE, persist_result=False)
 def discover(sources: list[str]) -> list[str]:
-    return discover_paths(source_for(raw) for raw in sources)
+    """The paths found while Prefect started (`prefetch.py`), else found now."""
+    found = prefetch.early_paths(sources)
+    return found if found is not None else discover_paths(source_for(raw) for raw in sources)
 
 
 @task(name="plan", cache_policy=NO_CACHE, persist_result=False, retries=len(_BACKOFF),
       retry_delay_seconds=_BACKOFF, retry_condition_fn=_io_error)
 def plan(paths: list[str], out: str, version: str) -> Plan:
+    """The plan made while Prefect started, for the same paths (`prefetch.py`), else now."""
+    early = prefetch.early_plan(paths, out, version)
+    if early is not None:
+        return early
     layout = OutputLayout(Path(out))
     entries = StateStore(layout.state).entries()
     return paths_to_plan(paths, entries, version, list_record_files(layout.records_dir))
@@ -73,9 +80,10 @@ def extract_batch(items: list[WorkItem], pool_workers: int) -> list[Outcome]:
     """A batch in one pool process (pool_workers > 0) or here (a Dask worker)."""
     if pool_workers <= 0:
         return items_to_outcomes(items)
-    pool = shared_pool(pool_workers)
     try:
-        return pool.submit(items_to_outcomes, items).result()
+        future = prefetch.take_batch(items) or shared_pool(pool_workers).submit(
+            items_to_outcomes, items)
+        return future.result()
     except BrokenProcessPool:
         return _isolated(items, pool_workers)
 

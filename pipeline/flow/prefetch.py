@@ -1,0 +1,111 @@
+"""Work begun while Prefect starts: the plan, and the first batches in the pool.
+
+Before a flow can run, Prefect's temporary server takes 4 to 8 s to start (about 3 s
+with a running server: imports, the flow run's creation), and for most of it the
+cores are not all busy. `begin` plans the run then (the same discover and plan
+functions the tasks call) and hands the first `2 × workers` batches to the pool, so
+a run of 10,000 documents has a few hundred done when the flow starts.
+
+The flow stays the one place that decides and writes. Its `discover` and `plan` tasks
+take the early result only for the same sources, outputs folder and version key (the
+plan is then as fresh as one made in the flow: either is made before the documents
+are read, and a worker re-checks each file's sha256). `extract-batch` takes a batch's
+early future only for exactly the same items; anything not taken is cancelled by
+`discard` when the run ends. Nothing is written before the flow writes it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.flow.items import Outcome, WorkItem
+from pipeline.flow.plan import Plan
+
+__all__ = ["begin", "discard", "early_paths", "early_plan", "take_batch"]
+
+
+@dataclass
+class _Early:
+    sources: tuple[str, ...]
+    out: str
+    version: str
+    paths: list[str]
+    plan: Plan
+    batches: dict[tuple[tuple[str, str], ...], Future[list[Outcome]]] = field(
+        default_factory=dict)
+
+
+_lock = threading.Lock()
+_early: _Early | None = None
+
+
+def begin(sources: Sequence[str], out: str, workers: int, batch_size: int) -> None:
+    """Plan the run and start its first batches in the shared pool."""
+    from pipeline.flow.outputs import OutputLayout
+    from pipeline.flow.plan import list_record_files, paths_to_plan
+    from pipeline.flow.pool import start_pool
+    from pipeline.flow.run import batch_size_for
+    from pipeline.flow.sources import discover_paths, source_for
+    from pipeline.flow.state import StateStore, version_key
+    from pipeline.flow.work import items_to_outcomes
+
+    global _early
+    discard()
+    version = version_key()
+    try:
+        paths = discover_paths(source_for(raw) for raw in sources)
+        layout = OutputLayout(Path(out))
+        plan = paths_to_plan(paths, StateStore(layout.state).entries(), version,
+                             list_record_files(layout.records_dir))
+    except Exception:  # it fails again in the flow's own tasks: retried there, and reported
+        return
+    early = _Early(tuple(sources), out, version, paths, plan)
+    size = batch_size or batch_size_for(len(plan.todo), workers)
+    pool = start_pool(workers)
+    for start in range(0, min(len(plan.todo), 2 * workers * size), size):
+        batch = list(plan.todo[start:start + size])
+        early.batches[_key(batch)] = pool.submit(items_to_outcomes, batch)
+    with _lock:
+        _early = early
+
+
+def early_paths(sources: Sequence[str]) -> list[str] | None:
+    """The discovered paths, if `begin` ran for these sources."""
+    with _lock:
+        if _early is None or _early.sources != tuple(sources):
+            return None
+        return _early.paths
+
+
+def early_plan(paths: Sequence[str], out: str, version: str) -> Plan | None:
+    """The plan, if `begin` made it from these paths for this outputs folder and version."""
+    with _lock:
+        if _early is None or (_early.paths, _early.out, _early.version) != (list(paths), out,
+                                                                            version):
+            return None
+        return _early.plan
+
+
+def take_batch(items: Sequence[WorkItem]) -> Future[list[Outcome]] | None:
+    """The future of a batch `begin` started with exactly these items, once."""
+    with _lock:
+        return None if _early is None else _early.batches.pop(_key(items), None)
+
+
+def discard() -> None:
+    """Forget the early work; cancel batches not taken (one already running finishes
+    in its worker and its result is dropped)."""
+    global _early
+    with _lock:
+        early, _early = _early, None
+    if early is not None:
+        for future in early.batches.values():
+            future.cancel()
+
+
+def _key(items: Sequence[WorkItem]) -> tuple[tuple[str, str], ...]:
+    return tuple((item.path, item.sha256) for item in items)
