@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -131,12 +132,26 @@ def run_flow(sources: Sequence[str | Path], out: str | Path = "outputs", *, work
         if early_server is not None:
             _wait_for(early_server)
         configured = decisions_run.with_options(task_runner=runner)
-        with progress.progress_bar(show_progress):
+        with progress.progress_bar(show_progress), _no_heartbeats(early_server is not None):
             summary: dict[str, Any] = configured(raw, str(out), workers, batch_size,
                                                  task_runner != "dask")
     finally:
         prefetch.discard()
     return summary
+
+
+@contextmanager
+def _no_heartbeats(private_server: bool) -> Iterator[None]:
+    """Flow-run heartbeats let a lasting server notice a run that died. Our temporary
+    server ends with the run, so nothing could read them, and their thread costs up to a
+    second when the run ends (it is joined after its current one-second sleep)."""
+    if not private_server:
+        yield
+        return
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
 
 
 def _wait_for(server: EarlyServer) -> None:
