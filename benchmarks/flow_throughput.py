@@ -48,8 +48,7 @@ def plain_run(source: Path, out: Path, workers: int) -> tuple[float, float]:
 
     from pipeline.flow.finish import finish_outputs
     from pipeline.flow.outputs import OutputLayout
-    from pipeline.flow.plan import list_record_files, paths_to_plan
-    from pipeline.flow.run import batch_size_for
+    from pipeline.flow.plan import batch_size_for, list_record_files, paths_to_plan
     from pipeline.flow.sources import FileSource, discover_paths
     from pipeline.flow.state import StateStore, version_key
     from pipeline.flow.work import items_to_outcomes, warm_up

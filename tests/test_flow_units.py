@@ -326,3 +326,26 @@ def test_heartbeats_are_off_only_for_runs_on_their_own_temporary_server(
     with _no_heartbeats(private_server):
         assert get_current_settings().flows.heartbeat_frequency == expected
     assert get_current_settings().flows.heartbeat_frequency == 180
+
+
+def test_begin_keeps_work_already_begun_for_the_same_request(tmp_path: Path) -> None:
+    from benchmarks.synthetic import write_corpus
+    from pipeline.flow import prefetch
+    from pipeline.flow.pool import stop_pool
+    from pipeline.flow.state import version_key
+
+    write_corpus(tmp_path / "docs", 4)
+    sources, out = [str(tmp_path / "docs")], str(tmp_path / "out")
+    try:
+        prefetch.begin(sources, out, 1, 2)
+        paths = prefetch.early_paths(sources)
+        assert paths is not None
+        first = prefetch.early_plan(paths, out, version_key())
+        prefetch.begin(sources, out, 1, 2)  # as run_flow does after `decisions run` began
+        assert prefetch.early_plan(paths, out, version_key()) is first
+        prefetch.begin(sources, out, 1, 4)  # another batch size: planned again
+        again = prefetch.early_plan(paths, out, version_key())
+        assert again is not None and again is not first and again == first
+    finally:
+        prefetch.discard()
+        stop_pool()

@@ -69,8 +69,10 @@ def run(args: argparse.Namespace) -> int:
     server = start_early_server()  # overlaps Prefect's start with our imports
     if args.task_runner == "local":
         from pipeline.flow.pool import start_pool_soon
+        from pipeline.flow.prefetch import begin_soon
 
-        start_pool_soon(args.workers)  # and the workers' start with importing Prefect
+        start_pool_soon(args.workers)  # and the workers' start with importing Prefect,
+        begin_soon(args.sources, str(args.out), args.workers, args.batch_size)  # and work
     from pipeline.flow import run_flow
     from pipeline.flow.report import print_summary
 

@@ -19,7 +19,18 @@ from pipeline.document import doc_id_for
 from pipeline.flow.items import Failure, WorkItem, one_line
 from pipeline.flow.state import Entry
 
-__all__ = ["Plan", "file_sha256", "paths_to_plan", "stem_of"]
+__all__ = ["Plan", "batch_size_for", "file_sha256", "paths_to_plan", "stem_of"]
+
+MAX_BATCH = 500
+MIN_BATCH = 10
+
+
+def batch_size_for(count: int, workers: int) -> int:
+    """Hundreds per task, but at least ~4 batches per worker so both cores stay busy
+    to the end of a small run. Up to 500: over 10,000 documents, batches of 500 rather
+    than 200 cut the Prefect server's CPU from 11.6 to 6.9 s, CPU the two extracting
+    processes then had."""
+    return max(MIN_BATCH, min(MAX_BATCH, -(-count // max(1, 4 * workers))))
 
 
 @dataclass(frozen=True)

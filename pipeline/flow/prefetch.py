@@ -1,10 +1,11 @@
 """Work begun while Prefect starts: the plan, and the first batches in the pool.
 
-Before a flow can run, Prefect's temporary server takes 4 to 8 s to start (about 3 s
-with a running server: imports, the flow run's creation), and for most of it the
-cores are not all busy. `begin` plans the run then (the same discover and plan
-functions the tasks call) and hands the first `2 × workers` batches to the pool, so
-a run of 10,000 documents has a few hundred done when the flow starts.
+Before a flow can run, Prefect takes 4 to 8 s to start with its temporary server
+(about 3 s with a running one: importing Prefect, creating the flow run), and for
+most of it the cores are not all busy. `begin` plans the run then (the same discover
+and plan functions the tasks call) and hands the first `2 × workers` batches to the
+pool; `decisions run` calls it from a thread before it even imports Prefect. A run
+of 10,000 documents then has up to 2,000 done when the flow starts.
 
 The flow stays the one place that decides and writes. Its `discover` and `plan` tasks
 take the early result only for the same sources, outputs folder and version key (the
@@ -16,6 +17,7 @@ early future only for exactly the same items; anything not taken is cancelled by
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future
@@ -25,52 +27,74 @@ from pathlib import Path
 from pipeline.flow.items import Outcome, WorkItem
 from pipeline.flow.plan import Plan
 
-__all__ = ["begin", "discard", "early_paths", "early_plan", "take_batch"]
+__all__ = ["begin", "begin_soon", "discard", "early_paths", "early_plan", "take_batch"]
 
 
 @dataclass
 class _Early:
     sources: tuple[str, ...]
     out: str
+    workers: int
+    batch_size: int
     version: str
     paths: list[str]
     plan: Plan
     batches: dict[tuple[tuple[str, str], ...], Future[list[Outcome]]] = field(
         default_factory=dict)
 
+    @property
+    def request(self) -> tuple[tuple[str, ...], str, int, int]:
+        return self.sources, self.out, self.workers, self.batch_size
 
-_lock = threading.Lock()
+
+_lock = threading.Lock()  # guards _early
+_beginning = threading.Lock()  # one `begin` at a time
 _early: _Early | None = None
 
 
+def begin_soon(sources: Sequence[str], out: str, workers: int, batch_size: int) -> None:
+    """`begin` in a thread, so the work also overlaps importing Prefect (about 2 s); the
+    flow's own `begin` call then waits for it and keeps what it did."""
+    def quietly() -> None:
+        with contextlib.suppress(Exception):  # run_flow's `begin` tries again
+            begin(sources, out, workers, batch_size)
+
+    threading.Thread(target=quietly, name="prefetch", daemon=True).start()
+
+
 def begin(sources: Sequence[str], out: str, workers: int, batch_size: int) -> None:
-    """Plan the run and start its first batches in the shared pool."""
+    """Plan the run and start its first batches in the shared pool (kept if already
+    begun for the same request)."""
     from pipeline.flow.outputs import OutputLayout
-    from pipeline.flow.plan import list_record_files, paths_to_plan
+    from pipeline.flow.plan import batch_size_for, list_record_files, paths_to_plan
     from pipeline.flow.pool import start_pool
-    from pipeline.flow.run import batch_size_for
     from pipeline.flow.sources import discover_paths, source_for
     from pipeline.flow.state import StateStore, version_key
     from pipeline.flow.work import items_to_outcomes
 
     global _early
-    discard()
-    version = version_key()
-    try:
-        paths = discover_paths(source_for(raw) for raw in sources)
-        layout = OutputLayout(Path(out))
-        plan = paths_to_plan(paths, StateStore(layout.state).entries(), version,
-                             list_record_files(layout.records_dir))
-    except Exception:  # it fails again in the flow's own tasks: retried there, and reported
-        return
-    early = _Early(tuple(sources), out, version, paths, plan)
-    size = batch_size or batch_size_for(len(plan.todo), workers)
-    pool = start_pool(workers)
-    for start in range(0, min(len(plan.todo), 2 * workers * size), size):
-        batch = list(plan.todo[start:start + size])
-        early.batches[_key(batch)] = pool.submit(items_to_outcomes, batch)
-    with _lock:
-        _early = early
+    request = (tuple(sources), out, workers, batch_size)
+    with _beginning:
+        with _lock:
+            if _early is not None and _early.request == request:
+                return
+        discard()
+        version = version_key()
+        try:
+            paths = discover_paths(source_for(raw) for raw in sources)
+            layout = OutputLayout(Path(out))
+            plan = paths_to_plan(paths, StateStore(layout.state).entries(), version,
+                                 list_record_files(layout.records_dir))
+        except Exception:  # it fails again in the flow's own tasks: retried there, and reported
+            return
+        early = _Early(*request, version, paths, plan)
+        size = batch_size or batch_size_for(len(plan.todo), workers)
+        pool = start_pool(workers)
+        for start in range(0, min(len(plan.todo), 2 * workers * size), size):
+            batch = list(plan.todo[start:start + size])
+            early.batches[_key(batch)] = pool.submit(items_to_outcomes, batch)
+        with _lock:
+            _early = early
 
 
 def early_paths(sources: Sequence[str]) -> list[str] | None:

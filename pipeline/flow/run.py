@@ -2,10 +2,9 @@
 
 It only orchestrates; each step is a task calling a plain module. Batches hold
 hundreds of documents because Prefect costs milliseconds per task: one task per
-document ran at 18 docs/s where batches of 100 ran at 73 (plain loop 85). At most
-`2 × workers` batches are in flight, so memory does not grow with the corpus. Up to
-500 a batch: over 10,000 documents, batches of 500 rather than 200 cut the Prefect
-server's CPU from 11.6 to 6.9 s, CPU the two extracting processes then had.
+document ran at 18 docs/s where batches of 100 ran at 73 (plain loop 85); sizes
+are `plan.batch_size_for`'s. At most `2 × workers` batches are in flight, so memory
+does not grow with the corpus.
 """
 
 from __future__ import annotations
@@ -26,6 +25,7 @@ from pipeline.flow.early_server import EarlyServer
 from pipeline.flow.finish import summary_of
 from pipeline.flow.items import Outcome, WorkItem
 from pipeline.flow.outputs import OutputLayout
+from pipeline.flow.plan import batch_size_for
 from pipeline.flow.pool import start_pool
 from pipeline.flow.sources import source_for
 from pipeline.flow.state import version_key
@@ -41,14 +41,6 @@ from pipeline.flow.tasks import (
 
 __all__ = ["batch_size_for", "decisions_run", "run_flow", "scheduled_run"]
 
-MAX_BATCH = 500
-MIN_BATCH = 10
-
-
-def batch_size_for(count: int, workers: int) -> int:
-    """Hundreds per task, but at least ~4 batches per worker so both cores stay busy
-    to the end of a small run."""
-    return max(MIN_BATCH, min(MAX_BATCH, -(-count // max(1, 4 * workers))))
 
 
 @flow(name="decisions-run", persist_result=False, log_prints=False)
