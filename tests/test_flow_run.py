@@ -134,7 +134,7 @@ def test_changed_removed_and_repatterned_documents(harness: str, tmp_path: Path,
     fresh = tmp_path / "fresh"
     run_flow([str(docs)], fresh)
     assert outputs_of(out) == outputs_of(fresh)
-    monkeypatch.setattr(flow_run, "version_key", lambda: "0.1.0+edited-patterns")
+    monkeypatch.setattr(flow_run, "version_key", lambda engine: "0.1.0+edited-patterns")
     summary = run_flow([str(docs)], out)
     assert summary["counts"]["extracted"] == 3
 
@@ -201,8 +201,29 @@ def test_the_readme_command_runs_with_the_embedded_server(tmp_path: Path) -> Non
     assert f"{count} document(s): {count} read this run, 0 unchanged" in result.stdout
     assert f"{count} record(s) ({count} written this run), 0 failed" in result.stdout
     assert "records: outputs/records/ and outputs/records.jsonl" in result.stdout
-    assert result.stderr == ""
+    assert result.stderr == ""  # the server's own output goes to a log in the Prefect home
+    assert (tmp_path / "prefect-home" / "temporary-server.log").is_file()
     assert len(list((tmp_path / "outputs" / "records").iterdir())) == count
+
+
+def test_a_temporary_server_that_cannot_start_is_one_line_naming_its_log(
+        tmp_path: Path) -> None:
+    write_corpus(tmp_path / "docs", 1)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
+    env["PREFECT_API_DATABASE_CONNECTION_URL"] = \
+        f"sqlite+aiosqlite:///{tmp_path / 'no-such-folder' / 'prefect.db'}"
+    decisions = str(Path(sys.executable).parent / "decisions")
+    result = subprocess.run([decisions, "run", "docs"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=300)
+    log = tmp_path / "prefect-home" / "temporary-server.log"
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: Prefect's temporary server stopped while starting (exit status 3); its output "
+        f"is in {log}. Or start one with `prefect server start` and set PREFECT_API_URL"]
+    assert "Application startup failed" in log.read_text()
+    assert not (tmp_path / "outputs" / "records").exists() or \
+        not list((tmp_path / "outputs" / "records").iterdir())
 
 
 def test_the_served_flow_refreshes_then_runs(harness: str, tmp_path: Path) -> None:
@@ -304,8 +325,8 @@ def test_the_flow_takes_the_batches_begun_while_prefect_started(
     taken: list[int] = []
     original = prefetch.take_batch
 
-    def counting(items: list[object]) -> object:
-        future = original(items)  # type: ignore[arg-type]
+    def counting(items: list[object], engine: str) -> object:
+        future = original(items, engine)  # type: ignore[arg-type]
         taken.extend([len(items)] if future is not None else [])
         return future
 
@@ -318,3 +339,28 @@ def test_the_flow_takes_the_batches_begun_while_prefect_started(
     monkeypatch.setattr(prefetch, "begin", lambda *args: None)  # no early work at all
     run_flow([str(tmp_path / "docs")], fresh, workers=2, batch_size=5)
     assert outputs_of(tmp_path / "out") == outputs_of(fresh)
+
+
+def test_the_pdf_engine_is_chosen_per_run_and_a_change_reprocesses(
+        harness: str, tmp_path: Path) -> None:
+    from corpus_site import synthetic_pdf
+
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    docs.mkdir()
+    (docs / "md-9120.pdf").write_bytes(
+        synthetic_pdf("MD 9120 approves a grant of up to £60,000 to Brookfield Trust."))
+    (docs / "notes.txt").write_text("MD 9121 notes a payment of £2,500 to Harbour Arts Ltd.\n")
+
+    def engines() -> dict[str, str]:
+        records = [json.loads(p.read_text()) for p in (out / "records").iterdir()]
+        return {r["source"]["format"]: r["source"]["engine"] for r in records}
+
+    first = run_flow([str(docs)], out)
+    assert first["settings"]["engine"] == "pdfplumber" and engines()["pdf"] == "pdfplumber"
+    fast = run_flow([str(docs)], out, engine="pdfium")
+    assert fast["counts"]["extracted"] == 2  # another engine: everything read again
+    assert engines()["pdf"] == "pdfium"
+    assert run_flow([str(docs)], out, engine="pdfium")["counts"]["extracted"] == 0
+    amounts = [a["value"] for p in (out / "records").iterdir()
+               for a in json.loads(p.read_text())["amounts"]]
+    assert sorted(amounts) == [2500.0, 60000.0]

@@ -316,18 +316,6 @@ def test_work_begun_while_prefect_starts_is_taken_once_and_only_when_it_matches(
         stop_pool()
 
 
-@pytest.mark.parametrize(("private_server", "expected"), [(True, None), (False, 180)])
-def test_heartbeats_are_off_only_for_runs_on_their_own_temporary_server(
-        private_server: bool, expected: int | None) -> None:
-    from prefect.settings import get_current_settings
-
-    from pipeline.flow.run import _no_heartbeats
-
-    with _no_heartbeats(private_server):
-        assert get_current_settings().flows.heartbeat_frequency == expected
-    assert get_current_settings().flows.heartbeat_frequency == 180
-
-
 def test_begin_keeps_work_already_begun_for_the_same_request(tmp_path: Path) -> None:
     from benchmarks.synthetic import write_corpus
     from pipeline.flow import prefetch

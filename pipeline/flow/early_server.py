@@ -31,6 +31,7 @@ __all__ = ["EarlyServer", "start_early_server"]
 class EarlyServer:
     process: subprocess.Popen[bytes]
     url: str
+    log: Path  # the server's own output: not the user's terminal
 
     def wait_ready(self, timeout: float) -> bool:
         """True once /health answers; False (and stopped) if it never does."""
@@ -67,11 +68,14 @@ def start_early_server() -> EarlyServer | None:
     env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
            "PREFECT__SERVER_FINAL": "1"}
     try:
-        process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
-                                   preexec_fn=_die_with_parent)
+        log = _server_log()
+        with log.open("ab") as output:  # the child keeps its own copy of the handle
+            process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
+                                       stdout=output, stderr=output,
+                                       preexec_fn=_die_with_parent)
     except OSError:
         return None
-    server = EarlyServer(process, f"http://127.0.0.1:{port}/api")
+    server = EarlyServer(process, f"http://127.0.0.1:{port}/api", log)
     os.environ["PREFECT_API_URL"] = server.url
     atexit.register(server.stop)
     return server
@@ -89,8 +93,23 @@ def _die_with_parent() -> None:
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
+def _server_log() -> Path:
+    """PREFECT_HOME/temporary-server.log, one run's output at a time. The server writes
+    there, not to the terminal: stopped at the end of a run, it may still be recording
+    the run's last events, and Prefect logs their cancellation as errors."""
+    home = _prefect_home()
+    home.mkdir(parents=True, exist_ok=True)
+    log = home / "temporary-server.log"
+    log.write_bytes(b"")
+    return log
+
+
+def _prefect_home() -> Path:
+    return Path(os.environ.get("PREFECT_HOME", Path.home() / ".prefect")).expanduser()
+
+
 def _profile_names_an_api() -> bool:
-    home = Path(os.environ.get("PREFECT_HOME", Path.home() / ".prefect")).expanduser()
+    home = _prefect_home()
     profiles = Path(os.environ.get("PREFECT_PROFILES_PATH", home / "profiles.toml"))
     with contextlib.suppress(OSError):
         return "PREFECT_API_URL" in profiles.read_text(encoding="utf-8")

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from pipeline.flow.items import Outcome, WorkItem
 from pipeline.flow.plan import Plan
+from pipeline.ingest.engines import DEFAULT_ENGINE
 
 __all__ = ["begin", "begin_soon", "discard", "early_paths", "early_plan", "take_batch"]
 
@@ -36,15 +37,16 @@ class _Early:
     out: str
     workers: int
     batch_size: int
+    engine: str
     version: str
     paths: list[str]
     plan: Plan
-    batches: dict[tuple[tuple[str, str], ...], Future[list[Outcome]]] = field(
+    batches: dict[tuple[str, tuple[tuple[str, str], ...]], Future[list[Outcome]]] = field(
         default_factory=dict)
 
     @property
-    def request(self) -> tuple[tuple[str, ...], str, int, int]:
-        return self.sources, self.out, self.workers, self.batch_size
+    def request(self) -> tuple[tuple[str, ...], str, int, int, str]:
+        return self.sources, self.out, self.workers, self.batch_size, self.engine
 
 
 _lock = threading.Lock()  # guards _early
@@ -52,17 +54,19 @@ _beginning = threading.Lock()  # one `begin` at a time
 _early: _Early | None = None
 
 
-def begin_soon(sources: Sequence[str], out: str, workers: int, batch_size: int) -> None:
+def begin_soon(sources: Sequence[str], out: str, workers: int, batch_size: int,
+               engine: str = DEFAULT_ENGINE) -> None:
     """`begin` in a thread, so the work also overlaps importing Prefect (about 2 s); the
     flow's own `begin` call then waits for it and keeps what it did."""
     def quietly() -> None:
         with contextlib.suppress(Exception):  # run_flow's `begin` tries again
-            begin(sources, out, workers, batch_size)
+            begin(sources, out, workers, batch_size, engine)
 
     threading.Thread(target=quietly, name="prefetch", daemon=True).start()
 
 
-def begin(sources: Sequence[str], out: str, workers: int, batch_size: int) -> None:
+def begin(sources: Sequence[str], out: str, workers: int, batch_size: int,
+          engine: str = DEFAULT_ENGINE) -> None:
     """Plan the run and start its first batches in the shared pool (kept if already
     begun for the same request)."""
     from pipeline.flow.outputs import OutputLayout
@@ -73,13 +77,13 @@ def begin(sources: Sequence[str], out: str, workers: int, batch_size: int) -> No
     from pipeline.flow.work import items_to_outcomes
 
     global _early
-    request = (tuple(sources), out, workers, batch_size)
+    request = (tuple(sources), out, workers, batch_size, engine)
     with _beginning:
         with _lock:
             if _early is not None and _early.request == request:
                 return
         discard()
-        version = version_key()
+        version = version_key(engine)
         try:
             paths = discover_paths(source_for(raw) for raw in sources)
             layout = OutputLayout(Path(out))
@@ -92,7 +96,7 @@ def begin(sources: Sequence[str], out: str, workers: int, batch_size: int) -> No
         pool = start_pool(workers)
         for start in range(0, min(len(plan.todo), 2 * workers * size), size):
             batch = list(plan.todo[start:start + size])
-            early.batches[_key(batch)] = pool.submit(items_to_outcomes, batch)
+            early.batches[_key(batch, engine)] = pool.submit(items_to_outcomes, batch, engine)
         with _lock:
             _early = early
 
@@ -114,10 +118,11 @@ def early_plan(paths: Sequence[str], out: str, version: str) -> Plan | None:
         return _early.plan
 
 
-def take_batch(items: Sequence[WorkItem]) -> Future[list[Outcome]] | None:
-    """The future of a batch `begin` started with exactly these items, once."""
+def take_batch(items: Sequence[WorkItem],
+               engine: str = DEFAULT_ENGINE) -> Future[list[Outcome]] | None:
+    """The future of a batch `begin` started with exactly these items and engine, once."""
     with _lock:
-        return None if _early is None else _early.batches.pop(_key(items), None)
+        return None if _early is None else _early.batches.pop(_key(items, engine), None)
 
 
 def discard() -> None:
@@ -131,5 +136,5 @@ def discard() -> None:
             future.cancel()
 
 
-def _key(items: Sequence[WorkItem]) -> tuple[tuple[str, str], ...]:
-    return tuple((item.path, item.sha256) for item in items)
+def _key(items: Sequence[WorkItem], engine: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    return engine, tuple((item.path, item.sha256) for item in items)

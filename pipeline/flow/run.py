@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -38,6 +37,7 @@ from pipeline.flow.tasks import (
     write_batch,
     write_summary,
 )
+from pipeline.ingest.engines import DEFAULT_ENGINE
 
 __all__ = ["batch_size_for", "decisions_run", "run_flow", "scheduled_run"]
 
@@ -45,17 +45,19 @@ __all__ = ["batch_size_for", "decisions_run", "run_flow", "scheduled_run"]
 
 @flow(name="decisions-run", persist_result=False, log_prints=False)
 def decisions_run(sources: list[str], out: str = "outputs", workers: int = 2,
-                  batch_size: int = 0, in_pool: bool = True) -> dict[str, Any]:
-    """Records for every new or changed document under `sources`, written to `out`."""
+                  batch_size: int = 0, in_pool: bool = True,
+                  engine: str = DEFAULT_ENGINE) -> dict[str, Any]:
+    """Records for every new or changed document under `sources`, written to `out`; PDFs
+    read with `engine` (another engine than last run's reprocesses everything)."""
     started, clock = datetime.now(UTC), time.perf_counter()
-    version = version_key()
+    version = version_key(engine)
     work = plan(discover(sources), out, version)
     planned = time.perf_counter()
     size = batch_size or batch_size_for(len(work.todo), workers)
     progress.start(len(work.todo))
     counts = {"discovered": work.discovered, "unchanged": len(work.unchanged),
               "extracted": 0, "written": 0}
-    for outcomes in _extracted(work.todo, size, workers, in_pool):
+    for outcomes in _extracted(work.todo, size, workers, in_pool, engine):
         counts["written"] += write_batch(outcomes, out, version)
         counts["extracted"] += len(outcomes)
         progress.advance(len(outcomes))
@@ -69,21 +71,22 @@ def decisions_run(sources: list[str], out: str = "outputs", workers: int = 2,
     seconds = {"plan": planned - clock, "extract": extracted - planned,
                "finish": ended - extracted, "total": ended - clock}
     settings = {"version": version, "workers": workers, "batch_size": size,
-                "sources": sources, "in_pool": in_pool}
+                "sources": sources, "in_pool": in_pool, "engine": engine}
     summary = summary_of(OutputLayout(Path(out)), counts, seconds, finished, started,
                          datetime.now(UTC), settings)
     write_summary(summary, out)
     return summary
 
 
-def _extracted(items: Sequence[WorkItem], size: int, workers: int,
-               in_pool: bool) -> Iterator[list[Outcome]]:
+def _extracted(items: Sequence[WorkItem], size: int, workers: int, in_pool: bool,
+               engine: str) -> Iterator[list[Outcome]]:
     """Batch results in submission order, keeping a bounded window in flight."""
     batches = deque(list(items[start:start + size]) for start in range(0, len(items), size))
     pending: deque[Any] = deque()
     while batches or pending:
         while batches and len(pending) < 2 * workers:
-            pending.append(extract_batch.submit(batches.popleft(), workers if in_pool else 0))
+            pending.append(extract_batch.submit(batches.popleft(), workers if in_pool else 0,
+                                                engine))
         yield pending.popleft().result()
 
 
@@ -101,7 +104,7 @@ def scheduled_run(sources: list[str], out: str = "outputs", workers: int = 2,
 
 def run_flow(sources: Sequence[str | Path], out: str | Path = "outputs", *, workers: int = 2,
              batch_size: int = 0, task_runner: str = "local", dask_address: str | None = None,
-             show_progress: bool = False,
+             show_progress: bool = False, engine: str = DEFAULT_ENGINE,
              early_server: EarlyServer | None = None) -> dict[str, Any]:
     """Run the flow once and return its summary (also in `out`/run-summary.json).
 
@@ -120,30 +123,16 @@ def run_flow(sources: Sequence[str | Path], out: str | Path = "outputs", *, work
         runner = ThreadPoolTaskRunner(max_workers=2 * workers)
     try:
         if task_runner != "dask":
-            prefetch.begin(raw, str(out), workers, batch_size)  # while Prefect starts
+            prefetch.begin(raw, str(out), workers, batch_size, engine)  # while Prefect starts
         if early_server is not None:
             _wait_for(early_server)
         configured = decisions_run.with_options(task_runner=runner)
-        with progress.progress_bar(show_progress), _no_heartbeats(early_server is not None):
+        with progress.progress_bar(show_progress):
             summary: dict[str, Any] = configured(raw, str(out), workers, batch_size,
-                                                 task_runner != "dask")
+                                                 task_runner != "dask", engine)
     finally:
         prefetch.discard()
     return summary
-
-
-@contextmanager
-def _no_heartbeats(private_server: bool) -> Iterator[None]:
-    """Flow-run heartbeats let a lasting server notice a run that died. Our temporary
-    server ends with the run, so nothing could read them, and their thread costs up to a
-    second when the run ends (it is joined after its current one-second sleep)."""
-    if not private_server:
-        yield
-        return
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
-
-    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        yield
 
 
 def _wait_for(server: EarlyServer) -> None:
@@ -153,9 +142,12 @@ def _wait_for(server: EarlyServer) -> None:
 
     timeout = get_current_settings().server.ephemeral.startup_timeout_seconds
     if not server.wait_ready(timeout):
-        raise ConfigurationError(f"Prefect's temporary server did not start within {timeout} s "
-                                 f"(exit status {server.process.returncode}); start one with "
-                                 f"`prefect server start` and set PREFECT_API_URL")
+        code = server.process.returncode
+        what = (f"stopped while starting (exit status {code})" if code is not None and code > 0
+                else f"did not start within {timeout} s")
+        raise ConfigurationError(f"Prefect's temporary server {what}; its output is in "
+                                 f"{server.log}. Or start one with `prefect server start` and "
+                                 f"set PREFECT_API_URL")
 
 
 def _dask_runner(address: str | None, workers: int) -> Any:

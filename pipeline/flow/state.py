@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.flow.items import Failure, Outcome
+from pipeline.ingest.engines import DEFAULT_ENGINE
 
 __all__ = ["Entry", "StateStore", "version_key"]
 
@@ -35,12 +36,15 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
-def version_key() -> str:
-    """What must match for an old result to stand: pipeline release + pattern files."""
+def version_key(engine: str = DEFAULT_ENGINE) -> str:
+    """What must match for an old result to stand: pipeline release + pattern files, and
+    the PDF engine when it is not the default (the default adds nothing, so the keys of
+    existing outputs stand)."""
     from pipeline import __version__
     from pipeline.provenance import patterns_version
 
-    return f"{__version__}+{patterns_version()}"
+    key = f"{__version__}+{patterns_version()}"
+    return key if engine == DEFAULT_ENGINE else f"{key}+{engine}"
 
 
 @dataclass(frozen=True)

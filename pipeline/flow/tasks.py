@@ -25,6 +25,7 @@ from pipeline.flow.refresh import refresh_sources
 from pipeline.flow.sources import discover_paths, source_for
 from pipeline.flow.state import StateStore
 from pipeline.flow.work import items_to_outcomes
+from pipeline.ingest.engines import DEFAULT_ENGINE
 
 __all__ = ["discover", "extract_batch", "finish", "plan", "refresh_corpus", "write_batch",
            "write_summary"]
@@ -76,26 +77,27 @@ def plan(paths: list[str], out: str, version: str) -> Plan:
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False)
-def extract_batch(items: list[WorkItem], pool_workers: int) -> list[Outcome]:
+def extract_batch(items: list[WorkItem], pool_workers: int,
+                  engine: str = DEFAULT_ENGINE) -> list[Outcome]:
     """A batch in one pool process (pool_workers > 0) or here (a Dask worker)."""
     if pool_workers <= 0:
-        return items_to_outcomes(items)
+        return items_to_outcomes(items, engine)
     try:
-        future = prefetch.take_batch(items) or shared_pool(pool_workers).submit(
-            items_to_outcomes, items)
+        future = prefetch.take_batch(items, engine) or shared_pool(pool_workers).submit(
+            items_to_outcomes, items, engine)
         return future.result()
     except BrokenProcessPool:
-        return _isolated(items, pool_workers)
+        return _isolated(items, pool_workers, engine)
 
 
-def _isolated(items: list[WorkItem], pool_workers: int) -> list[Outcome]:
+def _isolated(items: list[WorkItem], pool_workers: int, engine: str) -> list[Outcome]:
     """A pool process died (a crash, or the OOM killer): find the input that kills it by
     running each alone, so the others still get their records."""
     outcomes = []
     for item in items:
         pool = restart_pool(pool_workers)
         try:
-            outcomes.extend(pool.submit(items_to_outcomes, [item]).result())
+            outcomes.extend(pool.submit(items_to_outcomes, [item], engine).result())
         except BrokenProcessPool:
             reason = "the worker process died reading this document (crash or out of memory)"
             outcomes.append(Outcome(item, failure=Failure(item.path, item.sha256, "crashed",

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pipeline.document import Document
 from pipeline.errors import IngestError
 from pipeline.flow.items import Failure, Outcome, WorkItem, one_line
+from pipeline.ingest.engines import DEFAULT_ENGINE
 
 __all__ = ["SAFE_ID", "items_to_outcomes", "warm_up"]
 
@@ -48,12 +49,12 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def items_to_outcomes(items: Sequence[WorkItem]) -> list[Outcome]:
-    """One Outcome per item, in order."""
+def items_to_outcomes(items: Sequence[WorkItem], engine: str = DEFAULT_ENGINE) -> list[Outcome]:
+    """One Outcome per item, in order; PDFs read with `engine`."""
     outcomes: dict[str, Outcome] = {}
     loaded: list[tuple[WorkItem, Document]] = []
     for item in items:
-        result = _load(item)
+        result = _load(item, engine)
         if isinstance(result, Failure):
             outcomes[item.path] = Outcome(item, failure=result)
         else:
@@ -64,11 +65,12 @@ def items_to_outcomes(items: Sequence[WorkItem]) -> list[Outcome]:
     return [outcomes[item.path] for item in items]
 
 
-def _load(item: WorkItem) -> Document | Failure:
+def _load(item: WorkItem, engine: str) -> Document | Failure:
     from pipeline.ingest import load
 
     try:
-        document = load(item.path, doc_id=item.doc_id, location=item.location or None)
+        document = load(item.path, doc_id=item.doc_id, location=item.location or None,
+                        engine=engine)
     except IngestError as error:
         return Failure(item.path, item.sha256, error.kind, one_line(error.reason))
     except OSError as error:
