@@ -48,7 +48,7 @@ def plain_run(source: Path, out: Path, workers: int) -> tuple[float, float]:
 
     from pipeline.flow.finish import finish_outputs
     from pipeline.flow.outputs import OutputLayout
-    from pipeline.flow.plan import batch_size_for, list_record_files, paths_to_plan
+    from pipeline.flow.plan import batch_size_for, batches_of, plan_against
     from pipeline.flow.sources import FileSource, discover_paths
     from pipeline.flow.state import StateStore, version_key
     from pipeline.flow.work import items_to_outcomes, warm_up
@@ -56,10 +56,8 @@ def plain_run(source: Path, out: Path, workers: int) -> tuple[float, float]:
     start, cpu_start = time.perf_counter(), _cpu_so_far()
     layout, version = OutputLayout(out), version_key()
     store = StateStore(layout.state)
-    plan = paths_to_plan(discover_paths([FileSource(source)]), store.entries(), version,
-                         list_record_files(layout.records_dir))
-    size = batch_size_for(len(plan.todo), workers)
-    batches = deque(list(plan.todo[i:i + size]) for i in range(0, len(plan.todo), size))
+    plan = plan_against(discover_paths([FileSource(source)]), out, version)
+    batches = deque(batches_of(plan.todo, batch_size_for(len(plan.todo), workers)))
     with ProcessPoolExecutor(workers, initializer=warm_up) as pool:
         pending: deque[Any] = deque()
         while batches or pending:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,50 +40,28 @@ def json_line(data: bytes) -> str:
     return orjson.dumps(orjson.loads(data), option=orjson.OPT_SORT_KEYS).decode()
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
 @contextmanager
 def atomic_writer(path: Path) -> Iterator[IO[str]]:
     """A text handle whose content replaces `path` only if the block completes: written
-    to a temporary file beside it, flushed, fsynced, given the permissions `open` would
-    give, then renamed over it."""
+    to a temporary file beside it, flushed, fsynced, then renamed over it. The temporary
+    name is unique per process and thread; its mode goes through the umask as `open()`'s
+    does; a temporary name that is a link is refused rather than followed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = path.parent / f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """`atomic_writer` for a whole text at once, in bytes and bare system calls: a run
-    writes one of these per record, and `mkstemp`, a text wrapper and a chmod were most
-    of the writing parent's CPU. The temporary name is unique per process and thread,
-    `open`'s mode goes through the umask as `open()` would, and a name that is a link
-    is refused rather than followed."""
-    data = text.encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """A whole text through `atomic_writer`: a run writes one per record (`mkstemp` and a
+    chmod per file, which this replaced, were most of the writing parent's CPU)."""
+    with atomic_writer(path) as handle:
+        handle.write(text)

@@ -187,16 +187,23 @@ def _wait_for_records(folder: Path, count: int, process: subprocess.Popen[bytes]
     pytest.fail(f"no {count} records appeared; exit {process.returncode}: {error[-2000:]}")
 
 
+def _decisions_unconfigured(folder: Path, *args: str,
+                            **prefect: str) -> subprocess.CompletedProcess[str]:
+    """The console script in `folder` as on a machine with no Prefect configured (a new
+    Prefect home under `folder`), plus the `prefect` settings given."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(folder / "prefect-home"), **prefect)
+    decisions = str(Path(sys.executable).parent / "decisions")
+    return subprocess.run([decisions, *args], cwd=folder, env=env, capture_output=True,
+                          text=True, timeout=300)
+
+
 def test_the_readme_command_runs_with_the_embedded_server(tmp_path: Path) -> None:
     """`decisions run examples/corpus` with no Prefect configured: a new Prefect home,
     Prefect's temporary server, the summary printed and the records where it says."""
     shutil.copytree(EXAMPLES, tmp_path / "examples" / "corpus")
     count = len([p for p in EXAMPLES.iterdir() if p.is_file()])
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")}
-    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
-    decisions = str(Path(sys.executable).parent / "decisions")
-    result = subprocess.run([decisions, "run", "examples/corpus"], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = _decisions_unconfigured(tmp_path, "run", "examples/corpus")
     assert result.returncode == 0, result.stderr[-3000:]
     assert f"{count} document(s): {count} read this run, 0 unchanged" in result.stdout
     assert f"{count} record(s) ({count} written this run), 0 failed" in result.stdout
@@ -209,13 +216,9 @@ def test_the_readme_command_runs_with_the_embedded_server(tmp_path: Path) -> Non
 def test_a_temporary_server_that_cannot_start_is_one_line_naming_its_log(
         tmp_path: Path) -> None:
     write_corpus(tmp_path / "docs", 1)
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")}
-    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
-    env["PREFECT_API_DATABASE_CONNECTION_URL"] = \
-        f"sqlite+aiosqlite:///{tmp_path / 'no-such-folder' / 'prefect.db'}"
-    decisions = str(Path(sys.executable).parent / "decisions")
-    result = subprocess.run([decisions, "run", "docs"], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=300)
+    unusable = f"sqlite+aiosqlite:///{tmp_path / 'no-such-folder' / 'prefect.db'}"
+    result = _decisions_unconfigured(tmp_path, "run", "docs",
+                                     PREFECT_API_DATABASE_CONNECTION_URL=unusable)
     log = tmp_path / "prefect-home" / "temporary-server.log"
     assert result.returncode == 2
     assert result.stderr.splitlines() == [

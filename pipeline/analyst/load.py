@@ -90,8 +90,11 @@ def current_rollup(folder: Path) -> Path | None:
     change to the folder: the same records, read in one scan instead of one file each
     (over 10,000 records 0.5 s against 2 s). A record written, replaced or removed since
     (`decisions extract --out`, a hand edit) makes the folder newer, and it is read."""
-    rollup = folder.parent / "records.jsonl"
-    if folder.name != "records" or not rollup.is_file():
+    from pipeline.flow.outputs import OutputLayout
+
+    layout = OutputLayout(folder.parent)
+    rollup = layout.rollup
+    if folder.resolve() != layout.records_dir.resolve() or not rollup.is_file():
         return None
     newest = folder.stat().st_mtime_ns  # changes when a file is added, renamed or removed
     with os.scandir(folder) as entries:

@@ -69,7 +69,7 @@ def start_early_server() -> EarlyServer | None:
            "PREFECT__SERVER_FINAL": "1"}
     try:
         log = _server_log()
-        with log.open("ab") as output:  # the child keeps its own copy of the handle
+        with log.open("wb") as output:  # the child keeps its own copy of the handle
             process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
                                        stdout=output, stderr=output,
                                        preexec_fn=_die_with_parent)
@@ -94,14 +94,12 @@ def _die_with_parent() -> None:
 
 
 def _server_log() -> Path:
-    """PREFECT_HOME/temporary-server.log, one run's output at a time. The server writes
+    """PREFECT_HOME/temporary-server.log, the latest run's server output. The server writes
     there, not to the terminal: stopped at the end of a run, it may still be recording
     the run's last events, and Prefect logs their cancellation as errors."""
     home = _prefect_home()
     home.mkdir(parents=True, exist_ok=True)
-    log = home / "temporary-server.log"
-    log.write_bytes(b"")
-    return log
+    return home / "temporary-server.log"
 
 
 def _prefect_home() -> Path:

@@ -22,7 +22,6 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from pipeline.flow.items import Outcome, WorkItem
 from pipeline.flow.plan import Plan
@@ -69,11 +68,10 @@ def begin(sources: Sequence[str], out: str, workers: int, batch_size: int,
           engine: str = DEFAULT_ENGINE) -> None:
     """Plan the run and start its first batches in the shared pool (kept if already
     begun for the same request)."""
-    from pipeline.flow.outputs import OutputLayout
-    from pipeline.flow.plan import batch_size_for, list_record_files, paths_to_plan
+    from pipeline.flow.plan import batch_size_for, batches_of, plan_against
     from pipeline.flow.pool import start_pool
     from pipeline.flow.sources import discover_paths, source_for
-    from pipeline.flow.state import StateStore, version_key
+    from pipeline.flow.state import version_key
     from pipeline.flow.work import items_to_outcomes
 
     global _early
@@ -86,16 +84,13 @@ def begin(sources: Sequence[str], out: str, workers: int, batch_size: int,
         version = version_key(engine)
         try:
             paths = discover_paths(source_for(raw) for raw in sources)
-            layout = OutputLayout(Path(out))
-            plan = paths_to_plan(paths, StateStore(layout.state).entries(), version,
-                                 list_record_files(layout.records_dir))
+            plan = plan_against(paths, out, version)
         except Exception:  # it fails again in the flow's own tasks: retried there, and reported
             return
         early = _Early(*request, version, paths, plan)
         size = batch_size or batch_size_for(len(plan.todo), workers)
         pool = start_pool(workers)
-        for start in range(0, min(len(plan.todo), 2 * workers * size), size):
-            batch = list(plan.todo[start:start + size])
+        for batch in batches_of(plan.todo, size)[:2 * workers]:
             early.batches[_key(batch, engine)] = pool.submit(items_to_outcomes, batch, engine)
         with _lock:
             _early = early

@@ -24,7 +24,7 @@ from pipeline.flow.early_server import EarlyServer
 from pipeline.flow.finish import summary_of
 from pipeline.flow.items import Outcome, WorkItem
 from pipeline.flow.outputs import OutputLayout
-from pipeline.flow.plan import batch_size_for
+from pipeline.flow.plan import batch_size_for, batches_of
 from pipeline.flow.pool import start_pool
 from pipeline.flow.sources import source_for
 from pipeline.flow.state import version_key
@@ -39,8 +39,7 @@ from pipeline.flow.tasks import (
 )
 from pipeline.ingest.engines import DEFAULT_ENGINE
 
-__all__ = ["batch_size_for", "decisions_run", "run_flow", "scheduled_run"]
-
+__all__ = ["decisions_run", "run_flow", "scheduled_run"]
 
 
 @flow(name="decisions-run", persist_result=False, log_prints=False)
@@ -81,7 +80,7 @@ def decisions_run(sources: list[str], out: str = "outputs", workers: int = 2,
 def _extracted(items: Sequence[WorkItem], size: int, workers: int, in_pool: bool,
                engine: str) -> Iterator[list[Outcome]]:
     """Batch results in submission order, keeping a bounded window in flight."""
-    batches = deque(list(items[start:start + size]) for start in range(0, len(items), size))
+    batches = deque(batches_of(items, size))
     pending: deque[Any] = deque()
     while batches or pending:
         while batches and len(pending) < 2 * workers:
@@ -143,7 +142,7 @@ def _wait_for(server: EarlyServer) -> None:
     timeout = get_current_settings().server.ephemeral.startup_timeout_seconds
     if not server.wait_ready(timeout):
         code = server.process.returncode
-        what = (f"stopped while starting (exit status {code})" if code is not None and code > 0
+        what = (f"stopped while starting (exit status {code})" if code is not None
                 else f"did not start within {timeout} s")
         raise ConfigurationError(f"Prefect's temporary server {what}; its output is in "
                                  f"{server.log}. Or start one with `prefect server start` and "

@@ -19,7 +19,7 @@ from pipeline.flow import prefetch
 from pipeline.flow.finish import FinishCounts, finish_outputs
 from pipeline.flow.items import Failure, Outcome, WorkItem
 from pipeline.flow.outputs import OutputLayout
-from pipeline.flow.plan import Plan, list_record_files, paths_to_plan
+from pipeline.flow.plan import Plan, plan_against
 from pipeline.flow.pool import restart_pool, shared_pool
 from pipeline.flow.refresh import refresh_sources
 from pipeline.flow.sources import discover_paths, source_for
@@ -69,11 +69,7 @@ def discover(sources: list[str]) -> list[str]:
 def plan(paths: list[str], out: str, version: str) -> Plan:
     """The plan made while Prefect started, for the same paths (`prefetch.py`), else now."""
     early = prefetch.early_plan(paths, out, version)
-    if early is not None:
-        return early
-    layout = OutputLayout(Path(out))
-    entries = StateStore(layout.state).entries()
-    return paths_to_plan(paths, entries, version, list_record_files(layout.records_dir))
+    return early if early is not None else plan_against(paths, out, version)
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False)
