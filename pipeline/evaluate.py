@@ -78,27 +78,107 @@ class Report:
         }
 
 
+class EvalInputError(ValueError):
+    """A folder that cannot be scored: the message says which and why."""
+
+
 def evaluate(gold_dir: Path, records_dir: Path) -> Report:
-    report = Report()
-    records = {p.stem: p for p in records_dir.glob("*.json")}
+    """Scores over every gold document; records are found by id or by their source's name."""
+    return evaluate_by_group(gold_dir, records_dir, {}).get(ALL, Report())
+
+
+ALL = "all"
+OTHER = "(other)"
+
+
+def evaluate_by_group(
+    gold_dir: Path, records_dir: Path, groups: dict[str, str]
+) -> dict[str, Report]:
+    """One report per group of `groups` (gold id -> group), and one over all, keyed `ALL`.
+
+    A record is the gold document's when its file is `<id>.json` (`decisions extract --out`)
+    or when its source file is called `<id>.<ext>` (the flow's ids carry a content hash).
+    """
+    records = _records_by_name(records_dir)
+    reports: dict[str, Report] = {ALL: Report()}
     for gold_path in sorted(gold_dir.glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        doc_id = gold.get("id", gold_path.stem)
-        report.documents += 1
+        gold = _read_json(gold_path)
+        if "schema_version" in gold or "statutory_references" in gold:
+            raise EvalInputError(f"{gold_path}: is a record, not a gold file "
+                                 "(the arguments are GOLD_DIR RECORDS_DIR)")
+        doc_id = str(gold.get("id", gold_path.stem))
         record_path = records.get(doc_id)
-        record: dict[str, Any] = {}
-        if record_path is None:
-            report.missing_records.append(doc_id)
-        else:
-            record = json.loads(record_path.read_text(encoding="utf-8"))
-        _score_document(report, doc_id, gold, record)
-    return report
+        record: dict[str, Any] = {} if record_path is None else _read_json(record_path)
+        expected = _sets_of(gold_path, gold, _gold_sets)
+        predicted = _sets_of(record_path or gold_path, record, _record_sets)
+        group = groups.get(doc_id, OTHER) if groups else ALL
+        for key in {ALL, group}:
+            report = reports.setdefault(key, Report())
+            report.documents += 1
+            if record_path is None:
+                report.missing_records.append(doc_id)
+            _score_document(report, doc_id, gold, record, (expected, predicted))
+    return reports
+
+
+def _sets_of(
+    path: Path, data: dict[str, Any], reader: Callable[[dict[str, Any]], dict[str, set[Any]]]
+) -> dict[str, set[Any]]:
+    try:
+        return reader(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        kind = "gold" if reader is _gold_sets else "record"
+        raise EvalInputError(f"{path}: not in the {kind} format ({error!r})") from error
+
+
+def _records_by_name(records_dir: Path) -> dict[str, Path]:
+    """Record files by their own stem and by their source's stem (own stem wins)."""
+    by_source: dict[str, Path] = {}
+    own: dict[str, Path] = {}
+    for path in sorted(records_dir.glob("*.json")):
+        own[path.stem] = path
+        source = _read_json(path).get("source")
+        if isinstance(source, dict) and isinstance(source.get("path"), str):
+            name = source["path"].replace("\\", "/").rsplit("/", 1)[-1]
+            by_source.setdefault(name.rsplit(".", 1)[0] if "." in name else name, path)
+    return by_source | own
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise EvalInputError(f"{path}: not readable JSON ({error})") from error
+    if not isinstance(data, dict):
+        raise EvalInputError(f"{path}: not a JSON object")
+    return data
+
+
+def read_groups(path: Path) -> dict[str, str]:
+    """`id<TAB>group` lines (a header line naming `id` is skipped) as a mapping."""
+    groups: dict[str, str] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise EvalInputError(f"{path}: cannot read ({error})") from error
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or (number == 1 and line.split("\t", 1)[0] == "id"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2 or not parts[0] or not parts[1].strip():
+            raise EvalInputError(f"{path}:{number}: expected 'id<TAB>group'")
+        groups[parts[0]] = parts[1].strip()
+    return groups
 
 
 def _score_document(
-    report: Report, doc_id: str, gold: dict[str, Any], record: dict[str, Any]
+    report: Report,
+    doc_id: str,
+    gold: dict[str, Any],
+    record: dict[str, Any],
+    sets: tuple[dict[str, set[Any]], dict[str, set[Any]]],
 ) -> None:
-    predicted, expected = _record_sets(record), _gold_sets(gold)
+    expected, predicted = sets
     for name in FIELDS:
         if name == "funders" and "funders" not in gold:
             continue  # the PDF gold does not annotate funders
@@ -130,6 +210,8 @@ def _record_sets(record: dict[str, Any]) -> dict[str, set[Any]]:
 
 
 def _gold_sets(gold: dict[str, Any]) -> dict[str, set[Any]]:
+    if "amounts" not in gold or "reference" not in gold:
+        raise KeyError("a gold file has 'reference' and 'amounts'")
     return {
         "amounts": {_amount_key(a) for a in gold.get("amounts", [])},
         "suppliers": set(gold.get("suppliers", [])),

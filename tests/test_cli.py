@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -108,3 +109,74 @@ def test_console_script_and_module_entry(tmp_path: Path) -> None:
         done = subprocess.run([*command, "extract", str(example)], capture_output=True,
                               text=True, check=True)
         assert json.loads(done.stdout)["source"]["path"] == str(example)
+
+
+class EvalCase(NamedTuple):
+    id: str
+    layout: str  # "extract": records/<id>.json; "flow": records/<id>-<hash>.json
+    swap: bool
+    gold_id: str
+    status: int
+    stderr: str  # the one line expected on stderr ("" = none)
+
+
+EVAL_CASES = [
+    EvalCase("by-record-name", "extract", False, "pcd-77", 0, ""),
+    EvalCase("by-source-name", "flow", False, "pcd-77", 0, ""),
+    EvalCase("nothing-matches", "extract", False, "pcd-78", 1,
+             "error: no record in {records} matches a gold document by id or by source file name"),
+    EvalCase("swapped-arguments", "extract", True, "pcd-77", 2,
+             "error: {records}/pcd-77.json: is a record, not a gold file "
+             "(the arguments are GOLD_DIR RECORDS_DIR)"),
+]
+
+
+@pytest.mark.parametrize("case", EVAL_CASES, ids=lambda c: c.id)
+def test_eval_finds_records_or_says_why_not(
+    case: EvalCase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records, gold = tmp_path / "records", tmp_path / "gold"
+    gold.mkdir()
+    source = tmp_path / "pcd-77.txt"
+    source.write_text(GOOD)
+    assert main(["extract", str(source), "--out", str(records)]) == 0
+    if case.layout == "flow":
+        (records / "pcd-77.json").rename(records / "pcd-77-0123456789.json")
+    (gold / f"{case.gold_id}.json").write_text(json.dumps({
+        "id": case.gold_id, "reference": "PCD 77",
+        "amounts": [{"value": 5000, "currency": "GBP"}],
+        "suppliers": [], "frameworks": [], "statutes": []}))
+    capsys.readouterr()
+    arguments = [str(records), str(gold)] if case.swap else [str(gold), str(records)]
+    assert main(["eval", *arguments, "--json"]) == case.status
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == (
+        [case.stderr.format(records=records)] if case.stderr else [])
+    if case.status == 0:
+        assert json.loads(captured.out)["fields"]["amounts"]["f1"] == 1.0
+
+
+def test_eval_by_groups(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--by FILE.tsv scores each group alone; ids it does not list are '(other)'."""
+    records, gold = tmp_path / "records", tmp_path / "gold"
+    gold.mkdir()
+    for name in ("pcd-1", "pcd-2", "pcd-3"):
+        (tmp_path / f"{name}.txt").write_text(GOOD)
+        (gold / f"{name}.json").write_text(json.dumps({
+            "id": name, "reference": "PCD 77" if name != "pcd-2" else "PCD 2",
+            "amounts": [], "suppliers": [], "frameworks": [], "statutes": []}))
+    assert main(["extract", *(str(p) for p in sorted(tmp_path.glob("*.txt"))),
+                 "--out", str(records)]) == 0
+    groups = tmp_path / "groups.tsv"
+    groups.write_text("id\tpublisher\npcd-1\tone.example\npcd-2\ttwo.example\n")
+    capsys.readouterr()
+    assert main(["eval", str(gold), str(records), "--by", str(groups), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert {name: (g["documents"], g["reference_accuracy"])
+            for name, g in report["groups"].items()} == {
+        "one.example": (1, 1.0), "two.example": (1, 0.0), "(other)": (1, 1.0)}
+    assert report["documents"] == 3
+    assert main(["eval", str(gold), str(records), "--by", str(groups)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines if line.startswith(("one.", "two.", "(other)"))] \
+        == ["(other)", "one.example", "two.example"]
