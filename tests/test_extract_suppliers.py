@@ -91,8 +91,13 @@ CASES_FROM_FORMAT = [
                  "Consulting LLP to deliver the evaluation.",
                  (Sup("Meridian Consulting LLP", OneOf("recommended_supplier",
                                                        "commissioned")),)),
-    SupplierCase("delivered-by", "The helpline will be delivered by Victim Support.",
-                 (Sup("Victim Support", "contractor"),)),
+    known_miss(SupplierCase("delivered-by-everyday-words", "The helpline will be delivered "
+                            "by Victim Support.", (Sup("Victim Support", "contractor"),)),
+               "no supplier: after a loose cue ('delivered by', 'provided by') a name of "
+               "everyday words is not taken, since 'delivered by Youth Services' reads the "
+               "same; the strong cues ('awarded to', 'contract with') take it"),
+    SupplierCase("delivered-by", "The helpline will be delivered by Veolia.",
+                 (Sup("Veolia", "contractor"),)),
     SupplierCase("purchase-from-via-framework", "The licences will be purchased "
                  "from Microsoft via the Crown Commercial Service framework.",
                  (Sup("Microsoft", "contractor"),)),
@@ -213,6 +218,106 @@ CASES_FROM_FORMAT = [
                             (Sup("Sopra Steria Limited", "contractor"),)),
 ]
 
+CASES_FROM_UNSEEN_PUBLISHERS = [
+    SupplierCase("money-to-name", "The fund will be shared as follows:\n\na) £412,300 to "
+                 "Harrowgate Refuge Trust for the outreach service;\nb) £96,000 to Kestrel "
+                 "Mediation CIC for the family service.",
+                 (Sup("Harrowgate Refuge Trust", "grant_recipient"),
+                  Sup("Kestrel Mediation CIC", "grant_recipient"))),
+    SupplierCase("money-to-consortium-led-by", "Approve grants totalling £2m: £640,000 to a "
+                 "consortium led by Brightwell Advocacy for the advice line.",
+                 (Sup("Brightwell Advocacy", "grant_recipient"),)),
+    SupplierCase("money-to-everyday-words", "A payment of £12,500 will be made; £12,500 to "
+                 "Street Kitchen for the catering.", (Sup("Street Kitchen", PAID),)),
+    SupplierCase("award-to-after-colon-line", "The Commissioner approves a direct award "
+                 "to:\n\nQuillon Translation via the regional framework.",
+                 (Sup("Quillon Translation", "contractor"),)),
+    SupplierCase("award-lots-to", "Approve the award of the contract to:\nLot 2 – Harbour "
+                 "Catering Solutions", (Sup("Harbour Catering Solutions", "contractor"),)),
+    SupplierCase("award-to-after-long-bracket", "Approve the award of a framework agreement "
+                 "(under which orders, known as call-offs, may be placed during its term by "
+                 "the Council and its partners) to Marlowe Uniforms Limited for four years.",
+                 (Sup("Marlowe Uniforms Limited", "contractor"),)),
+    SupplierCase("award-and-to-again", "The Director approved the award of contracts to "
+                 "Northwind Power Ltd for electricity and to Northwind Gas Ltd for gas.",
+                 (Sup("Northwind Gas Ltd", "contractor"),
+                  Sup("Northwind Power Ltd", "contractor"))),
+    SupplierCase("contract-in-place-with", "The Commissioner has a contract in place with "
+                 "Westmere Borough Council to run the driver course.",
+                 (Sup("Westmere Borough Council", "contractor"),)),
+    SupplierCase("funding-agreement-with", "The Combined Authority will enter into a funding "
+                 "agreement with Dunmore City Council for up to £2.1 million.",
+                 (Sup("Dunmore City Council", "contractor"),)),
+    SupplierCase("holder-of-contract", "A variation of Fenwick Law Centre’s contract with the "
+                 "Authority adds £40,000.", (Sup("Fenwick Law Centre", "contractor"),)),
+    SupplierCase("name-contract", "Approve extending the existing Kinsale Analytics contract "
+                 "to March 2027.", (Sup("Kinsale Analytics", "contractor"),)),
+    SupplierCase("requested-funding", "Brackenfield Youth CIC has requested funding towards "
+                 "its summer programme.", (Sup("Brackenfield Youth CIC", "grant_recipient"),)),
+    SupplierCase("requested-funding-everyday-words", "Night Light has requested funding "
+                 "for two more caseworkers.", (Sup("Night Light", "grant_recipient"),)),
+    SupplierCase("grant-applicant-label", "Green Business grant applicant: Tarn Valley "
+                 "Bakery Ltd\nSector: Manufacturing",
+                 (Sup("Tarn Valley Bakery Ltd", "grant_recipient"),)),
+    SupplierCase("application-from", "To approve the £400k application to the Low Carbon "
+                 "Fund from Ashcombe Community Energy Ltd.",
+                 (Sup("Ashcombe Community Energy Ltd", "grant_recipient"),)),
+    SupplierCase("supplier-in-quotes", "Extend the contract with the current supplier "
+                 "‘Ledgerline Ltd’ for three years.", (Sup("Ledgerline Ltd", "contractor"),)),
+    SupplierCase("and-kept-whole-when-parts-are-not-names", "The audit contract was awarded "
+                 "to Ernst and Young LLP.", (Sup("Ernst and Young LLP", "contractor"),)),
+    SupplierCase("and-kept-whole-council", "A grant of £8,000 will be paid to Redcar and "
+                 "Cleveland Borough Council.",
+                 (Sup("Redcar and Cleveland Borough Council", "grant_recipient"),)),
+    SupplierCase("and-split-when-both-are-names", "Contracts with Orchard Cellular Ltd and "
+                 "Pennine Labs Ltd are extended.",
+                 (Sup("Orchard Cellular Ltd", "contractor"), Sup("Pennine Labs Ltd",
+                                                                  "contractor"))),
+    SupplierCase("ampersand-co-kept-whole", "The award of a 2 year contract for boots, to "
+                 "Dalby, Thomas Pryce & Co Ltd and Swift Engineering, with an option to extend.",
+                 (Sup("Dalby", "contractor"), Sup("Swift Engineering", "contractor"),
+                  Sup("Thomas Pryce & Co Ltd", "contractor"))),
+]
+
+NEGATIVES_FROM_UNSEEN_PUBLISHERS = [
+    SupplierCase("job-title-after-to", "To delegate the approval of grant giving to the "
+                 "Authority’s Strategic Director of Economy and Skills.", ()),
+    SupplierCase("post-of-place", "The grant was awarded to the Director of the Greater "
+                 "Westshire Violence Reduction Unit.", ()),
+    SupplierCase("deputy-mayor", "Funding is allocated to the Deputy Mayor of Greater "
+                 "Westshire for the scheme.", ()),
+    SupplierCase("councillors", "Funding awarded to Hartbury Councillors for ward projects.", ()),
+    SupplierCase("place-after-to", "Approve £4,600 from the safety fund to enable the council "
+                 "engineers to restrict access to Eston Moor.", ()),
+    SupplierCase("place-county", "A grant of £5,000 to Warwickshire for the pilot.", ()),
+    SupplierCase("region", "Grants will be allocated to North East England next year.", ()),
+    SupplierCase("service-of-council", "The grant will be paid to the Family Hub services in "
+                 "the district.", ()),
+    SupplierCase("programme", "Funding of £30,000 is awarded to the Safer Streets Programme.",
+                 ()),
+    SupplierCase("plan", "£20,000 will be allocated to the Police and Crime Plan 2021-2025.", ()),
+    SupplierCase("account", "To approve that the grant is added to the Housing Revenue "
+                 "Account.", ()),
+    SupplierCase("business-case", "To award £1.4m for the council to progress the scheme to "
+                 "Full Business Case.", ()),
+    SupplierCase("period", "The contract is extended to Q3 2026.", ()),
+    SupplierCase("month", "The contract award is deferred to March.", ()),
+    SupplierCase("generic-plural", "Grants to Individuals", ()),
+    SupplierCase("department-of-body", "The contract will be awarded to Estates.", ()),
+    SupplierCase("internal-board", "The grant will be transferred to the Programme Board.", ()),
+    SupplierCase("kind-of-body", "The funding will be transferred to the Combined Authority.",
+                 ()),
+    SupplierCase("call-in-status", "Payment to the operator is due.\nNon-key decision, not "
+                 "subject to Call-In Approved", ()),
+    SupplierCase("loose-cue-everyday-words", "The service is run by Youth Services.", ()),
+    SupplierCase("company-number-of-applicant", "Applicant: Thornbury Homes Ltd (company "
+                 "number 01234567) seeks consent for 40 homes.", ()),
+    SupplierCase("bidders-received", "Tenders were received from Aldwick Ltd and Brompton "
+                 "Services Ltd.", ()),
+    SupplierCase("third-party-not-after-first-to", "Funding is provided to support the "
+                 "project, giving access to Community Hubs.", ()),
+]
+
 NEGATIVES = [
     SupplierCase("grant-from-home-office", "MOPAC will receive a grant from the Home Office.",
                  ()),
@@ -234,10 +339,8 @@ NEGATIVES = [
                  "the Crown Commercial Service.", ()),
     SupplierCase("contract-runs-to-month", "The contract runs from April 2024 to March 2026.",
                  ()),
-    known_miss(SupplierCase("worked-with-is-not-a-supplier", "Officers have worked closely "
-                            "with Catch22 to design the scheme.", ()),
-               "'Catch22' is a supplier with role 'partner': an organisation only worked with "
-               "(no contract, payment, grant or commission) is kept"),
+    SupplierCase("worked-with-is-not-a-supplier", "Officers have worked closely with Catch22 "
+                 "to design the scheme.", ()),
     SupplierCase("mopac-alone", "MOPAC has commissioned this work before.", ()),
     SupplierCase("met-police", "The Metropolitan Police Service will deliver the training.",
                  ()),
@@ -249,11 +352,14 @@ NEGATIVES = [
 
 @pytest.mark.parametrize(
     "case",
-    parametrize_groups(issue=CASES_FROM_ISSUE, format=CASES_FROM_FORMAT, negative=NEGATIVES),
+    parametrize_groups(issue=CASES_FROM_ISSUE, format=CASES_FROM_FORMAT, negative=NEGATIVES,
+                       unseen=CASES_FROM_UNSEEN_PUBLISHERS,
+                       unseen_negative=NEGATIVES_FROM_UNSEEN_PUBLISHERS),
 )
 def test_suppliers(case: SupplierCase) -> None:
     assert record_to_suppliers(record_of(case.text)) == sorted(case.expected,
                                                                     key=lambda s: s.name)
 
 
-ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *NEGATIVES]
+ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *NEGATIVES, *CASES_FROM_UNSEEN_PUBLISHERS,
+             *NEGATIVES_FROM_UNSEEN_PUBLISHERS]

@@ -15,10 +15,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from pipeline.extract.organisations import Kind, judge, words
 from pipeline.extract.passages import starts_sentence, text_of
 from pipeline.nlp import read_table
 
-_COMPANY_ENDINGS = {"ltd", "limited", "plc", "llp", "lp", "inc", "llc", "cic", "gmbh", "sa"}
 _JOINERS = {"-", "’s", "'s", "/", "’", "'", "."}
 _MAX_TOKENS = 12
 _FOOTNOTE = re.compile(r"(?<=[a-z])\d\Z")
@@ -34,21 +34,9 @@ class Name:
     in_list: bool = False  # read as one of a comma-separated list of names
 
 
-@dataclass(frozen=True)
-class _Words:
-    connectors: frozenset[str]
-    suffixes: frozenset[str]
-    role_words: frozenset[str]
-    generic: frozenset[str]
-    places: frozenset[str]
-    attributive_nouns: frozenset[str]
-
-
 @lru_cache(maxsize=1)
-def words() -> _Words:
-    table = read_table("organisations.json")
-    keys = ("connectors", "suffixes", "role_words", "generic", "places", "attributive_nouns")
-    return _Words(*(frozenset(table[key]) for key in keys))
+def _attributive_nouns() -> frozenset[str]:
+    return frozenset(read_table("organisations.json")["attributive_nouns"])
 
 
 _QUANTITY = re.compile(r"\d[\d,.]*(?:k|m|bn|fe|st|nd|rd|th|s)?", re.IGNORECASE)
@@ -106,7 +94,7 @@ def read_name_forward(doc: Doc, i: int) -> Name | None:
     members: tuple[Name, ...] = ()
     while j < n and j - i < _MAX_TOKENS:
         token = doc[j]
-        if starts_sentence(doc, j) or token.is_space:
+        if starts_sentence(doc, j) or token.is_space or _ends_name(doc, last, j):
             break
         if (_capitalised(token) and not token.is_punct) or (
             token.text in ("’s", "'s") and _next_capitalised(doc, j)
@@ -128,7 +116,7 @@ def read_name_forward(doc: Doc, i: int) -> Name | None:
             if inner is None:
                 break
             if _is_abbreviation(inner) and close + 1 < n and \
-                    doc[close + 1].lower_.rstrip(".") in _COMPANY_ENDINGS:
+                    doc[close + 1].lower_ in words().legal_forms:
                 last = j = close + 1  # "Accenture (UK) Limited": the bracket is in the name
                 continue
             if _is_abbreviation(inner):
@@ -142,11 +130,20 @@ def read_name_forward(doc: Doc, i: int) -> Name | None:
     following = last + 1
     if following < n and not members and not aliases:
         nxt = doc[following]
-        if nxt.is_lower and nxt.lower_ in words().suffixes:
-            last = following  # "the London Safer Future Communities VCSE network"
-        elif nxt.lower_ in words().attributive_nouns:
+        if nxt.is_lower and nxt.lower_ in words().legal_forms:
+            last = following  # "Acme Widgets ltd"
+        elif nxt.is_lower and nxt.lower_ in _attributive_nouns():
             return None  # "ASCH front line staff", "the Met OL project": a modifier
     return _finish(doc, i, last, tuple(aliases), members)
+
+
+def _ends_name(doc: Doc, last: int, j: int) -> bool:
+    """A legal form closes a name ("Tarn Bakery Ltd Sector: ..." is "Tarn Bakery Ltd"),
+    unless a bracket, another legal form or "and" follows ("Accenture (UK) Limited", "Co
+    Ltd", "Mitie Limited and Kier plc" is cut later) or it is part of a word ("Co-op")."""
+    return (last == j - 1 and doc[last].lower_ in words().legal_forms
+            and bool(doc[last].whitespace_) and doc[j].text != "("
+            and doc[j].lower_ not in words().legal_forms and doc[j].lower_ not in ("and", "&"))
 
 
 def read_name_backward(doc: Doc, k: int) -> Name | None:
@@ -240,43 +237,70 @@ def _finish(
 
 
 def split_on_and(name: Name, in_list: bool = False) -> list[Name]:
-    """ "Dimensions T/A MWUK and Michael Lupton Associates" is two names; "Department for
-    Levelling Up Homes and Communities" is one (a one-word right side stays unless it is
-    an acronym, or the name sits in a list of names)."""
-    parts = list(re.finditer(r"\s+and\s+", name.text))
+    """ "Orchid Cellmark Ltd and LGC Ltd" is two names; "Ernst and Young LLP", "Redcar and
+    Cleveland Borough Council" and "Women and Girls Network" are one: a name is cut at
+    its last "and"/"&" only when each side is an organisation's name by itself, or when
+    it was read from a list of names ("grants to Safer London and Redthread")."""
+    parts = list(re.finditer(r"\s+and\s+" if in_list else r"\s+(?:and|&)\s+", name.text))
     if not parts:
         return [name]
     cut = parts[-1]
     left, right = name.text[: cut.start()], name.text[cut.end() :]
-    single = len(right.split()) < 2
-    if single and not in_list and not (right.isupper() and len(right) >= 2):
+    skip = len(right) - len(right[4:]) if right.lower().startswith("the ") else 0
+    if not in_list and not (_whole_name(left) and _whole_name(right[skip:])):
         return [name]
     first = Name(name.start, name.start + len(left), left, (), ())
-    skip = len(right) - len(right[4:]) if right.lower().startswith("the ") else 0
     second = Name(name.start + cut.end() + skip, name.end, right[skip:], name.aliases,
                   name.members)
     return [*split_on_and(first, in_list), second]
 
 
+def _whole_name(text: str) -> bool:
+    """A name that stands alone: an organisation noun or legal form ends it, a table
+    names it, it is an acronym, or it is two or more words one of which is mostly a name."""
+    verdict = judge(text, known=known_body(text))
+    if verdict.kind is None:
+        return False
+    if verdict.kind == Kind.LEGAL and all(t in words().legal_forms
+                                          for t in text.lower().replace(".", " ").split()):
+        return False  # "Co Ltd" of "Thomas Pryce & Co Ltd"
+    if verdict.kind >= Kind.HEAD or verdict.reason == "an acronym":
+        return True
+    return verdict.kind == Kind.PROPER and len(text.split()) >= 2
+
+
 def is_organisation_name(text: str) -> bool:
-    """False for posts, generic words, places and fragments that name no organisation."""
-    lowered = " ".join(text.lower().split())
-    tokens = re.findall(r"[\w’'&.-]+", lowered)
-    if not tokens or lowered in words().generic or lowered in words().places:
-        return False
-    if tokens[-1] in words().role_words:
-        return False
-    if len(tokens) == 1 and (len(tokens[0]) < 2 or tokens[0] in words().generic):
-        return False
-    if all(t in words().generic or t in words().connectors for t in tokens):
-        return False
-    return any(c.isalpha() for c in text)
+    """Any kind of organisation name (`pipeline.extract.organisations.judge`)."""
+    return judge(text, known=known_body(text)).kind is not None
+
+
+def known_prefix(name: Name) -> Name | None:
+    """The longest run of leading words that a table names: "Homes England Housing
+    Infrastructure Fund" -> "Homes England"."""
+    spans = list(re.finditer(r"\S+", name.text))
+    for k in range(len(spans) - 1, 0, -1):
+        text = name.text[: spans[k - 1].end()]
+        if known_body(text):
+            return Name(name.start, name.start + len(text), text)
+    return None
 
 
 @lru_cache(maxsize=1)
 def _known_bodies() -> frozenset[str]:
     table = read_table("public_bodies.json")["bodies"]
     return frozenset(normalised_name(n) for row in table for n in [row["name"], *row["aliases"]])
+
+
+@lru_cache(maxsize=1)
+def _deciding_bodies() -> frozenset[str]:
+    table = read_table("public_bodies.json")["bodies"]
+    return frozenset(normalised_name(n) for row in table if row["role"] == "decider"
+                     for n in [row["name"], *row["aliases"]])
+
+
+def deciding_body(text: str) -> bool:
+    """A body of the table that takes decisions itself (MOPAC, the GLA, a PCC)."""
+    return normalised_name(text) in _deciding_bodies()
 
 
 def known_body(text: str) -> bool:

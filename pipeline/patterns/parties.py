@@ -160,3 +160,52 @@ DEFINITION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)")
 # Cues that are verbs only in lower case: "to award Hitch Marketing funding", not
 # "Grant Administration Services".
 LOWER_CASE_CUES = frozenset(["award-org-funding", "commission-org"])
+
+# What a name read beside each cue must show to be kept, by cue id: "common" takes any
+# name (everyday words too: "the award of a contract to Street League"), "proper" needs a
+# word that is mostly a name, an acronym or better ("delivered by Veolia"), "head" an
+# organisation noun, legal form or a table's body ("Hartlepool Council grant"), "known"
+# a body of the public bodies table. The strongest cues say outright that the name is the
+# counterparty of an award, contract or grant; looser ones ("provided by", "funded by",
+# "X grant") are as often followed by a service, a programme or a place.
+CUE_NEEDS = {
+    "recommended-supplier-is": "common",
+    "selection-of": "common",
+    "incumbent-supplier": "common",
+    "has-been-appointed": "common",
+    "award-trigger": "common",
+    "purchase-from": "common",
+    "contract-with": "common",
+    "grant-list-item": "common",
+    "company-number": "common",
+    "holder-of-contract": "common",
+    "money-to": "common",
+    "applicant-of-grant": "common",
+    "application-from": "common",
+    "requested-funding": "common",
+    "name-contract": "proper",
+    "agreement-with": "proper",
+    "commission-org": "proper",
+    "award-org-funding": "proper",
+    "services-of": "proper",
+    "provided-by": "proper",
+    "awarded-by": "proper",
+    "funding-from-name": "proper",
+    "org-has-funded": "head",
+    "org-grant-funding": "head",
+    "funding-body-table": "known",
+}
+
+# Words before "from" that make the named body an applicant, not a giver: "the £500k
+# application to the Low Carbon Fund from X".
+APPLICATION_WORDS = frozenset(["application", "applications", "bid", "bids", "request",
+                               "requests", "submission"])
+
+# Verbs by which an organisation other than the decision maker receives money: "X received
+# funding from Y" makes Y a third party's funder.
+THIRD_PARTY_RECEIPT = frozenset(["received", "receives", "secured", "obtained", "awarded",
+                                 "won", "got"])
+
+# Words between "to" and the recipient's name: "£1.5m to a consortium led by X".
+LEAD_INS = ("a consortium led by", "the consortium led by", "a partnership led by",
+            "the partnership led by", "a consortium headed by", "a partnership headed by")

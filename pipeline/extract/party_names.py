@@ -1,0 +1,110 @@
+"""From a name read beside a cue to supplier and funder findings.
+
+Shared by the supplier and funder cues: which names a cue may take (`CUE_NEEDS`, judged
+by `pipeline.extract.organisations`), table names that win over reading words, and the
+finding each kept name becomes.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.extract.findings import Finding
+from pipeline.extract.names import (
+    Name,
+    known_body,
+    known_prefix,
+    read_name_backward,
+    read_name_forward,
+    split_on_and,
+)
+from pipeline.extract.organisations import Kind, judge
+from pipeline.nlp import Hit, hits
+from pipeline.patterns.parties import CUE_NEEDS
+
+_TABLE_LABELS = ("BODY_FUNDER", "BODY_DECIDER", "BUYER")
+_NEEDS = {"common": Kind.COMMON, "proper": Kind.PROPER, "head": Kind.HEAD,
+          "known": Kind.KNOWN}
+
+
+def names_to_findings(
+    field_name: str, offset: int, name: Name | None, rule: str, **values: object
+) -> list[Finding]:
+    """The organisations in `name` that the cue of `rule` may take (`CUE_NEEDS`)."""
+    if name is None:
+        return []
+    needs = _NEEDS[CUE_NEEDS.get(rule.split(":", 1)[0], "proper")]
+    out: list[Finding] = []
+    parts = [name] if known_body(name.text) else split_on_and(name, in_list=name.in_list)
+    for part in parts:
+        kept = as_organisation(part, needs)
+        if kept is not None:
+            out.append(_name_finding(field_name, offset, kept, rule, values))
+    for member in name.members:
+        member_values = (
+            dict(values, role="consortium_member") if field_name == "suppliers" else values
+        )
+        if as_organisation(member, needs) is not None:
+            out.append(_name_finding(field_name, offset, member, rule + ":member",
+                                     member_values))
+    return out
+
+
+def as_organisation(name: Name, needs: Kind) -> Name | None:
+    """`name` if it is an organisation of at least the kind `needs`; the table body it
+    starts with when the rest is a fund or a purpose ("Homes England Housing
+    Infrastructure Fund", "Home Office for the Migration Partnership")."""
+    if known_body(name.text):
+        return name
+    body = known_prefix(name)
+    if body is not None and name.text[len(body.text):].split()[:1] in (
+            ["for"], ["of"], ["and"]):
+        return body
+    verdict = judge(name.text)
+    if verdict.kind is not None:
+        return name if verdict.kind >= needs else None
+    return body
+
+
+def name_at(doc: Doc, i: int) -> Name | None:
+    """A table name starting at token `i` (past "the") wins over reading words: "the
+    Ministry of Housing, Communities and Local Government" holds commas."""
+    j = i + 1 if i < len(doc) and doc[i].lower_ == "the" else i
+    table = next((s for s in hits(doc, "names") if s.start == j and s.label_ in _TABLE_LABELS),
+                 None)
+    read = read_name_forward(doc, i)
+    if table is not None and (read is None or read.end <= table.end_char):
+        return Name(table.start_char, table.end_char, table.text)
+    return read
+
+
+def table_name_before(doc: Doc, k: int) -> Hit | None:
+    """A table name ending at token `k`, or just before a bracketed abbreviation there:
+    "the Department for Levelling Up, Housing and Communities (DLUHC) has ..."."""
+    bracket = k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "("
+    for span in hits(doc, "names"):
+        if span.label_ in _TABLE_LABELS and (span.end == k or (bracket and span.end == k - 3)):
+            found: Hit = span
+            return found
+    return None
+
+
+def name_before(doc: Doc, k: int) -> Name | None:
+    """A table name right before token `k` wins ("DA/SV MoJ funding" -> MoJ); otherwise a
+    name read backwards."""
+    table = table_name_before(doc, k)
+    if table is not None:
+        return Name(table.start_char, table.end_char, table.text)
+    return read_name_backward(doc, k)
+
+
+def _name_finding(
+    field_name: str, offset: int, name: Name, rule: str, values: dict[str, object]
+) -> Finding:
+    extra = dict(values)
+    canonical = extra.pop("canonical", None)
+    if field_name == "suppliers":
+        extra.setdefault("company_number", None)
+        extra["aliases"] = name.aliases
+    extra["name"] = canonical or " ".join(name.text.split())
+    return Finding(field_name, offset + name.start, offset + name.end, rule, extra)

@@ -1,0 +1,191 @@
+"""Suppliers named after an award word: "the award of a contract ... to X", "£N to X",
+"purchased ... from X", and names in grant lists.
+
+The recipient of an award is the name after the FIRST "to" of the award's clause: "a grant
+to enable X to ..." names none, and reading on to a later "to" would take whatever follows
+it ("access to Eston Hills"). Brackets are skipped whole, so a long parenthesis between the
+award and its recipient neither breaks the clause nor lends it a "to".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from pipeline.extract.findings import Finding
+from pipeline.extract.names import Name, read_name_backward, read_name_forward
+from pipeline.extract.organisations import judge
+from pipeline.extract.party_names import names_to_findings
+from pipeline.extract.passages import has_word, sentence_bounds, words_between
+from pipeline.nlp import Hit
+from pipeline.patterns.parties import (
+    AWARD_WORDS,
+    CLAUSE_BREAKS,
+    FUNDING_WORDS,
+    GRANT_LIST_ITEM,
+    LEAD_INS,
+    TRIGGER_ROLES,
+)
+
+_TRIGGER_REACH = 40
+_ROLE_REACH = 60  # tokens around "£N to X" that say whether it is a grant (a list's lead-in)
+_PLURAL_AWARDS = frozenset(["grants", "contracts", "awards", "allocations", "payments"])
+_ROLE_PRIORITY = ("novation_recipient", "grant_recipient")
+# "up to £5m", "due to", "subject to": a "to" that is part of another phrase.
+_TO_PHRASES = frozenset(["up", "due", "according", "pursuant", "prior", "subject", "relation",
+                         "regard", "respect", "addition", "close", "next", "equal", "similar",
+                         "contrary", "thanks", "further", "back"])
+_CURRENCY = frozenset("£$€")
+
+
+def triggered(offset: int, doc: Doc, span: Hit, direction: str) -> list[Finding]:
+    lo, hi = sentence_bounds(doc, span.start)
+    if direction == "from" and has_word(doc, lo, hi, FUNDING_WORDS):
+        return []
+    stop = min(hi, span.end + _TRIGGER_REACH)
+    if direction not in words_between(doc, span.end, stop):
+        return []  # most award words have no "to" after them in their clause
+    j = _first_direction_word(doc, span.end, stop, direction)
+    if j is None:
+        return []
+    name = read_name_forward(doc, _past_lead_ins(doc, j + 1))
+    if name is None:
+        return []
+    role = _role_before(doc, span.start, j) if direction == "to" else "contractor"
+    plural = has_word(doc, lo, j, _PLURAL_AWARDS)
+    first = Name(name.start, name.end, name.text, name.aliases, name.members, plural)
+    rule = f"{span.id_}:{direction}"
+    found = [f for listed in _listed(doc, j + 1, first)
+             for f in names_to_findings("suppliers", offset, listed, rule, role=role)]
+    again = _and_to_again(doc, name, stop)
+    if found and again is not None:
+        found.extend(names_to_findings("suppliers", offset, again, rule, role=role))
+    return found
+
+
+def money_to(offset: int, doc: Doc, span: Hit) -> list[Finding]:
+    """ "b) £776,206 to Suzy Lamplugh Trust for ...": money straight to a name."""
+    name = read_name_forward(doc, _past_lead_ins(doc, span.end))
+    if name is None:
+        return []
+    near = (max(0, span.start - _ROLE_REACH), min(len(doc), span.end + _ROLE_REACH))
+    role = "grant_recipient" if has_word(doc, *near, FUNDING_WORDS) else "payee"
+    return names_to_findings("suppliers", offset, name, span.id_, role=role)
+
+
+def _first_direction_word(doc: Doc, start: int, stop: int, direction: str) -> int | None:
+    """The clause's first "to"/"from" outside brackets that may take a recipient."""
+    depth = 0
+    for j in range(start, stop):
+        text = doc[j].text
+        depth += (text == "(") - (text == ")")
+        if depth > 0 or text == ")":
+            continue
+        if doc[j].lower_ in CLAUSE_BREAKS:
+            return None
+        if doc[j].lower_ == direction and j + 1 < len(doc) and not _not_a_recipient(doc, j):
+            return j
+    return None
+
+
+def _not_a_recipient(doc: Doc, j: int) -> bool:
+    """ "up to £50,000", "from £5m to £6m", "from 1 April": no recipient follows."""
+    after = doc[j + 1].text[:1]
+    return (j > 0 and doc[j - 1].lower_ in _TO_PHRASES) or after.isdigit() or after in _CURRENCY
+
+
+def _past_lead_ins(doc: Doc, i: int) -> int:
+    """Past what stands between "to" and the name: a colon and line break ("a direct award
+    to:"), a lot ("Lot 5 – X"), a lead-in ("a consortium led by X")."""
+    while i < len(doc) and (doc[i].text == ":" or doc[i].is_space):
+        i += 1
+    if i + 2 < len(doc) and doc[i].lower_ == "lot" and doc[i + 1].text[:1].isdigit() \
+            and doc[i + 2].text in ("-", "–", "—", ":"):
+        i += 3
+    for lead_in in LEAD_INS:
+        words = lead_in.split()
+        if [t.lower_ for t in doc[i : i + len(words)]] == words:
+            return i + len(words)
+    return i
+
+
+def _and_to_again(doc: Doc, first: Name, stop: int) -> Name | None:
+    """ "contracts to ENGIE Power Ltd for electricity and to ENGIE Gas Ltd for gas"."""
+    j = next((t.i for t in doc if t.idx >= first.end), len(doc))
+    for k in range(j, min(stop, len(doc) - 2)):
+        if doc[k].lower_ in CLAUSE_BREAKS:
+            return None
+        if doc[k].lower_ == "and" and doc[k + 1].lower_ == "to":
+            return read_name_forward(doc, k + 2)
+    return None
+
+
+def _role_before(doc: Doc, start: int, stop: int) -> str:
+    """The role the award words before "to" give: a novation or a grant anywhere in them
+    decides ("novate the existing contract to X", "funding ... paid to X"); otherwise
+    the word nearest to "to" ("award grants to X" is a grant)."""
+    roles = [TRIGGER_ROLES[w] for w in words_between(doc, start, stop) if w in TRIGGER_ROLES]
+    for role in _ROLE_PRIORITY:
+        if role in roles:
+            return role
+    return roles[-1] if roles else "contractor"
+
+
+def _listed(doc: Doc, start: int, first: Name) -> list[Name]:
+    """"to Tidewater Youth Trust, Bankside Boxing Club CIC and Lighthouse Arts": each."""
+    names = [first]
+    if judge(first.text).kind is None:
+        return names
+    j = _token_after(doc, first, start)
+    while j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].text[:1].isupper():
+        nxt = read_name_forward(doc, j + 1)
+        if nxt is None:
+            break
+        names.append(Name(nxt.start, nxt.end, nxt.text, nxt.aliases, nxt.members, True))
+        j = _token_after(doc, nxt, j + 1)
+    return names
+
+
+def _token_after(doc: Doc, name: Name, j: int) -> int:
+    while j < len(doc) and doc[j].idx < name.end:
+        j += 1
+    return j
+
+
+def company(offset: int, doc: Doc, span: Hit) -> list[Finding]:
+    """"X Ltd (company registration number: 04417285)": the name before the bracket, when
+    the words around are about an award or a contract (an applicant's number is not)."""
+    k = next((i for i in range(span.start - 1, max(span.start - 3, -1), -1)
+              if doc[i].text == "("), span.start)
+    after = doc[span.end : min(len(doc), span.end + 4)].text
+    number = re.search(r"\b(?:[A-Z]{2})?\d{6,8}\b", after)
+    if k == span.start or number is None:
+        return []
+    near = (max(0, span.start - _COMPANY_REACH), min(len(doc), span.end + _COMPANY_REACH))
+    if not has_word(doc, *near, AWARD_WORDS | _SUPPLIER_WORDS):
+        return []
+    return names_to_findings("suppliers", offset, read_name_backward(doc, k), span.id_,
+                             role="company", company_number=number.group(0))
+
+
+_COMPANY_REACH = 40  # tokens either side: "Company No." ends no sentence but fools one
+_SUPPLIER_WORDS = frozenset(["supplier", "contractor", "provider", "tender", "tenderer",
+                             "bidder", "recommended", "preferred", "successful"])
+
+
+def grant_list_items(text: str) -> list[Finding]:
+    """ "Paxton Green Time Bank - £15,000 for ...": lines of a grants list."""
+    out: list[Finding] = []
+    for match in GRANT_LIST_ITEM.finditer(text):
+        name = match.group("name").strip()
+        start = match.start("name")
+        if _mostly_capitalised(name):
+            out.extend(names_to_findings("suppliers", 0, Name(start, start + len(name), name),
+                                         "grant-list-item", role="grant_recipient"))
+    return out
+
+
+def _mostly_capitalised(name: str) -> bool:
+    words = [w for w in name.split() if w.lower() not in {"of", "the", "and", "for", "&"}]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
