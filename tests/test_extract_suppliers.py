@@ -250,8 +250,8 @@ CASES_FROM_UNSEEN_PUBLISHERS = [
                  (Sup("Dunmore City Council", "contractor"),)),
     SupplierCase("holder-of-contract", "A variation of Fenwick Law Centre’s contract with the "
                  "Authority adds £40,000.", (Sup("Fenwick Law Centre", "contractor"),)),
-    SupplierCase("name-contract", "Approve extending the existing Kinsale Analytics contract "
-                 "to March 2027.", (Sup("Kinsale Analytics", "contractor"),)),
+    SupplierCase("contract-named-by-its-subject", "Award of the Library Cleaning Contract to "
+                 "Brightfold Services Ltd.", (Sup("Brightfold Services Ltd", "contractor"),)),
     SupplierCase("requested-funding", "Brackenfield Youth CIC has requested funding towards "
                  "its summer programme.", (Sup("Brackenfield Youth CIC", "grant_recipient"),)),
     SupplierCase("requested-funding-everyday-words", "Night Light has requested funding "

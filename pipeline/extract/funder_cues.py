@@ -17,7 +17,12 @@ from pipeline.extract.organisations import judge
 from pipeline.extract.party_names import name_at, names_to_findings
 from pipeline.extract.passages import has_word, sentence_bounds
 from pipeline.nlp import hits
-from pipeline.patterns.parties import APPLICATION_WORDS, FUNDING_WORDS, THIRD_PARTY_RECEIPT
+from pipeline.patterns.parties import (
+    APPLICATION_WORDS,
+    CLAUSE_BREAKS,
+    FUNDING_WORDS,
+    THIRD_PARTY_RECEIPT,
+)
 
 _FROM_REACH = 12
 
@@ -32,7 +37,7 @@ def funders_from(offset: int, doc: Doc) -> list[Finding]:
         i = span.start
         lo, _ = sentence_bounds(doc, i)
         before = max(lo, i - _FROM_REACH)
-        if has_word(doc, before, i, APPLICATION_WORDS):
+        if _applied(doc, before, i):
             out.extend(names_to_findings("suppliers", offset, read_name_forward(doc, i + 1),
                                          "application-from", role="grant_recipient"))
             continue
@@ -43,6 +48,16 @@ def funders_from(offset: int, doc: Doc) -> list[Finding]:
             continue
         out.extend(names_to_findings("funders", offset, name, "funding-from-name"))
     return out
+
+
+def _applied(doc: Doc, lo: int, i: int) -> bool:
+    """ "the application to the Fund from X": an application word in the clause before."""
+    for k in range(i - 1, lo - 1, -1):
+        if doc[k].lower_ in CLAUSE_BREAKS:
+            return False
+        if doc[k].lower_ in APPLICATION_WORDS:
+            return True
+    return False
 
 
 def _someone_else_receives(doc: Doc, lo: int, i: int) -> bool:

@@ -174,8 +174,10 @@ def read_name_backward(doc: Doc, k: int) -> Name | None:
             and _capitalised(doc[j - 2])
             and prev.lower_ != "the"
             and (prev.lower_ != "of" or doc[j - 2].lower_ in _HEAD_OF)
-        ) or (prev.text in _JOINERS and not prev.whitespace_ and j - 2 >= 0):
-            pass
+        ) or (prev.text in _JOINERS and not prev.whitespace_ and j - 2 >= 0) or (
+            prev.text in ("’s", "'s") and j - 2 >= 0 and _capitalised(doc[j - 2])
+        ):
+            pass  # "Coram Children’s Legal Centre": a possessive inside the name
         else:
             break
         j -= 1
@@ -247,7 +249,7 @@ def split_on_and(name: Name, in_list: bool = False) -> list[Name]:
     cut = parts[-1]
     left, right = name.text[: cut.start()], name.text[cut.end() :]
     skip = len(right) - len(right[4:]) if right.lower().startswith("the ") else 0
-    if not in_list and not (_whole_name(left) and _whole_name(right[skip:])):
+    if not in_list and not (whole_name(left) and whole_name(right[skip:])):
         return [name]
     first = Name(name.start, name.start + len(left), left, (), ())
     second = Name(name.start + cut.end() + skip, name.end, right[skip:], name.aliases,
@@ -255,7 +257,7 @@ def split_on_and(name: Name, in_list: bool = False) -> list[Name]:
     return [*split_on_and(first, in_list), second]
 
 
-def _whole_name(text: str) -> bool:
+def whole_name(text: str) -> bool:
     """A name that stands alone: an organisation noun or legal form ends it, a table
     names it, it is an acronym, or it is two or more words one of which is mostly a name."""
     verdict = judge(text, known=known_body(text))

@@ -60,6 +60,7 @@ class _Words:
     generic: frozenset[str]
     places: frozenset[str]
     compass: frozenset[str]
+    central_government_openings: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -172,3 +173,10 @@ def _is_post(tokens: list[str], text: str) -> bool:
         if any(t in w.role_first or t in w.role_words for t in following[:3]):
             return True
     return False
+
+
+def central_government(text: str) -> bool:
+    """ "Ministry of Justice", "Department for Education", "HM Treasury": a department of
+    state (they fund and regulate the bodies whose decisions we read)."""
+    lowered = " ".join(text.lower().replace("the ", " ").split())
+    return lowered.startswith(tuple(words().central_government_openings))

@@ -23,7 +23,8 @@ from spacy.tokens import Doc
 
 from pipeline.extract.findings import Finding
 from pipeline.extract.funder_cues import funders_from, table_funders
-from pipeline.extract.names import Name, read_name_backward, read_name_forward
+from pipeline.extract.names import Name, known_body, read_name_backward, read_name_forward
+from pipeline.extract.organisations import judge
 from pipeline.extract.party_names import (
     name_at,
     name_before,
@@ -31,7 +32,13 @@ from pipeline.extract.party_names import (
     table_name_before,
 )
 from pipeline.extract.passages import Passage, has_word, sentence_bounds, text_of
-from pipeline.extract.supplier_cues import company, grant_list_items, money_to, triggered
+from pipeline.extract.supplier_cues import (
+    company,
+    grant_list_items,
+    listed_after,
+    money_to,
+    triggered,
+)
 from pipeline.nlp import Hit, hits
 from pipeline.patterns.parties import (
     DEFINITION,
@@ -84,6 +91,8 @@ def _spell_out(found: list[Finding], defined: dict[str, str]) -> list[Finding]:
         if long_name is None:
             out.append(f)
             continue
+        if judge(long_name, known=known_body(long_name)).kind is None:
+            continue  # "WY+TF" spelt out is a fund, not a body
         values = dict(f.values, name=long_name)
         if f.field == "suppliers":
             values["aliases"] = (*f.values.get("aliases", ()), f.values["name"])
@@ -98,8 +107,9 @@ def _cue_to_findings(offset: int, doc: Doc, span: Hit) -> list[Finding]:
     lo, hi = sentence_bounds(doc, span.start)
     if family == "supplier_after":
         start = _after_copula(doc, span.end)
-        return names_to_findings("suppliers", offset, name_at(doc, start), span.id_,
-                                 role=role)
+        name = name_at(doc, start)
+        return [f for each in (listed_after(doc, name) if name is not None else [])
+                for f in names_to_findings("suppliers", offset, each, span.id_, role=role)]
     if family == "supplier_before":
         if role == "company":
             return company(offset, doc, span)

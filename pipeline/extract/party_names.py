@@ -18,7 +18,7 @@ from pipeline.extract.names import (
     read_name_forward,
     split_on_and,
 )
-from pipeline.extract.organisations import Kind, judge
+from pipeline.extract.organisations import Kind, central_government, judge
 from pipeline.nlp import Hit, hits
 from pipeline.patterns.parties import CUE_NEEDS
 
@@ -37,6 +37,8 @@ def names_to_findings(
     out: list[Finding] = []
     parts = [name] if known_body(name.text) else split_on_and(name, in_list=name.in_list)
     for part in parts:
+        if field_name == "suppliers" and central_government(part.text):
+            continue  # a ministry gives grants; it is not contracted by the bodies we read
         kept = as_organisation(part, needs)
         if kept is not None:
             out.append(_name_finding(field_name, offset, kept, rule, values))

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.extract.findings import Finding
-from pipeline.extract.names import Name, read_name_backward, read_name_forward
+from pipeline.extract.names import Name, read_name_backward, read_name_forward, whole_name
 from pipeline.extract.organisations import judge
 from pipeline.extract.party_names import names_to_findings
 from pipeline.extract.passages import has_word, sentence_bounds, words_between
@@ -25,6 +25,7 @@ from pipeline.patterns.parties import (
     FUNDING_WORDS,
     GRANT_LIST_ITEM,
     LEAD_INS,
+    MONEY_ONLY_TRIGGERS,
     TRIGGER_ROLES,
 )
 
@@ -43,6 +44,8 @@ def triggered(offset: int, doc: Doc, span: Hit, direction: str) -> list[Finding]
     lo, hi = sentence_bounds(doc, span.start)
     if direction == "from" and has_word(doc, lo, hi, FUNDING_WORDS):
         return []
+    if span.text.lower() in MONEY_ONLY_TRIGGERS and not has_word(doc, lo, hi, _CURRENCY):
+        return []
     stop = min(hi, span.end + _TRIGGER_REACH)
     if direction not in words_between(doc, span.end, stop):
         return []  # most award words have no "to" after them in their clause
@@ -56,8 +59,9 @@ def triggered(offset: int, doc: Doc, span: Hit, direction: str) -> list[Finding]
     plural = has_word(doc, lo, j, _PLURAL_AWARDS)
     first = Name(name.start, name.end, name.text, name.aliases, name.members, plural)
     rule = f"{span.id_}:{direction}"
-    found = [f for listed in _listed(doc, j + 1, first)
-             for f in names_to_findings("suppliers", offset, listed, rule, role=role)]
+    listed = lines_listed(doc, first) if doc[j + 1].text == ":" else listed_after(doc, first)
+    found = [f for each in listed
+             for f in names_to_findings("suppliers", offset, each, rule, role=role)]
     again = _and_to_again(doc, name, stop)
     if found and again is not None:
         found.extend(names_to_findings("suppliers", offset, again, rule, role=role))
@@ -112,8 +116,7 @@ def _past_lead_ins(doc: Doc, i: int) -> int:
 
 def _and_to_again(doc: Doc, first: Name, stop: int) -> Name | None:
     """ "contracts to ENGIE Power Ltd for electricity and to ENGIE Gas Ltd for gas"."""
-    j = next((t.i for t in doc if t.idx >= first.end), len(doc))
-    for k in range(j, min(stop, len(doc) - 2)):
+    for k in range(_token_after(doc, first), min(stop, len(doc) - 2)):
         if doc[k].lower_ in CLAUSE_BREAKS:
             return None
         if doc[k].lower_ == "and" and doc[k + 1].lower_ == "to":
@@ -132,25 +135,51 @@ def _role_before(doc: Doc, start: int, stop: int) -> str:
     return roles[-1] if roles else "contractor"
 
 
-def _listed(doc: Doc, start: int, first: Name) -> list[Name]:
-    """"to Tidewater Youth Trust, Bankside Boxing Club CIC and Lighthouse Arts": each."""
+def listed_after(doc: Doc, first: Name) -> list[Name]:
+    """ "to Tidewater Youth Trust, Bankside Boxing Club CIC and Lighthouse Arts", and
+    "appointing Design Installation Ltd (DIS) and Barry Beard Ltd (BB)": each name."""
     names = [first]
     if judge(first.text).kind is None:
         return names
-    j = _token_after(doc, first, start)
-    while j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].text[:1].isupper():
-        nxt = read_name_forward(doc, j + 1)
+    j = _token_after(doc, first)
+    while j + 1 < len(doc):
+        if doc[j].text == "," and doc[j + 1].text[:1].isupper():
+            nxt = read_name_forward(doc, j + 1)
+        elif doc[j].lower_ in ("and", "&") and names[-1].aliases:
+            nxt = read_name_forward(doc, j + 1)  # after a bracket the reader stopped
+            nxt = nxt if nxt is not None and whole_name(nxt.text) else None
+        else:
+            break
         if nxt is None:
             break
         names.append(Name(nxt.start, nxt.end, nxt.text, nxt.aliases, nxt.members, True))
-        j = _token_after(doc, nxt, j + 1)
+        j = _token_after(doc, nxt)
     return names
 
 
-def _token_after(doc: Doc, name: Name, j: int) -> int:
-    while j < len(doc) and doc[j].idx < name.end:
-        j += 1
-    return j
+def lines_listed(doc: Doc, first: Name) -> list[Name]:
+    """ "a direct award to:" then one recipient at the start of each following line
+    ("X via the ESPO framework", "Y via ..."), until a line that starts with no name."""
+    names = [first]
+    j = _token_after(doc, first)
+    while len(names) < _MAX_LISTED:
+        while j < len(doc) and not doc[j].is_space:
+            j += 1  # the rest of the line
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        nxt = read_name_forward(doc, j) if j < len(doc) else None
+        if nxt is None or judge(nxt.text).kind is None:
+            break
+        names.append(nxt)
+        j = _token_after(doc, nxt)
+    return names
+
+
+_MAX_LISTED = 12
+
+
+def _token_after(doc: Doc, name: Name) -> int:
+    return next((t.i for t in doc if t.idx >= name.end), len(doc))
 
 
 def company(offset: int, doc: Doc, span: Hit) -> list[Finding]:

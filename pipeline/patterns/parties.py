@@ -83,6 +83,11 @@ TRIGGER_ROLES = {
     "novate": "novation_recipient",
     "novated": "novation_recipient",
     "novation": "novation_recipient",
+    "provide": "grant_recipient",
+    "provided": "grant_recipient",
+    "providing": "grant_recipient",
+    "release": "grant_recipient",
+    "released": "grant_recipient",
     "paid": "payee",
     "pay": "payee",
     "payment": "payee",
@@ -183,8 +188,7 @@ CUE_NEEDS = {
     "applicant-of-grant": "common",
     "application-from": "common",
     "requested-funding": "common",
-    "name-contract": "proper",
-    "agreement-with": "proper",
+    "agreement-with": "common",
     "commission-org": "proper",
     "award-org-funding": "proper",
     "services-of": "proper",
@@ -198,8 +202,11 @@ CUE_NEEDS = {
 
 # Words before "from" that make the named body an applicant, not a giver: "the £500k
 # application to the Low Carbon Fund from X".
-APPLICATION_WORDS = frozenset(["application", "applications", "bid", "bids", "request",
-                               "requests", "submission"])
+APPLICATION_WORDS = frozenset(["application", "applications"])
+
+# Award words that name a recipient only when money is in the sentence: "£21,500 will be
+# provided to X", but "support provided to residents".
+MONEY_ONLY_TRIGGERS = frozenset(["provide", "provided", "providing", "release", "released"])
 
 # Verbs by which an organisation other than the decision maker receives money: "X received
 # funding from Y" makes Y a third party's funder.
