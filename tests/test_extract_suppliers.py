@@ -262,6 +262,20 @@ CASES_FROM_UNSEEN_PUBLISHERS = [
     SupplierCase("application-from", "To approve the £400k application to the Low Carbon "
                  "Fund from Ashcombe Community Energy Ltd.",
                  (Sup("Ashcombe Community Energy Ltd", "grant_recipient"),)),
+    SupplierCase("award-table-row", "Westmere District Council\nRecord of decision\n\nThat "
+                 "the grant below be approved.\n\nApplicant Amount "
+                 "granted\nAshby Parish Council £42,000.00\nCoxley Bowls Club £3,500.00\n\nThe "
+                 "funding comes from the capital budget.",
+                 (Sup("Ashby Parish Council", "grant_recipient"),
+                  Sup("Coxley Bowls Club", "grant_recipient"))),
+    SupplierCase("enabled-by-funding", "To approve £3,200 from the safety fund to enable "
+                 "Marsden Town Council staff to repair the gates.",
+                 (Sup("Marsden Town Council", "grant_recipient"),)),
+    SupplierCase("money-to-company-list-item", "The extensions below are approved:\n"
+                 "c. Toxicology to Larch Scientific Ltd for 11 months with a value of £0.6m;",
+                 (Sup("Larch Scientific Ltd", "payee"),)),
+    SupplierCase("agreed-with", "The business plan agreed with Larkspur Housing Trust in 2014 "
+                 "sets the phasing.", (Sup("Larkspur Housing Trust", "contractor"),)),
     SupplierCase("supplier-in-quotes", "Extend the contract with the current supplier "
                  "‘Ledgerline Ltd’ for three years.", (Sup("Ledgerline Ltd", "contractor"),)),
     SupplierCase("and-kept-whole-when-parts-are-not-names", "The audit contract was awarded "
@@ -312,6 +326,16 @@ NEGATIVES_FROM_UNSEEN_PUBLISHERS = [
     SupplierCase("loose-cue-everyday-words", "The service is run by Youth Services.", ()),
     SupplierCase("company-number-of-applicant", "Applicant: Thornbury Homes Ltd (company "
                  "number 01234567) seeks consent for 40 homes.", ()),
+    SupplierCase("agreed-with-officers", "The approach was agreed with Planning Officers.", ()),
+    SupplierCase("agreed-with-everyday-words", "The timetable was agreed with Network "
+                 "Partners.", ()),
+    SupplierCase("table-total-row", "Applicant Amount granted\nTotal £45,500.00", ()),
+    SupplierCase("table-of-sources", "Funding source Amount\nWestshire Community Trust "
+                 "£20,000\nDistrict Council £5,000", ()),
+    SupplierCase("enable-residents", "A grant of £5,000 to enable residents to run events.", ()),
+    SupplierCase("enable-the-council", "£9,000 from reserves to enable the Council to act.", ()),
+    SupplierCase("sold-to-company", "The land was sold to Farrow Homes Ltd for £1.2m.", ()),
+    SupplierCase("company-without-money", "A letter was sent to Farrow Homes Ltd in May.", ()),
     SupplierCase("bidders-received", "Tenders were received from Aldwick Ltd and Brompton "
                  "Services Ltd.", ()),
     SupplierCase("third-party-not-after-first-to", "Funding is provided to support the "

@@ -81,8 +81,10 @@ def _capitalised(token: Token) -> bool:
     return text[0].isupper()
 
 
-def read_name_forward(doc: Doc, i: int) -> Name | None:
-    """The name starting at token `i` (after an optional "the"), or None."""
+def read_name_forward(doc: Doc, i: int, as_modifier: bool = False) -> Name | None:
+    """The name starting at token `i` (after an optional "the"), or None; None too when a
+    noun after it shows it modifies something else ("the Met OL project"), unless
+    `as_modifier` says that is expected ("to enable Marsden Town Council staff to")."""
     n = len(doc)
     while i < n and doc[i].lower_ == "the":
         i += 1
@@ -132,7 +134,7 @@ def read_name_forward(doc: Doc, i: int) -> Name | None:
         nxt = doc[following]
         if nxt.is_lower and nxt.lower_ in words().legal_forms:
             last = following  # "Acme Widgets ltd"
-        elif nxt.is_lower and nxt.lower_ in _attributive_nouns():
+        elif nxt.is_lower and nxt.lower_ in _attributive_nouns() and not as_modifier:
             return None  # "ASCH front line staff", "the Met OL project": a modifier
     return _finish(doc, i, last, tuple(aliases), members)
 

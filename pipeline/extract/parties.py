@@ -33,10 +33,12 @@ from pipeline.extract.party_names import (
 )
 from pipeline.extract.passages import Passage, has_word, sentence_bounds, text_of
 from pipeline.extract.supplier_cues import (
+    award_table_rows,
     company,
     grant_list_items,
     listed_after,
     money_to,
+    money_to_company,
     triggered,
 )
 from pipeline.nlp import Hit, hits
@@ -59,10 +61,12 @@ def extract_parties(text: str, passages: Sequence[Passage]) -> list[Finding]:
         doc = passage.doc
         for span in hits(doc, "parties"):
             found.extend(_cue_to_findings(passage.start, doc, span))
+        found.extend(money_to_company(passage.start, doc))
         found.extend(funders_from(passage.start, doc))
         found.extend(table_funders(passage.start, doc))
     if re.search(r"\bgrants?\b", text, re.IGNORECASE):
         found.extend(grant_list_items(text))
+    found.extend(award_table_rows(text))
     return _spell_out(found, _abbreviations(passages))
 
 

@@ -24,7 +24,7 @@ from pipeline.patterns.parties import CUE_NEEDS
 
 _TABLE_LABELS = ("BODY_FUNDER", "BODY_DECIDER", "BUYER")
 _NEEDS = {"common": Kind.COMMON, "proper": Kind.PROPER, "head": Kind.HEAD,
-          "known": Kind.KNOWN}
+          "legal": Kind.LEGAL, "known": Kind.KNOWN}
 
 
 def names_to_findings(

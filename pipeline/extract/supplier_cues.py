@@ -20,12 +20,16 @@ from pipeline.extract.party_names import names_to_findings
 from pipeline.extract.passages import has_word, sentence_bounds, words_between
 from pipeline.nlp import Hit
 from pipeline.patterns.parties import (
+    AWARD_TABLE_HEADER,
+    AWARD_TABLE_ROW,
     AWARD_WORDS,
     CLAUSE_BREAKS,
+    ENABLING_VERBS,
     FUNDING_WORDS,
     GRANT_LIST_ITEM,
     LEAD_INS,
     MONEY_ONLY_TRIGGERS,
+    NOT_PAYMENT_TO,
     TRIGGER_ROLES,
 )
 
@@ -44,7 +48,7 @@ def triggered(offset: int, doc: Doc, span: Hit, direction: str) -> list[Finding]
     lo, hi = sentence_bounds(doc, span.start)
     if direction == "from" and has_word(doc, lo, hi, FUNDING_WORDS):
         return []
-    if span.text.lower() in MONEY_ONLY_TRIGGERS and not has_word(doc, lo, hi, _CURRENCY):
+    if span.text.lower() in MONEY_ONLY_TRIGGERS and not _money_in(doc, lo, hi):
         return []
     stop = min(hi, span.end + _TRIGGER_REACH)
     if direction not in words_between(doc, span.end, stop):
@@ -52,6 +56,8 @@ def triggered(offset: int, doc: Doc, span: Hit, direction: str) -> list[Finding]
     j = _first_direction_word(doc, span.end, stop, direction)
     if j is None:
         return []
+    if direction == "to" and doc[j + 1].lower_ in ENABLING_VERBS:
+        return _enabled(offset, doc, j + 2, (lo, hi))
     name = read_name_forward(doc, _past_lead_ins(doc, j + 1))
     if name is None:
         return []
@@ -68,6 +74,51 @@ def triggered(offset: int, doc: Doc, span: Hit, direction: str) -> list[Finding]
     return found
 
 
+def _enabled(offset: int, doc: Doc, i: int, sentence: tuple[int, int]) -> list[Finding]:
+    """ "£4,600 from the fund to enable X to complete the works": X gets the money."""
+    if not _money_in(doc, *sentence):
+        return []
+    return names_to_findings("suppliers", offset, read_name_forward(doc, i, as_modifier=True),
+                             "enabled-by-funding", role="grant_recipient")
+
+
+def money_to_company(offset: int, doc: Doc) -> list[Finding]:
+    """A company named after "to" in a sentence with money is paid: "d. Drugs analysis to
+    Keyline Forensics Ltd for 11 months, £0.9m" (a list under an award's lead-in). Only a
+    name with a legal form is taken, and never after "sold to", "compared to"."""
+    out: list[Finding] = []
+    for token in doc:
+        if token.lower_ != "to" or token.i + 1 >= len(doc) or not doc[token.i + 1].is_title:
+            continue
+        if token.i > 0 and doc[token.i - 1].lower_ in NOT_PAYMENT_TO:
+            continue
+        lo, hi = sentence_bounds(doc, token.i)
+        if not _money_in(doc, lo, hi):
+            continue
+        role = "contractor" if has_word(doc, lo, hi, AWARD_WORDS) else "payee"
+        out.extend(names_to_findings("suppliers", offset, read_name_forward(doc, token.i + 1),
+                                     "money-to-company", role=role))
+    return out
+
+
+def award_table_rows(text: str) -> list[Finding]:
+    """ "Applicant   Amount granted" then "Broughton Parish Council £580,000.00": the name
+    of each row of a table of awards, up to the first line that is not a row."""
+    out: list[Finding] = []
+    for header in AWARD_TABLE_HEADER.finditer(text):
+        line_start = text.find("\n", header.end()) + 1
+        while line_start:
+            row = AWARD_TABLE_ROW.match(text, line_start)
+            if row is None:
+                break
+            name = row.group("name").strip()
+            start = row.start("name")
+            out.extend(names_to_findings("suppliers", 0, Name(start, start + len(name), name),
+                                         "award-table-row", role="grant_recipient"))
+            line_start = text.find("\n", row.end()) + 1
+    return out
+
+
 def money_to(offset: int, doc: Doc, span: Hit) -> list[Finding]:
     """ "b) £776,206 to Suzy Lamplugh Trust for ...": money straight to a name."""
     name = read_name_forward(doc, _past_lead_ins(doc, span.end))
@@ -76,6 +127,12 @@ def money_to(offset: int, doc: Doc, span: Hit) -> list[Finding]:
     near = (max(0, span.start - _ROLE_REACH), min(len(doc), span.end + _ROLE_REACH))
     role = "grant_recipient" if has_word(doc, *near, FUNDING_WORDS) else "payee"
     return names_to_findings("suppliers", offset, name, span.id_, role=role)
+
+
+def _money_in(doc: Doc, lo: int, hi: int) -> bool:
+    """An amount in the sentence doc[lo:hi]; its "£" may sit just before the sentence's
+    first token, since a sentence opens at a letter or digit ("£21,500 will be ...")."""
+    return has_word(doc, max(0, lo - 1), hi, _CURRENCY)
 
 
 def _first_direction_word(doc: Doc, start: int, stop: int, direction: str) -> int | None:
@@ -179,7 +236,11 @@ _MAX_LISTED = 12
 
 
 def _token_after(doc: Doc, name: Name) -> int:
-    return next((t.i for t in doc if t.idx >= name.end), len(doc))
+    """The token after `name`, past the bracketed abbreviation that may follow it."""
+    j = next((t.i for t in doc if t.idx >= name.end), len(doc))
+    if name.aliases and j < len(doc) and doc[j].text == "(":
+        j = next((k + 1 for k in range(j, min(j + 12, len(doc))) if doc[k].text == ")"), j)
+    return j
 
 
 def company(offset: int, doc: Doc, span: Hit) -> list[Finding]:

@@ -166,7 +166,8 @@ DEFINITION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)")
 # "Grant Administration Services".
 LOWER_CASE_CUES = frozenset(["award-org-funding", "commission-org"])
 
-# What a name read beside each cue must show to be kept, by cue id: "common" takes any
+# What a name read beside each cue must show to be kept, by cue id ("legal": a legal form
+# or a table's body, for rules with no cue word at all): "common" takes any
 # name (everyday words too: "the award of a contract to Street League"), "proper" needs a
 # word that is mostly a name, an acronym or better ("delivered by Veolia"), "head" an
 # organisation noun, legal form or a table's body ("Hartlepool Council grant"), "known"
@@ -188,7 +189,11 @@ CUE_NEEDS = {
     "applicant-of-grant": "common",
     "application-from": "common",
     "requested-funding": "common",
+    "award-table-row": "proper",
+    "enabled-by-funding": "head",
+    "money-to-company": "legal",
     "agreement-with": "common",
+    "agreed-with": "proper",
     "commission-org": "proper",
     "award-org-funding": "proper",
     "services-of": "proper",
@@ -216,3 +221,27 @@ THIRD_PARTY_RECEIPT = frozenset(["received", "receives", "secured", "obtained", 
 # Words between "to" and the recipient's name: "£1.5m to a consortium led by X".
 LEAD_INS = ("a consortium led by", "the consortium led by", "a partnership led by",
             "the partnership led by", "a consortium headed by", "a partnership headed by")
+
+# The header line of a table of awards: "Applicant   Amount granted", "Organisation | Award".
+AWARD_TABLE_HEADER = re.compile(
+    r"""^[ \t|]*(?:applicants?|recipients?|organisations?|grantees?|suppliers?|
+        contractors?|providers?|name\ of\ (?:applicant|organisation))\b
+        [^\n]*\b(?:amount|award(?:ed)?|grant(?:ed)?|value|funding|£)""",
+    re.VERBOSE | re.IGNORECASE | re.MULTILINE,
+)
+# A row of such a table: a name, then an amount ("Broughton Parish Council £580,000.00").
+AWARD_TABLE_ROW = re.compile(
+    r"""^[ \t|]*(?P<name>[A-Z][^\n£|\t]{1,80}?)[ \t|]+(?:£|GBP\s?)\d[\d,.]*""",
+    re.VERBOSE | re.MULTILINE,
+)
+
+# Verbs after "to" that name the body the money enables: "£4,600 from the fund to enable
+# X to complete the works".
+ENABLING_VERBS = frozenset(["enable", "allow", "help", "assist"])
+
+# Words before "to" that make a following company a buyer or a comparison, not a payee:
+# "the site was sold to X Ltd", "compared to X Ltd's price".
+NOT_PAYMENT_TO = frozenset(["sold", "sale", "sell", "selling", "disposal", "dispose", "let",
+                            "lease", "leased", "leasing", "transferred", "compared",
+                            "similar", "addition", "respect", "relation", "regard", "due",
+                            "up", "prior", "subject", "according", "pursuant", "next"])
