@@ -51,7 +51,7 @@ def extraction_to_record(document: Document, extraction: Extraction) -> Decision
     for f in extraction.findings:
         by_field[f.field].append(f)
     particulars = extraction.particulars
-    funders = _funders(by_field["funders"])
+    funders = _funders(by_field["funders"], document.text.lower())
     excluded = {normalised_name(f.values["name"]) for f in funders}
     if particulars.body:
         excluded.add(normalised_name(particulars.body))
@@ -166,7 +166,9 @@ def _distinct(findings: Iterable[Finding]) -> list[Finding]:
     return out
 
 
-def _funders(findings: Sequence[Finding]) -> list[Finding]:
+def _funders(findings: Sequence[Finding], lowered_text: str) -> list[Finding]:
+    """One per body; an abbreviation takes the table's full name when the document also
+    writes it out ("MoJ" beside "Ministry of Justice"), and stays as written otherwise."""
     canonical, deciders, _ = _bodies()
     chosen: dict[str, Finding] = {}
     for f in _by_position(findings):
@@ -174,7 +176,8 @@ def _funders(findings: Sequence[Finding]) -> list[Finding]:
         if not key or key in deciders:
             continue
         name = f.values["name"]
-        if " " not in name.strip() and key in canonical:  # "MoJ" -> "Ministry of Justice"
+        if " " not in name.strip() and key in canonical \
+                and canonical[key].lower() in lowered_text:
             name = canonical[key]
         key = normalised_name(name)
         if key not in chosen:

@@ -1,9 +1,10 @@
 """Funders: bodies giving money to the decision maker (a Home Office grant, a DfE allocation).
 
 Each row is a sentence in the style of a decision and the funders a careful analyst reads
-from it, sorted; a body in the public bodies table is named as the table names it
-("MoJ" is the Ministry of Justice). A funder is never also a supplier: rows that name
-one assert the suppliers too.
+from it, sorted. A funder is named as the document writes it: "MoJ" stays "MoJ" unless the
+document also writes out "Ministry of Justice", as the analysts' gold does (a name the
+document never uses would be the record's invention). A funder is never also a supplier:
+rows that name one assert the suppliers too.
 """
 
 from __future__ import annotations
@@ -52,10 +53,12 @@ CASES_FROM_FORMAT = [
                ("Ministry of Justice",)),
     FunderCase("contribution-from-borough", "MOPAC will accept a contribution of £80,000 from "
                "the London Borough of Camden.", ("London Borough of Camden",)),
-    FunderCase("alias-canonical", "The MoJ has confirmed funding of £500,000 for 2024/25.",
-               ("Ministry of Justice",)),
+    FunderCase("alias-as-written", "The MoJ has confirmed funding of £500,000 for 2024/25.",
+               ("MoJ",)),
+    FunderCase("alias-written-out-elsewhere", "The Ministry of Justice sets the terms. The MoJ "
+               "has confirmed funding of £500,000 for 2024/25.", ("Ministry of Justice",)),
     FunderCase("abbreviation-grant", "The DLUHC grant will be used to support rough sleepers.",
-               ("Department for Levelling Up, Housing and Communities",)),
+               ("DLUHC",)),
     FunderCase("alias-in-brackets-allocated", "The Home Office (HO) has allocated £3m "
                           "to MOPAC for the year.", ("Home Office",)),
     FunderCase("receipt-from", "MOPAC will receive £40,000 from the National Lottery "
@@ -74,8 +77,7 @@ CASES_FROM_FORMAT = [
                           ("Ministry of Housing, Communities and Local Government",)),
     FunderCase("accept-award-from", "The DMPC is asked to accept an award of £95,000 "
                           "from the Youth Endowment Fund.", ("Youth Endowment Fund",)),
-    FunderCase("defra-funding", "DEFRA funding of £60,000 has been confirmed.",
-               ("Department for Environment, Food and Rural Affairs",)),
+    FunderCase("defra-funding", "DEFRA funding of £60,000 has been confirmed.", ("DEFRA",)),
     FunderCase("granted-to-decider", "The Department for Transport has granted £2m "
                           "to the GLA for cycling schemes.", ("Department for Transport",)),
     FunderCase("jointly-funded-by-two", "The scheme is jointly funded by Sport England and Arts "
@@ -83,9 +85,30 @@ CASES_FROM_FORMAT = [
     FunderCase("provided-funding", "The Cabinet Office has provided funding of £75,000 for the "
                "pilot.", ("Cabinet Office",)),
     FunderCase("abbreviation-grant-of", "The DfE grant of £120,000 will fund the mentoring "
-               "places.", ("Department for Education",)),
+               "places.", ("DfE",)),
     FunderCase("sponsorship-from-company", "The event is supported by sponsorship from Barclays "
                "Bank UK PLC.", ("Barclays Bank UK PLC",)),
+]
+
+CASES_FROM_UNSEEN_PUBLISHERS = [
+    FunderCase("funding-agreement-with-ministry", "The Authority will enter into a funding "
+               "agreement with the Department for Culture, Media and Sport for £1m.",
+               ("Department for Culture, Media and Sport",)),
+    FunderCase("unit-of-a-council", "Funding was received from Westmere Borough Council "
+               "Community Safety Team to be spent on patrols.", ("Westmere Borough Council",)),
+    FunderCase("fund-abbreviation-spelt-out", "Approval is given for £2m from the North "
+               "Valley Transport Fund (NVTF), taking the total from the NVTF to £8m.", ()),
+    FunderCase("applicant-is-no-funder", "To approve the £300k application to the Green "
+               "Growth Fund from Larchmont Energy Ltd.", (), ("Larchmont Energy Ltd",)),
+    FunderCase("third-party-receipt", "Ashgrove Rovers FC Ltd received funding from the "
+               "Tees Community Foundation to run a pilot last year.", ()),
+    FunderCase("own-money-passed-on", "Approval to allocate funding from the Westshire "
+               "Violence Reduction Partnership to Copperfield Consulting Ltd.", (),
+               ("Copperfield Consulting Ltd",)),
+    FunderCase("known-body-then-purpose", "MOPAC will receive £154,000 of grant funding from "
+               "the Home Office for the Strategic Migration Partnership.", ("Home Office",)),
+    FunderCase("known-body-then-fund", "To accept the £3.75m offer of grant from Homes England "
+               "Housing Infrastructure Fund.", ("Homes England",)),
 ]
 
 NEGATIVES = [
@@ -110,7 +133,8 @@ NEGATIVES = [
 
 @pytest.mark.parametrize(
     "case",
-    parametrize_groups(issue=CASES_FROM_ISSUE, format=CASES_FROM_FORMAT, negative=NEGATIVES),
+    parametrize_groups(issue=CASES_FROM_ISSUE, format=CASES_FROM_FORMAT, negative=NEGATIVES,
+                       unseen=CASES_FROM_UNSEEN_PUBLISHERS),
 )
 def test_funders(case: FunderCase) -> None:
     funders, suppliers = record_to_parties(record_of(case.text))
@@ -118,4 +142,4 @@ def test_funders(case: FunderCase) -> None:
     assert suppliers == sorted(case.suppliers)
 
 
-ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *NEGATIVES]
+ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *NEGATIVES, *CASES_FROM_UNSEEN_PUBLISHERS]

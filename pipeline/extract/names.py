@@ -295,16 +295,21 @@ def _known_bodies() -> frozenset[str]:
     return frozenset(normalised_name(n) for row in table for n in [row["name"], *row["aliases"]])
 
 
-@lru_cache(maxsize=1)
-def _deciding_bodies() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def _bodies_of_role(role: str) -> frozenset[str]:
     table = read_table("public_bodies.json")["bodies"]
-    return frozenset(normalised_name(n) for row in table if row["role"] == "decider"
+    return frozenset(normalised_name(n) for row in table if row["role"] == role
                      for n in [row["name"], *row["aliases"]])
 
 
 def deciding_body(text: str) -> bool:
     """A body of the table that takes decisions itself (MOPAC, the GLA, a PCC)."""
-    return normalised_name(text) in _deciding_bodies()
+    return normalised_name(text) in _bodies_of_role("decider")
+
+
+def funding_body(text: str) -> bool:
+    """A body of the table that gives grants to the decision makers (Home Office, YEF)."""
+    return normalised_name(text) in _bodies_of_role("funder")
 
 
 def known_body(text: str) -> bool:

@@ -23,8 +23,14 @@ from spacy.tokens import Doc
 
 from pipeline.extract.findings import Finding
 from pipeline.extract.funder_cues import funders_from, table_funders
-from pipeline.extract.names import Name, known_body, read_name_backward, read_name_forward
-from pipeline.extract.organisations import judge
+from pipeline.extract.names import (
+    Name,
+    funding_body,
+    known_body,
+    read_name_backward,
+    read_name_forward,
+)
+from pipeline.extract.organisations import central_government, judge
 from pipeline.extract.party_names import (
     name_at,
     name_before,
@@ -112,6 +118,8 @@ def _cue_to_findings(offset: int, doc: Doc, span: Hit) -> list[Finding]:
     if family == "supplier_after":
         start = _after_copula(doc, span.end)
         name = name_at(doc, start)
+        if name is not None and _funding_agreement_with_funder(span, name):
+            return names_to_findings("funders", offset, name, "funding-agreement-with")
         return [f for each in (listed_after(doc, name) if name is not None else [])
                 for f in names_to_findings("suppliers", offset, each, span.id_, role=role)]
     if family == "supplier_before":
@@ -138,6 +146,13 @@ def _cue_to_findings(offset: int, doc: Doc, span: Hit) -> list[Finding]:
     if family in ("funder_before", "funder_before_verb"):
         return names_to_findings("funders", offset, name_before(doc, span.start), span.id_)
     return []
+
+
+def _funding_agreement_with_funder(span: Hit, name: Name) -> bool:
+    """ "a funding agreement with the Ministry of ...": a department of state or a funding
+    body of the table gives the money."""
+    return bool(FUNDING_WORDS.intersection(span.text.lower().split())) and (
+        central_government(name.text) or funding_body(name.text))
 
 
 def _after_copula(doc: Doc, i: int) -> int:

@@ -7,6 +7,8 @@ finding each kept name becomes.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from pipeline.extract.findings import Finding
@@ -56,6 +58,8 @@ def as_organisation(name: Name, needs: Kind) -> Name | None:
     """`name` if it is an organisation of at least the kind `needs`; the table body it
     starts with when the rest is a fund or a purpose ("Homes England Housing
     Infrastructure Fund", "Home Office for the Migration Partnership")."""
+    if needs is Kind.LEGAL:  # rules with no cue word take companies only
+        return name if judge(name.text).kind is Kind.LEGAL else None
     if known_body(name.text):
         return name
     body = known_prefix(name)
@@ -65,7 +69,18 @@ def as_organisation(name: Name, needs: Kind) -> Name | None:
     verdict = judge(name.text)
     if verdict.kind is not None:
         return name if verdict.kind >= needs else None
-    return body
+    return body or _organisation_of_unit(name)
+
+
+def _organisation_of_unit(name: Name) -> Name | None:
+    """ "Stockton Borough Council Drugs and Alcohol Team" -> Stockton Borough Council: a
+    unit or post of a named organisation stands for the organisation."""
+    spans = list(re.finditer(r"\S+", name.text))
+    for k in range(len(spans) - 1, 1, -1):
+        text = name.text[: spans[k - 1].end()]
+        if judge(text).kind in (Kind.HEAD, Kind.LEGAL):
+            return Name(name.start, name.start + len(text), text)
+    return None
 
 
 def name_at(doc: Doc, i: int) -> Name | None:

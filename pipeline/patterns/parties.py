@@ -160,7 +160,7 @@ AWARD_WORDS = frozenset(
 )
 
 # An abbreviation defined in brackets after a name: "Department for Education (DfE)".
-DEFINITION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)")
+DEFINITION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z+&]*[A-Z][A-Za-z]*)\)")
 
 # Cues that are verbs only in lower case: "to award Hitch Marketing funding", not
 # "Grant Administration Services".
@@ -203,6 +203,7 @@ CUE_NEEDS = {
     "org-has-funded": "head",
     "org-grant-funding": "head",
     "funding-body-table": "known",
+    "funding-agreement-with": "common",
 }
 
 # Words before "from" that make the named body an applicant, not a giver: "the £500k
