@@ -329,6 +329,13 @@ NEGATIVES_FROM_UNSEEN_PUBLISHERS = [
     SupplierCase("agreed-with-officers", "The approach was agreed with Planning Officers.", ()),
     SupplierCase("agreed-with-everyday-words", "The timetable was agreed with Network "
                  "Partners.", ()),
+    SupplierCase("section-106-agreement", "The permission is subject to a section 106 "
+                 "agreement with Farrow Homes Ltd to secure affordable housing.", ()),
+    SupplierCase("development-agreement", "Plot 18 is set out in the development agreement "
+                 "with Larkspur Housing Trust.", ()),
+    SupplierCase("managed-by-landlord", "The new homes will be managed by Larkspur Housing "
+                 "Trust.", ()),
+    SupplierCase("built-by-developer", "The scheme will be built by Farrow Homes Ltd.", ()),
     SupplierCase("table-total-row", "Applicant Amount granted\nTotal £45,500.00", ()),
     SupplierCase("table-of-sources", "Funding source Amount\nWestshire Community Trust "
                  "£20,000\nDistrict Council £5,000", ()),

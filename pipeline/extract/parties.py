@@ -52,6 +52,7 @@ from pipeline.patterns.parties import (
     DEFINITION,
     FUNDING_WORDS,
     LOWER_CASE_CUES,
+    NOT_CONTRACT_AGREEMENTS,
     RECEIPT_WORDS,
 )
 
@@ -116,6 +117,9 @@ def _cue_to_findings(offset: int, doc: Doc, span: Hit) -> list[Finding]:
         return []
     lo, hi = sentence_bounds(doc, span.start)
     if family == "supplier_after":
+        if span.id_ == "agreement-with" and span.start > 0 \
+                and doc[span.start - 1].lower_ in NOT_CONTRACT_AGREEMENTS:
+            return []
         start = _after_copula(doc, span.end)
         name = name_at(doc, start)
         if name is not None and _funding_agreement_with_funder(span, name):

@@ -246,3 +246,9 @@ NOT_PAYMENT_TO = frozenset(["sold", "sale", "sell", "selling", "disposal", "disp
                             "lease", "leased", "leasing", "transferred", "compared",
                             "similar", "addition", "respect", "relation", "regard", "due",
                             "up", "prior", "subject", "according", "pursuant", "next"])
+
+# Words before "agreement with" that make it a planning or property deed with a developer
+# or landowner, not a contract for goods, works or services: "a section 106 agreement with".
+NOT_CONTRACT_AGREEMENTS = frozenset(["106", "s106", "s.106", "planning", "legal", "deed",
+                                     "lease", "tenancy", "option", "land", "sale",
+                                     "development", "nomination", "nominations"])
