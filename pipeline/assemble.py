@@ -213,14 +213,20 @@ def _suppliers(
         kept.append(f)
     groups: list[list[Finding]] = []
     for f in kept:
-        key = normalised_name(f.values["name"])
+        keys = _names_of(f)
         for group in groups:
-            if any(_same_organisation(key, normalised_name(g.values["name"])) for g in group):
+            if any(_same_organisation(key, other) for g in group for other in _names_of(g)
+                   for key in keys):
                 group.append(f)
                 break
         else:
             groups.append([f])
     return [_merge_suppliers(group) for group in groups]
+
+
+def _names_of(f: Finding) -> list[str]:
+    """A supplier's name and the aliases the text gave it ("CAB", a former name)."""
+    return [normalised_name(n) for n in (f.values["name"], *f.values.get("aliases", ()))]
 
 
 def _same_organisation(a: str, b: str) -> bool:

@@ -276,6 +276,15 @@ CASES_FROM_UNSEEN_PUBLISHERS = [
                  (Sup("Larch Scientific Ltd", "payee"),)),
     SupplierCase("agreed-with", "The business plan agreed with Larkspur Housing Trust in 2014 "
                  "sets the phasing.", (Sup("Larkspur Housing Trust", "contractor"),)),
+    SupplierCase("plural-possessive-in-name", "The grant to Citizens’ Advice Westshire (CAW) "
+                 "falls by £17k.", (Sup("Citizens’ Advice Westshire", "grant_recipient",
+                                        ("CAW",)),)),
+    SupplierCase("now-known-as", "The Council cut its grant to the Westshire Advice Bureau "
+                 "(WAB) now known as Advice Westshire (AW) by £17k.",
+                 (Sup("Advice Westshire", "grant_recipient",
+                      ("AW", "Westshire Advice Bureau", "WAB")),)),
+    SupplierCase("held-contract", "Approve extending the existing Kinsale Analytics contract "
+                 "to March 2027.", (Sup("Kinsale Analytics", "contractor"),)),
     SupplierCase("supplier-in-quotes", "Extend the contract with the current supplier "
                  "‘Ledgerline Ltd’ for three years.", (Sup("Ledgerline Ltd", "contractor"),)),
     SupplierCase("and-kept-whole-when-parts-are-not-names", "The audit contract was awarded "
@@ -336,6 +345,9 @@ NEGATIVES_FROM_UNSEEN_PUBLISHERS = [
     SupplierCase("managed-by-landlord", "The new homes will be managed by Larkspur Housing "
                  "Trust.", ()),
     SupplierCase("built-by-developer", "The scheme will be built by Farrow Homes Ltd.", ()),
+    SupplierCase("contract-named-by-subject", "The NMS contract could be extended to 2026.", ()),
+    SupplierCase("contract-subject-everyday", "Extend the existing Grounds Maintenance "
+                 "contract by a year.", ()),
     SupplierCase("table-total-row", "Applicant Amount granted\nTotal £45,500.00", ()),
     SupplierCase("table-of-sources", "Funding source Amount\nWestshire Community Trust "
                  "£20,000\nDistrict Council £5,000", ()),

@@ -42,7 +42,7 @@ ORGANISATIONS = [
     NameCase("rare-word", "Allstar", Kind.PROPER),
     NameCase("rare-word-in-name", "Gresham Office Furniture", Kind.PROPER),
     NameCase("everyday-words", "Street League", Kind.COMMON),
-    NameCase("everyday-single-word", "Solo", Kind.COMMON),
+    NameCase("strategic-supplier", "Microsoft", Kind.LEGAL),
     NameCase("centre-charity", "Asian Women's Resource Centre", Kind.COMMON),
 ]
 
@@ -84,6 +84,7 @@ NOT_ORGANISATIONS = [
     NameCase("kind-of-body", "the Combined Authority", None),
     NameCase("kind-of-council", "Parish Council", None),
     NameCase("generic-services", "Legal Services", None),
+    NameCase("one-everyday-word", "Thrive", None),
 ]
 
 

@@ -15,7 +15,7 @@ from pipeline.extract.findings import Finding
 from pipeline.extract.names import Name, deciding_body, read_name_backward, read_name_forward
 from pipeline.extract.organisations import judge
 from pipeline.extract.party_names import name_at, names_to_findings
-from pipeline.extract.passages import has_word, sentence_bounds
+from pipeline.extract.passages import has_word, sentence_bounds, token_at
 from pipeline.nlp import hits
 from pipeline.patterns.parties import (
     APPLICATION_WORDS,
@@ -80,7 +80,7 @@ def _past_auxiliaries(doc: Doc, k: int) -> int:
 
 def _passed_on(doc: Doc, name: Name) -> bool:
     """ "funding from the Partnership to Jones Consulting": money moved on, not received."""
-    j = next((t.i for t in doc if t.idx >= name.end), len(doc))
+    j = token_at(doc, name.end)
     return j < len(doc) and doc[j].lower_ == "to" and j + 1 < len(doc) \
         and doc[j + 1].text[:1].isupper()
 

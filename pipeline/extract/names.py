@@ -100,6 +100,9 @@ def read_name_forward(doc: Doc, i: int, as_modifier: bool = False) -> Name | Non
             break
         if (_capitalised(token) and not token.is_punct) or (
             token.text in ("’s", "'s") and _next_capitalised(doc, j)
+        ) or (
+            token.text in ("’", "'") and doc[j - 1].lower_.endswith("s")
+            and _next_capitalised(doc, j)  # "Citizens’ Advice"
         ):
             last = j
         elif (

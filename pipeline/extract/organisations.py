@@ -61,12 +61,15 @@ class _Words:
     places: frozenset[str]
     compass: frozenset[str]
     central_government_openings: frozenset[str]
+    strategic_suppliers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def words() -> _Words:
     table = read_table("organisations.json")
-    return _Words(**{key: frozenset(table[key]) for key in _Words.__dataclass_fields__})
+    lists = {key: frozenset(table[key]) for key in _Words.__dataclass_fields__}
+    lists["strategic_suppliers"] = frozenset(n.lower() for n in table["strategic_suppliers"])
+    return _Words(**lists)
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +104,8 @@ def judge(text: str, known: bool = False) -> Verdict:
     w = words()
     if tokens[-1] in w.legal_forms and len(tokens) > 1:
         return Verdict(Kind.LEGAL, "ends with a legal form")
+    if " ".join(tokens) in w.strategic_suppliers:
+        return Verdict(Kind.LEGAL, "a strategic supplier of government")
     why_not = _not_an_organisation(tokens, text)
     if why_not:
         return Verdict(None, why_not)
@@ -116,6 +121,8 @@ def judge(text: str, known: bool = False) -> Verdict:
     content = [t for t in tokens if t not in w.connectors]
     if any(not is_common_word(t) for t in content):
         return Verdict(Kind.PROPER, "holds a word that is mostly a name")
+    if len(content) < 2:
+        return Verdict(None, "one everyday word")  # "Thrive", "Solo", "Estates"
     return Verdict(Kind.COMMON, "everyday words only")
 
 
@@ -129,6 +136,10 @@ def _not_an_organisation(tokens: list[str], text: str) -> str:
         return "a post or an internal group"
     if tokens[-1] in w.not_organisation_heads:
         return f"names a {tokens[-1]}, not an organisation"
+    head = next((tokens[k - 1] for k in range(1, len(tokens)) if tokens[k] in ("for", "of")),
+                None)
+    if head in w.not_organisation_heads:
+        return f"names a {head}, not an organisation"  # "Framework Agreements for ..."
     if any(t in w.period_words or _YEAR.match(t) for t in tokens):
         return "holds a date or period"
     if joined in w.places or all(t in w.places or t in w.compass or t in w.connectors

@@ -6,7 +6,8 @@ Cue families (the pattern label says which):
 - `supplier_trigger:to`    an award word, then "to X" later in its clause
   ("the direct award of a new contract to ATOS");
 - `supplier_trigger:from`  a purchase word, then "from X" ("purchase ... from Microsoft");
-- `supplier_money:to`      an amount, then "to X" ("£776,206 to Suzy Lamplugh Trust");
+- and without a cue word: an amount then "to X" ("£776,206 to Suzy Lamplugh Trust"), a
+  company after "to" in a sentence with money, rows of a table of awards;
 - `funder_after`, `funder_before`, `funder_before_verb`  money given to the decision
   maker ("funded by X", "Home Office grant", "the Home Office has offered").
 Each cue takes only names of the kind it needs (`CUE_NEEDS`): a strong cue any
@@ -37,12 +38,13 @@ from pipeline.extract.party_names import (
     names_to_findings,
     table_name_before,
 )
-from pipeline.extract.passages import Passage, has_word, sentence_bounds, text_of
+from pipeline.extract.passages import Passage, has_word, sentence_bounds, text_of, token_at
 from pipeline.extract.supplier_cues import (
     award_table_rows,
     company,
     grant_list_items,
     listed_after,
+    listed_award_recipients,
     money_to,
     money_to_company,
     triggered,
@@ -51,6 +53,7 @@ from pipeline.nlp import Hit, hits
 from pipeline.patterns.parties import (
     DEFINITION,
     FUNDING_WORDS,
+    HOLDER_WORDS,
     LOWER_CASE_CUES,
     NOT_CONTRACT_AGREEMENTS,
     RECEIPT_WORDS,
@@ -68,12 +71,14 @@ def extract_parties(text: str, passages: Sequence[Passage]) -> list[Finding]:
         doc = passage.doc
         for span in hits(doc, "parties"):
             found.extend(_cue_to_findings(passage.start, doc, span))
+        found.extend(money_to(passage.start, doc))
         found.extend(money_to_company(passage.start, doc))
         found.extend(funders_from(passage.start, doc))
         found.extend(table_funders(passage.start, doc))
     if re.search(r"\bgrants?\b", text, re.IGNORECASE):
         found.extend(grant_list_items(text))
     found.extend(award_table_rows(text))
+    found.extend(listed_award_recipients(text))
     return _spell_out(found, _abbreviations(passages))
 
 
@@ -129,12 +134,12 @@ def _cue_to_findings(offset: int, doc: Doc, span: Hit) -> list[Finding]:
     if family == "supplier_before":
         if role == "company":
             return company(offset, doc, span)
-        return names_to_findings("suppliers", offset, read_name_backward(doc, span.start),
-                                 span.id_, role=role)
+        name = read_name_backward(doc, span.start)
+        if span.id_ == "held-contract" and not _held(doc, name):
+            return []
+        return names_to_findings("suppliers", offset, name, span.id_, role=role)
     if family == "supplier_trigger":
         return triggered(offset, doc, span, role)
-    if family == "supplier_money":
-        return money_to(offset, doc, span)
     if family == "funder_after":
         if not has_word(doc, lo, hi, FUNDING_WORDS):
             return []
@@ -150,6 +155,14 @@ def _cue_to_findings(offset: int, doc: Doc, span: Hit) -> list[Finding]:
     if family in ("funder_before", "funder_before_verb"):
         return names_to_findings("funders", offset, name_before(doc, span.start), span.id_)
     return []
+
+
+def _held(doc: Doc, name: Name | None) -> bool:
+    """ "the existing EY and Deloitte contracts": a holder word just before the name."""
+    if name is None:
+        return False
+    i = token_at(doc, name.start)
+    return i > 0 and doc[i - 1].lower_ in HOLDER_WORDS
 
 
 def _funding_agreement_with_funder(span: Hit, name: Name) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -176,6 +177,12 @@ def words_between(doc: Doc, start: int, end: int) -> list[str]:
     ends: list[int] = doc.user_data["ends"]
     return _WORD_OR_SYMBOL.findall(text_of(doc)[offsets[start] : ends[end - 1]].lower())
 
+
+
+def token_at(doc: Doc, char: int) -> int:
+    """The first token starting at or after character `char` of the passage text."""
+    offsets: list[int] = doc.user_data["offsets"]
+    return bisect_left(offsets, char)
 
 
 def text_of(doc: Doc) -> str:

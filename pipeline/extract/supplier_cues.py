@@ -10,14 +10,21 @@ award and its recipient neither breaks the clause nor lends it a "to".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from pipeline.extract.findings import Finding
 from pipeline.extract.names import Name, read_name_backward, read_name_forward, whole_name
-from pipeline.extract.organisations import judge
+from pipeline.extract.organisations import judge, words
 from pipeline.extract.party_names import names_to_findings
-from pipeline.extract.passages import has_word, sentence_bounds, words_between
+from pipeline.extract.passages import (
+    has_word,
+    sentence_bounds,
+    text_of,
+    token_at,
+    words_between,
+)
 from pipeline.nlp import Hit
 from pipeline.patterns.parties import (
     AWARD_TABLE_HEADER,
@@ -28,7 +35,10 @@ from pipeline.patterns.parties import (
     FUNDING_WORDS,
     GRANT_LIST_ITEM,
     LEAD_INS,
+    LIST_LINE,
+    LISTED_AWARD,
     MONEY_ONLY_TRIGGERS,
+    MONEY_TO,
     NOT_PAYMENT_TO,
     TRIGGER_ROLES,
 )
@@ -87,17 +97,59 @@ def money_to_company(offset: int, doc: Doc) -> list[Finding]:
     Keyline Forensics Ltd for 11 months, £0.9m" (a list under an award's lead-in). Only a
     name with a legal form is taken, and never after "sold to", "compared to"."""
     out: list[Finding] = []
-    for token in doc:
-        if token.lower_ != "to" or token.i + 1 >= len(doc) or not doc[token.i + 1].is_title:
+    text = text_of(doc)
+    if not any(sign in text for sign in _CURRENCY) or not _legal_form().search(text):
+        return out
+    for match in _to_company().finditer(text):
+        i = token_at(doc, match.start())
+        if i >= len(doc) - 1 or (i > 0 and doc[i - 1].lower_ in NOT_PAYMENT_TO):
             continue
-        if token.i > 0 and doc[token.i - 1].lower_ in NOT_PAYMENT_TO:
-            continue
-        lo, hi = sentence_bounds(doc, token.i)
+        lo, hi = sentence_bounds(doc, i)
         if not _money_in(doc, lo, hi):
             continue
         role = "contractor" if has_word(doc, lo, hi, AWARD_WORDS) else "payee"
-        out.extend(names_to_findings("suppliers", offset, read_name_forward(doc, token.i + 1),
+        out.extend(names_to_findings("suppliers", offset, read_name_forward(doc, i + 1),
                                      "money-to-company", role=role))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _legal_form() -> re.Pattern[str]:
+    forms = "|".join(sorted((re.escape(f) for f in words().legal_forms), key=len, reverse=True))
+    return re.compile(rf"\b(?:{forms})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _to_company() -> re.Pattern[str]:
+    """ "to " before a capitalised name with a legal form within a few words."""
+    forms = "|".join(sorted((re.escape(f) for f in words().legal_forms), key=len, reverse=True))
+    return re.compile(rf"\bto (?=(?:the )?[A-Z][^\n.;]{{0,80}}?\b(?:{forms})(?![\w-]))",
+                      re.IGNORECASE)
+
+
+def listed_award_recipients(text: str) -> list[Finding]:
+    """ "To award framework agreements to the below organisations." then one name per list
+    line ("1. Balfour Beatty"), blank lines skipped, up to the first line that is not an
+    item of the list."""
+    out: list[Finding] = []
+    for award in LISTED_AWARD.finditer(text):
+        word = award.group("award").lower()
+        role = "grant_recipient" if word.startswith(("grant", "allocat", "funding")) \
+            else "contractor"
+        at = award.end()
+        while True:
+            while text.startswith("\n", at) or text.startswith(" ", at):
+                at += 1
+            item = LIST_LINE.match(text, at)
+            if item is None:
+                break
+            name = item.group("name").strip()
+            start = item.start("name")
+            out.extend(names_to_findings("suppliers", 0, Name(start, start + len(name), name),
+                                         "listed-award", role=role))
+            at = text.find("\n", item.end("name"))
+            if at == -1:
+                break
     return out
 
 
@@ -119,14 +171,18 @@ def award_table_rows(text: str) -> list[Finding]:
     return out
 
 
-def money_to(offset: int, doc: Doc, span: Hit) -> list[Finding]:
+def money_to(offset: int, doc: Doc) -> list[Finding]:
     """ "b) £776,206 to Suzy Lamplugh Trust for ...": money straight to a name."""
-    name = read_name_forward(doc, _past_lead_ins(doc, span.end))
-    if name is None:
-        return []
-    near = (max(0, span.start - _ROLE_REACH), min(len(doc), span.end + _ROLE_REACH))
-    role = "grant_recipient" if has_word(doc, *near, FUNDING_WORDS) else "payee"
-    return names_to_findings("suppliers", offset, name, span.id_, role=role)
+    out: list[Finding] = []
+    for match in MONEY_TO.finditer(text_of(doc)):
+        i = token_at(doc, match.end())
+        name = read_name_forward(doc, _past_lead_ins(doc, i))
+        if name is None:
+            continue
+        near = (max(0, i - _ROLE_REACH), min(len(doc), i + _ROLE_REACH))
+        role = "grant_recipient" if has_word(doc, *near, FUNDING_WORDS) else "payee"
+        out.extend(names_to_findings("suppliers", offset, name, "money-to", role=role))
+    return out
 
 
 def _money_in(doc: Doc, lo: int, hi: int) -> bool:
@@ -165,9 +221,9 @@ def _past_lead_ins(doc: Doc, i: int) -> int:
             and doc[i + 2].text in ("-", "–", "—", ":"):
         i += 3
     for lead_in in LEAD_INS:
-        words = lead_in.split()
-        if [t.lower_ for t in doc[i : i + len(words)]] == words:
-            return i + len(words)
+        if i + len(lead_in) <= len(doc) and all(
+                doc[i + k].lower_ == word for k, word in enumerate(lead_in)):
+            return i + len(lead_in)
     return i
 
 
@@ -195,6 +251,7 @@ def _role_before(doc: Doc, start: int, stop: int) -> str:
 def listed_after(doc: Doc, first: Name) -> list[Name]:
     """ "to Tidewater Youth Trust, Bankside Boxing Club CIC and Lighthouse Arts", and
     "appointing Design Installation Ltd (DIS) and Barry Beard Ltd (BB)": each name."""
+    first = _current_name(doc, first)
     names = [first]
     if judge(first.text).kind is None:
         return names
@@ -212,6 +269,24 @@ def listed_after(doc: Doc, first: Name) -> list[Name]:
         names.append(Name(nxt.start, nxt.end, nxt.text, nxt.aliases, nxt.members, True))
         j = _token_after(doc, nxt)
     return names
+
+
+_RENAMED = (("now", "known", "as"), ("now", "called"), ("now", "trading", "as"),
+            ("trading", "as"), ("renamed",), ("now",))
+
+
+def _current_name(doc: Doc, name: Name) -> Name:
+    """ "the Citizens’ Advice Bureau (CAB) now known as Citizens’ Advice Leicestershire":
+    the organisation under its current name, the old one kept as an alias."""
+    j = _token_after(doc, name)
+    j += j < len(doc) and doc[j].text == ","
+    for words_ in _RENAMED:
+        if all(j + k < len(doc) and doc[j + k].lower_ == w for k, w in enumerate(words_)):
+            new = read_name_forward(doc, j + len(words_))
+            if new is not None and judge(new.text).kind is not None:
+                return Name(new.start, new.end, new.text,
+                            (*new.aliases, name.text, *name.aliases), new.members, name.in_list)
+    return name
 
 
 def lines_listed(doc: Doc, first: Name) -> list[Name]:
@@ -237,7 +312,7 @@ _MAX_LISTED = 12
 
 def _token_after(doc: Doc, name: Name) -> int:
     """The token after `name`, past the bracketed abbreviation that may follow it."""
-    j = next((t.i for t in doc if t.idx >= name.end), len(doc))
+    j = token_at(doc, name.end)
     if name.aliases and j < len(doc) and doc[j].text == "(":
         j = next((k + 1 for k in range(j, min(j + 12, len(doc))) if doc[k].text == ")"), j)
     return j

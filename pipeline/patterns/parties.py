@@ -88,6 +88,7 @@ TRIGGER_ROLES = {
     "providing": "grant_recipient",
     "release": "grant_recipient",
     "released": "grant_recipient",
+    "expenditure": "payee",
     "paid": "payee",
     "pay": "payee",
     "payment": "payee",
@@ -122,7 +123,6 @@ CLAUSE_BREAKS = frozenset(
         "but",
         "however",
         "so",
-        "as",
         "if",
         "unless",
         "when",
@@ -190,10 +190,12 @@ CUE_NEEDS = {
     "application-from": "common",
     "requested-funding": "common",
     "award-table-row": "proper",
+    "listed-award": "common",
     "enabled-by-funding": "head",
     "money-to-company": "legal",
     "agreement-with": "common",
     "agreed-with": "proper",
+    "held-contract": "proper",
     "commission-org": "proper",
     "award-org-funding": "proper",
     "services-of": "proper",
@@ -220,8 +222,9 @@ THIRD_PARTY_RECEIPT = frozenset(["received", "receives", "secured", "obtained", 
                                  "won", "got"])
 
 # Words between "to" and the recipient's name: "£1.5m to a consortium led by X".
-LEAD_INS = ("a consortium led by", "the consortium led by", "a partnership led by",
-            "the partnership led by", "a consortium headed by", "a partnership headed by")
+LEAD_INS = tuple(phrase.split() for phrase in (
+    "a consortium led by", "the consortium led by", "a partnership led by",
+    "the partnership led by", "a consortium headed by", "a partnership headed by"))
 
 # The header line of a table of awards: "Applicant   Amount granted", "Organisation | Award".
 AWARD_TABLE_HEADER = re.compile(
@@ -252,3 +255,37 @@ NOT_PAYMENT_TO = frozenset(["sold", "sale", "sell", "selling", "disposal", "disp
 NOT_CONTRACT_AGREEMENTS = frozenset(["106", "s106", "s.106", "planning", "legal", "deed",
                                      "lease", "tenancy", "option", "land", "sale",
                                      "development", "nomination", "nominations"])
+
+# An amount paid straight to a name: "b) £776,206 to Harrowgate Trust", "£1.2m to the
+# Council", "£20k to Kestrel CIC"; the name is read from the token after "to".
+MONEY_TO = re.compile(
+    r"""[£$€]\s?\d[\d,]*(?:\.\d+)?      # £776,206  £1.2
+        (?:\s?(?:k|m|bn|million|billion)\b)?  # m  million
+        \s+to\s(?=\S)                       # to, then the name
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# An award to recipients listed on the lines after it: "To award framework agreements to
+# the below organisations." then "1. X", "2. Y"; "grants to the following groups:".
+LISTED_AWARD = re.compile(
+    r"""\b(?P<award>award(?:s|ed|ing)?|grant(?:s|ed)?|allocat(?:e|ed|ion)|contracts?|
+                  funding|payments?|paid|appoint(?:ed|ment)?)\b
+        [^.\n]{0,200}?\bto\s+(?:the\s+)?
+        (?:following|below|above|listed|successful|named)\s+
+        (?:organisations?|organizations?|suppliers?|contractors?|providers?|bidders?|
+           tenderers?|companies|firms|recipients?|applicants?|groups?|charities|bodies)\b
+        [^\n]*\n""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# The mark opening a list line: "1.", "2)", "(a)", "a)", "•", "-".
+LIST_LINE = re.compile(
+    r"""[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[•·▪*\-–])[ \t]+  # 1.  2)  (a)  •
+        (?P<name>[A-Z][^\n:;(£]{1,80}?)                           # the name
+        [ \t]*(?:$|[:;(£]|\s[-–]\s|\svia\s|\sfor\s)              # then its end""",
+    re.VERBOSE | re.MULTILINE,
+)
+
+# Words before "X contract" that make X the holder, not the subject, of the contract: "the
+# existing Capita contract" (but "the Cleaning Contract", "the NMS contract" name a subject).
+HOLDER_WORDS = frozenset(["existing", "current", "incumbent", "previous", "outgoing"])
