@@ -27,8 +27,10 @@ from pipeline.extract.passages import sentence_bounds, text_of
 from pipeline.nlp import hits
 from pipeline.patterns.frameworks_words import (
     BUYING_NOUN,
+    BUYING_SENTENCE,
     CALL_OFF,
     CALL_OFF_NAMES_ALONE,
+    HYPOTHETICAL_BEFORE,
     NOT_A_VEHICLE_HEAD,
     NOT_PROCUREMENT,
     OWN_BEFORE,
@@ -70,7 +72,7 @@ def accept(doc: Doc, mention: Mention) -> bool:
         return False
     frame = _frame(doc, mention.start)
     if mention.owner:
-        return frame != "own"
+        return frame not in ("own", "hypothetical")
     return _named_route(doc, mention, frame)
 
 
@@ -90,17 +92,17 @@ def _named_route(doc: Doc, mention: Mention, frame: str | None) -> bool:
         return False
     capital_word = doc[word].text[:1].isupper()
     abbreviation = len(names) == 1 and names[0].text.isupper() and len(names[0].text) >= 2
-    if frame == "own":
+    if frame in ("own", "hypothetical"):
         return False
+    clause = _text(doc, *sentence_bounds(doc, mention.start))
     if frame == "route":
-        return True
-    return (capital_word or abbreviation) and ROUTE_SENTENCE.search(
-        _text(doc, *sentence_bounds(doc, mention.start))) is not None
+        return bool(BUYING_SENTENCE.search(clause) or ROUTE_SENTENCE.search(clause))
+    return (capital_word or abbreviation) and ROUTE_SENTENCE.search(clause) is not None
 
 
 def _frame(doc: Doc, start: int) -> str | None:
     """"route" when the words before say the purchase goes through it, "own" when they say
-    it is being made or awarded, else None."""
+    it is being made or awarded, "hypothetical" when it may not exist, else None."""
     first = sentence_bounds(doc, start)[0]
     offsets: list[int] = doc.user_data["offsets"]
     before = text_of(doc)[offsets[first] : offsets[start]][-80:]
@@ -108,6 +110,8 @@ def _frame(doc: Doc, start: int) -> str | None:
         return "route"
     if OWN_BEFORE.search(before):
         return "own"
+    if HYPOTHETICAL_BEFORE.search(before):
+        return "hypothetical"
     return None
 
 

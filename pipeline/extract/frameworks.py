@@ -170,6 +170,7 @@ def _extend(doc: Doc, mention: Mention) -> None:
     _balance(doc, mention)
     if doc[mention.start].lower_ in ("framework", "frameworks"):
         mention.start = _name_start(doc, mention.start)
+        _owner_in_name(doc, mention)
     if mention.owner_end is not None and mention.owner_end < mention.end \
             and doc[mention.owner_end].text in _POSSESSIVE:
         mention.start = mention.owner_end + 1  # "TfL's Professional Services framework"
@@ -191,16 +192,34 @@ def _extend(doc: Doc, mention: Mention) -> None:
 
 
 def _name_start(doc: Doc, i: int) -> int:
-    """Where the capitalised name before the "framework" word at `i` starts."""
+    """Where the capitalised name before the "framework" word at `i` starts; "and", "&"
+    and "of" between capitalised words belong to it ("LHC Schools and Community
+    Buildings framework")."""
     floor = sentence_bounds(doc, i)[0]
     while i - 1 >= floor:
         prev = doc[i - 1]
         if prev.lower_ in _LEFT_STOP or (prev.is_punct and prev.text not in "-&()"):
             break
-        if not (prev.text[:1].isupper() or prev.like_num or prev.text in "-&()"):
+        inner = prev.lower_ in ("and", "of") and i - 2 >= floor \
+            and doc[i - 2].text[:1].isupper() and doc[i].text[:1].isupper()
+        if not (prev.text[:1].isupper() or prev.like_num or prev.text in "-&()" or inner):
             break
         i -= 1
     return i
+
+
+def _owner_in_name(doc: Doc, mention: Mention) -> None:
+    """A buying organisation at the front of a long name ("LHC ... framework") or just
+    before it, possessive ("TfL's Road Structures framework"), owns it."""
+    if mention.owner is not None:
+        return
+    possessive = mention.start > 0 and doc[mention.start - 1].text in _POSSESSIVE
+    for span in hits(doc, "names"):
+        if span.label_ == "BUYER" and (
+            span.start == mention.start or (possessive and span.end == mention.start - 1)
+        ):
+            _note_anchor(mention, span, "BUYER")
+            return
 
 
 def _reference_after(doc: Doc, end: int) -> int:

@@ -24,7 +24,8 @@ NOT_PROCUREMENT = re.compile(
     r"commissioning|investment|transparency|equality|equalities|practice|workforce|"
     r"spatial|local development|decision[- ]making|delegation|constitution\w*|ethic\w*|"
     r"values|audit|budget\w*|treasury|data protection|climate|carbon|skills|growth|"
-    r"resilience|legislative|statutory|legal framework)\b",
+    r"resilience|legislative|statutory|legal framework|fund|act|section|scheme|plan|"
+    r"regulations|rules|levelling|pay|remuneration|grading|standards)\b",
     re.IGNORECASE,
 )
 
@@ -57,11 +58,28 @@ OWN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# The words right before a framework that make it one that may or may not be used, not a
+# named route: "whether a CCS framework", "any ESPO framework", "a suitable YPO framework".
+HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:whether|if|any|no|suitable|appropriate|possible|potential|alternative|another|"
+    r"other|a|an)\s+(?:(?:a|an|suitable|appropriate|other)\s+)?\Z",
+    re.IGNORECASE,
+)
+
+# A sentence about buying: a framework named by nobody but itself needs one.
+#   "called off", "awarded", "procured", "suppliers", "contract", "tender", "bought", "lot"
+BUYING_SENTENCE = re.compile(
+    r"\b(?:call(?:ed|ing)?[- ]?offs?|awards?|awarded|procure\w*|suppliers?|contracts?|lots?|"
+    r"route to market|tender\w*|purchas\w*|buy\w*|bought|mini[- ]?competition|"
+    r"appointed|orders?|ordered)\b",
+    re.IGNORECASE,
+)
+
 # A sentence that says a framework is used as a route, whatever comes before it:
 #   "the EPP framework chosen permits direct award", "call-offs under the framework",
 #   "a further competition", "a mini-competition", "the recommended route to market"
 ROUTE_SENTENCE = re.compile(
-    r"\b(?:call[- ]?offs?|direct(?:ly)?\s+award\w*|further\s+competition|"
+    r"\b(?:call(?:ed|ing)?[- ]?offs?|direct(?:ly)?\s+award\w*|further\s+competition|"
     r"mini[- ]?competition|route\s+to\s+market)\b",
     re.IGNORECASE,
 )
@@ -72,7 +90,7 @@ ROUTE_SENTENCE = re.compile(
 # `prep` decides how much else is needed: "pursuant to" and "under" name the vehicle;
 # after "from", "via" or "through" it must be a buying organisation's.
 CALL_OFF = re.compile(
-    r"\bcall[- ]?off(?:\s+(?:contract|order|agreement)s?)?\s+"
+    r"\bcall(?:ed|ing)?[- ]?off(?:\s+(?:contract|order|agreement)s?)?\s+"
     r"(?P<prep>pursuant\s+to|under|from|via|through)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
