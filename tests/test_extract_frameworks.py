@@ -278,6 +278,16 @@ NEGATIVES = [
                   "Orders was approved.", ()),
     FrameworkCase("named-framework-not-bought-through", "The Department of Health framework "
                   "was discussed.", ()),
+    FrameworkCase("reviewed-under-named-framework", "Supplier performance is reviewed under "
+                  "the Quarterly Review Framework.", ()),
+    FrameworkCase("social-value-framework", "The contract was awarded under the Council's "
+                  "Social Value Framework.", ()),
+    FrameworkCase("grants-framework", "The grants were awarded under the Community Grants "
+                  "Framework.", ()),
+    FrameworkCase("lot-of-unnamed-framework", "Suppliers on Lot 2 of the framework were "
+                  "invited to a mini-competition.", ()),
+    FrameworkCase("rm-then-company-not-title", "The work was awarded via RM6100 Acme Services "
+                  "Ltd.", (Fw("RM6100", CCS, "RM6100"),)),
     FrameworkCase("framework-years-not-reference", "The ESPO framework 2 years ago was "
                   "cheaper.", (Fw("ESPO framework", "ESPO"),)),
 ]

@@ -26,8 +26,8 @@ from spacy.tokens import Doc
 from pipeline.extract.passages import sentence_bounds, text_of
 from pipeline.nlp import hits
 from pipeline.patterns.frameworks_words import (
+    BOUGHT_THROUGH,
     BUYING_NOUN,
-    BUYING_SENTENCE,
     CALL_OFF,
     CALL_OFF_NAMES_ALONE,
     HYPOTHETICAL_BEFORE,
@@ -42,6 +42,8 @@ _FRAMEWORK_WORDS = ("framework", "frameworks", "system", "agreement", "agreement
 _GENERIC_WORDS = frozenset(("framework", "frameworks", "agreement", "national", "regional",
                             "the", "dynamic", "purchasing", "system"))
 _TITLE_CONNECTORS = frozenset(("and", "&", "of", "-"))
+_NOT_NAME_WORDS = frozenset(("lot", "lots", "of", "the", "a", "an", "and"))
+_LEGAL_FORMS = frozenset(("ltd", "limited", "plc", "llp", "cic", "inc"))
 _TITLE_STOP = frozenset(("the", "this", "that", "it", "a", "an", "lot", "lots", "in", "for"))
 _POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
 
@@ -78,7 +80,8 @@ def accept(doc: Doc, mention: Mention) -> bool:
 
 def _named_route(doc: Doc, mention: Mention, frame: str | None) -> bool:
     """A name with no owner from the table: a capitalised name (or an abbreviation) before
-    the framework word, and a sentence that buys through it."""
+    the framework word, and a buying verb leading to it ("called off from the ...") or a
+    sentence that says it is used as a route ("the ABC framework permits direct award")."""
     word = next((k for k in range(mention.start, mention.end)
                  if doc[k].lower_ in ("framework", "frameworks")
                  or (doc[k].lower_ == "dynamic" and k + 1 < len(doc)
@@ -87,25 +90,31 @@ def _named_route(doc: Doc, mention: Mention, frame: str | None) -> bool:
         return False
     if doc[word].text.isupper():
         return False  # a heading: "AWARD OF FRAMEWORK AGREEMENT"
-    names = [t for t in doc[mention.start : word] if t.text[:1].isalnum()]
+    names = [t for t in doc[mention.start : word]
+             if t.is_alpha and t.lower_ not in _NOT_NAME_WORDS]
     if not any(t.text[:1].isupper() for t in names):
         return False
     capital_word = doc[word].text[:1].isupper()
     abbreviation = len(names) == 1 and names[0].text.isupper() and len(names[0].text) >= 2
     if frame in ("own", "hypothetical"):
         return False
-    clause = _text(doc, *sentence_bounds(doc, mention.start))
     if frame == "route":
-        return bool(BUYING_SENTENCE.search(clause) or ROUTE_SENTENCE.search(clause))
+        return BOUGHT_THROUGH.search(_before(doc, mention.start)) is not None
+    clause = _text(doc, *sentence_bounds(doc, mention.start))
     return (capital_word or abbreviation) and ROUTE_SENTENCE.search(clause) is not None
+
+
+def _before(doc: Doc, start: int) -> str:
+    """The sentence's words before token `start` (the last 100 characters)."""
+    first = sentence_bounds(doc, start)[0]
+    offsets: list[int] = doc.user_data["offsets"]
+    return text_of(doc)[offsets[first] : offsets[start]][-100:]
 
 
 def _frame(doc: Doc, start: int) -> str | None:
     """"route" when the words before say the purchase goes through it, "own" when they say
     it is being made or awarded, "hypothetical" when it may not exist, else None."""
-    first = sentence_bounds(doc, start)[0]
-    offsets: list[int] = doc.user_data["offsets"]
-    before = text_of(doc)[offsets[first] : offsets[start]][-80:]
+    before = _before(doc, start)
     if ROUTE_BEFORE.search(before):
         return "route"
     if OWN_BEFORE.search(before):
@@ -127,7 +136,8 @@ def is_generic(doc: Doc, mention: Mention) -> bool:
 
 def title_run(doc: Doc, i: int, limit: int = 10) -> int:
     """End of the run of capitalised words (numbers, roman numerals, inner "and"/"of")
-    from token `i`: "Fuel Cards and Associated Services VI"; `i` when there is none."""
+    from token `i`: "Fuel Cards and Associated Services VI"; `i` when there is none or
+    when the run is a company ("... Acme Services Ltd")."""
     stop = sentence_bounds(doc, i)[1] if i < len(doc) else i
     end = k = i
     while k < stop and k - i < limit:
@@ -142,7 +152,7 @@ def title_run(doc: Doc, i: int, limit: int = 10) -> int:
             k += 1
         else:
             break
-    return end
+    return i if end > i and doc[end - 1].lower_.rstrip(".") in _LEGAL_FORMS else end
 
 
 def call_off_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -175,7 +175,7 @@ def _extend(doc: Doc, mention: Mention) -> None:
             and doc[mention.owner_end].text in _POSSESSIVE:
         mention.start = mention.owner_end + 1  # "TfL's Professional Services framework"
     end = mention.end
-    if mention.last_kind == "IDENTIFIER":
+    if mention.last_kind == "IDENTIFIER" and doc[end - 1].text != ")":
         end = title_run(doc, end)  # "RM6186 Fuel Cards and Associated Services VI"
     if end < len(doc) and doc[end].lower_ in _AFTER_WORDS \
             and doc[end - 1].lower_.startswith("framework"):

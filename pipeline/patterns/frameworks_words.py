@@ -25,7 +25,8 @@ NOT_PROCUREMENT = re.compile(
     r"spatial|local development|decision[- ]making|delegation|constitution\w*|ethic\w*|"
     r"values|audit|budget\w*|treasury|data protection|climate|carbon|skills|growth|"
     r"resilience|legislative|statutory|legal framework|fund|act|section|scheme|plan|"
-    r"regulations|rules|levelling|pay|remuneration|grading|standards)\b",
+    r"regulations|rules|levelling|pay|remuneration|grading|standards|social value|grants?|"
+    r"responsible|kpis?|indicators?)\b",
     re.IGNORECASE,
 )
 
@@ -66,12 +67,17 @@ HYPOTHETICAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-# A sentence about buying: a framework named by nobody but itself needs one.
-#   "called off", "awarded", "procured", "suppliers", "contract", "tender", "bought", "lot"
-BUYING_SENTENCE = re.compile(
-    r"\b(?:call(?:ed|ing)?[- ]?offs?|awards?|awarded|procure\w*|suppliers?|contracts?|lots?|"
-    r"route to market|tender\w*|purchas\w*|buy\w*|bought|mini[- ]?competition|"
-    r"appointed|orders?|ordered)\b",
+# A framework named by nobody but itself is a route only when a buying verb leads to it:
+#   "called off from the", "bought from the", "appointed from the", "procured via the",
+#   "a further competition was held under the", "award of a call-off contract from a"
+BOUGHT_THROUGH = re.compile(
+    r"\b(?:call(?:ed|ing)?[- ]?offs?|bought|buy(?:ing|s)?|procur(?:e|ed|es|ing)|"
+    r"purchas(?:e|ed|es|ing)|award(?:ed|s|ing)?|appoint(?:ed|s|ing)?|"
+    r"commission(?:ed|s|ing)?|sourc(?:e|ed|es|ing)|suppl(?:y|ied|ies)|order(?:ed|s)?|"
+    r"hired?|leased?|competition|access(?:ed|ing)?)\b[^.;:]{0,60}?"
+    r"\b(?:from|via|under|through|using|utilising|utilizing|off|on|pursuant\s+to|use\s+of|"
+    r"lot\s+\w+\s+of)\s+(?:(?:the|a|an|its|their|our|this|that|existing)\s+)?"
+    r"(?:\S+['’]s?\s+)?\Z",
     re.IGNORECASE,
 )
 
