@@ -199,6 +199,18 @@ CASES_FROM_FORMAT = [
                   (Fw("Bridge Works Partnership", "Transport for London"),)),
     FrameworkCase("call-off-under-name", "Officers will place a call-off order under the Pan "
                   "London Vehicle Hire arrangement.", (Fw("Pan London Vehicle Hire"),)),
+    FrameworkCase("possessive-owner-then-generic-word", "The compliant route to market is via "
+                  "YPO's framework 1023 for gas supply.", (Fw("YPO's framework 1023", "YPO"),)),
+    FrameworkCase("possessive-ccs-named", "Design services will be procured through the Crown "
+                  "Commercial Service's Construction Professional Services framework.",
+                  (Fw("Construction Professional Services framework", CCS),)),
+    FrameworkCase("reference-in-brackets", "Consultants will be procured via the Northfield "
+                  "Consultancy Services framework (NCS4).",
+                  (Fw("Northfield Consultancy Services framework (NCS4)"),)),
+    FrameworkCase("owner-abbreviation-in-brackets", "The vans were procured through the "
+                  "Eastern Shires Purchasing Organisation (ESPO) framework 1007_23.",
+                  (Fw("Eastern Shires Purchasing Organisation (ESPO) framework 1007_23",
+                      "ESPO"),)),
     FrameworkCase("owner-framework-with-buying-noun", "Claims advice is bought from the YPO "
                   "Risk Management Services framework.",
                   (Fw("YPO Risk Management Services framework", "YPO"),)),

@@ -172,7 +172,9 @@ def _extend(doc: Doc, mention: Mention) -> None:
         mention.start = _name_start(doc, mention.start)
         _owner_in_name(doc, mention)
     if mention.owner_end is not None and mention.owner_end < mention.end \
-            and doc[mention.owner_end].text in _POSSESSIVE:
+            and doc[mention.owner_end].text in _POSSESSIVE \
+            and any(t.is_alpha and t.text[:1].isupper()
+                    for t in doc[mention.owner_end + 1 : mention.end]):
         mention.start = mention.owner_end + 1  # "TfL's Professional Services framework"
     end = mention.end
     if mention.last_kind == "IDENTIFIER" and doc[end - 1].text != ")":
@@ -236,6 +238,8 @@ def _reference_after(doc: Doc, end: int) -> int:
         return end
     if k + 1 < len(doc) and doc[k + 1].lower_ in NOT_AFTER_CODE:
         return end
+    if any(t.text == "(" for t in doc[end:k]):  # "framework (NEPRO3)": the bracket closes
+        return k + 2 if k + 1 < len(doc) and doc[k + 1].text == ")" else end
     return k + 1
 
 
