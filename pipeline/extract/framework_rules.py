@@ -62,6 +62,7 @@ class Mention:
 
 
 def accept(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention is a procurement framework (the rules in the module docstring)."""
     kinds = mention.kinds
     if mention.identifier or kinds & {"gcloud", "agreement"}:
         return True
