@@ -5,7 +5,8 @@ Choices made here, in words:
   contained in the other word by word ("Notting Hill" in "Notting Hill Housing Trust"),
   are one supplier under the longest name, the others kept as aliases;
 - funders, the deciding bodies (from the public bodies table and the record's own body)
-  and buying organisations named only as a route ("via CCS") are never suppliers;
+  and buying organisations named only as a route ("via CCS") are never suppliers, nor
+  are words a statute or a framework was read from;
 - frameworks are one entry per framework: same identifier, or same name once
   bracketed abbreviations are dropped; the longest wording is kept;
 - statutory references and amounts stay one per mention.
@@ -78,7 +79,8 @@ def extraction_to_record(document: Document, extraction: Extraction) -> Decision
         "amounts": [_item(document, f) for f in _by_position(by_field["amounts"])],
         "suppliers": [
             _item(document, f)
-            for f in _suppliers(by_field["suppliers"], excluded, by_field["statutory_references"])
+            for f in _suppliers(by_field["suppliers"], excluded,
+                                [*by_field["statutory_references"], *by_field["frameworks"]])
         ],
         "funders": [_item(document, f) for f in funders],
         "frameworks": [_item(document, f) for f in _frameworks(by_field["frameworks"])],
@@ -189,7 +191,8 @@ def _suppliers(
     findings: Sequence[Finding], excluded: set[str], taken: Sequence[Finding]
 ) -> list[Finding]:
     """`taken`: findings of other fields whose words a supplier's name may not overlap
-    (a statute's "PCRs" is no organisation)."""
+    (a statute's "PCRs", a framework's "Surface Transport Infrastructure Construction"
+    are no organisations)."""
     canonical, deciders, buyers = _bodies()
     kept: list[Finding] = []
     for f in _by_position(findings):

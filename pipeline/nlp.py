@@ -301,7 +301,8 @@ def _name_patterns() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
         for name in [row["name"], *row["aliases"]]:
             add("BUYER", row["name"], name)
     for row in read_table("frameworks.json")["agreements"]:
-        add("AGREEMENT", row["identifier"], row["name"])
+        if row["by_name"]:  # a title that also describes services is no match on its own
+            add("AGREEMENT", row["identifier"], row["name"])
     for row in read_table("public_bodies.json")["bodies"]:
         for name in [row["name"], *row["aliases"]]:
             add(f"BODY_{row['role'].upper()}", row["name"], name)

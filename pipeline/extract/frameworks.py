@@ -1,86 +1,53 @@
 """Procurement frameworks: owner, name, RM number and lot, read around anchors.
 
-Anchors are the token matches of `frameworks.jsonl` (the word "framework", RM numbers,
-G-Cloud N, "lot 2") and names from the tables (buying organisations, CCS agreements).
-Anchors a few tokens apart in one sentence are one mention ("Crown Commercial Services
-Framework Agreement (Digital Marketplace G-Cloud 11)", "CCS RM6261 lot 1"). A mention
-without an owner or identifier must be a capitalised name ending in "Framework" in a
-sentence about buying, so "the National Planning Policy Framework" and "a suitable
-framework" are not frameworks.
+Anchors are the token matches of `frameworks.jsonl` (the word "framework", "dynamic
+purchasing system"), identifiers found on characters (RM numbers, G-Cloud N, "lot 2") and
+names from the tables (buying organisations, CCS agreements). Anchors a few tokens apart
+in one sentence are one mention ("Crown Commercial Services Framework Agreement (Digital
+Marketplace G-Cloud 11)", "CCS RM6261 lot 1", "the CCS framework ref; RM6186 Fuel Cards
+and Associated Services VI"). A call-off made "pursuant to"/"under" a capitalised name is a
+mention too, though the sentence never says "framework".
+
+Which mentions are frameworks, and how they are named, is `pipeline.extract.framework_rules`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from pipeline.extract.findings import Finding, finding
-from pipeline.extract.passages import Passage, sentence, sentence_bounds, text_of
+from pipeline.extract.framework_rules import (
+    Mention,
+    accept,
+    call_off_mentions,
+    is_generic,
+    title_run,
+)
+from pipeline.extract.passages import Passage, sentence_bounds, text_of
 from pipeline.nlp import Hit, hits, read_table
 from pipeline.patterns.frameworks_words import (
     CCS_NAME,
-    HYPOTHETICAL_BEFORE,
     IDENTIFIER_PATTERNS,
-    NOT_PROCUREMENT,
-    PROCUREMENT_CONTEXT,
+    NOT_AFTER_CODE,
+    REFERENCE_CODE,
+    REFERENCE_GAP,
 )
 
 _GAP = 4
 _GAP_STOP = {
-    "from",
-    "to",
-    "with",
-    "by",
-    "via",
-    "under",
-    "through",
-    "on",
-    "in",
-    "for",
-    "and",
-    "or",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "has",
-    "have",
+    "from", "to", "with", "by", "via", "under", "through", "on", "in", "for", "and", "or",
+    "is", "was", "are", "were", "be", "has", "have",
 }
 _AFTER_WORDS = {"agreement", "agreements", "contract", "contracts"}
 _LEFT_STOP = {
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "its",
-    "our",
-    "existing",
-    "suitable",
-    "other",
-    "single",
-    "supplier",
-    "national",
-    "regional",
-    "new",
-    "current",
-    "approved",
+    "the", "a", "an", "this", "that", "its", "our", "existing", "suitable", "other", "single",
+    "supplier", "national", "regional", "new", "current", "approved",
 }
-
-
-@dataclass
-class _Mention:
-    start: int  # token indexes in the passage doc
-    end: int
-    owner: str | None = None
-    identifier: str | None = None
-    lot: str | None = None
-    kinds: set[str] = field(default_factory=set)
+_POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
 @lru_cache(maxsize=1)
@@ -89,27 +56,37 @@ def _g_cloud() -> dict[str, str]:
 
 
 def extract_frameworks(passages: Sequence[Passage]) -> list[Finding]:
-    out: list[Finding] = []
+    """Frameworks of every passage; a bare "owner + framework" mention ("the CCS
+    framework") gives way to a fuller one of the same owner in the document."""
+    found: list[tuple[Finding, bool]] = []
     for passage in passages:
         doc = passage.doc
-        for mention in _clusters(doc):
+        mentions = _clusters(doc)
+        for mention in mentions:
             _extend(doc, mention)
-            if not _accept(doc, mention):
-                continue
-            span = doc[mention.start : mention.end]
-            out.append(
-                finding(
-                    "frameworks",
-                    passage.start + span.start_char,
-                    passage.start + span.end_char,
-                    "framework-" + "-".join(sorted(mention.kinds)),
-                    name=" ".join(span.text.split()),
-                    owner=mention.owner,
-                    identifier=mention.identifier,
-                    lot=mention.lot,
-                )
-            )
-    return out
+        mentions += call_off_mentions(doc, mentions)
+        for mention in mentions:
+            if accept(doc, mention):
+                found.append((_to_finding(passage, doc, mention), is_generic(doc, mention)))
+    fuller = {f.values["owner"] for f, generic in found if not generic and f.values["owner"]}
+    return [f for f, generic in found if not (generic and f.values["owner"] in fuller)]
+
+
+def _to_finding(passage: Passage, doc: Doc, mention: Mention) -> Finding:
+    start, end = mention.start, mention.end
+    offsets: list[int] = doc.user_data["offsets"]
+    ends: list[int] = doc.user_data["ends"]
+    text = text_of(doc)[offsets[start] : ends[end - 1]]
+    return finding(
+        "frameworks",
+        passage.start + offsets[start],
+        passage.start + ends[end - 1],
+        "framework-" + "-".join(sorted(mention.kinds)),
+        name=" ".join(text.split()),
+        owner=mention.owner,
+        identifier=mention.identifier,
+        lot=mention.lot,
+    )
 
 
 def _identifiers(doc: Doc) -> list[Hit]:
@@ -137,31 +114,40 @@ def _anchors(doc: Doc) -> list[tuple[Hit, str]]:
     return sorted(anchors, key=lambda a: (a[0].start, -a[0].end))
 
 
-def _clusters(doc: Doc) -> list[_Mention]:
-    mentions: list[_Mention] = []
-    current: _Mention | None = None
+def _clusters(doc: Doc) -> list[Mention]:
+    mentions: list[Mention] = []
+    current: Mention | None = None
     for span, kind in _anchors(doc):
-        joinable = (
-            current is not None
-            and span.start - current.end <= _GAP
-            and sentence_bounds(doc, span.start) == sentence_bounds(doc, current.start)
-            and not any(
-                t.text in {",", ";", ":"} or t.lower_ in _GAP_STOP
-                for t in doc[current.end : span.start]
-            )
-        )
-        if current is None or not joinable:
-            current = _Mention(span.start, span.end)
+        if current is None or not _joinable(doc, current, span, kind):
+            current = Mention(span.start, span.end)
             mentions.append(current)
         current.end = max(current.end, span.end)
         _note_anchor(current, span, kind)
     return mentions
 
 
-def _note_anchor(mention: _Mention, span: Hit, kind: str) -> None:
+def _joinable(doc: Doc, current: Mention, span: Hit, kind: str) -> bool:
+    """Near, in one sentence, and nothing between that starts another phrase; a
+    framework's reference number may follow "ref;" or "reference:"."""
+    if span.start - current.end > _GAP:
+        return False
+    if sentence_bounds(doc, span.start) != sentence_bounds(doc, current.start):
+        return False
+    gap = doc[current.end : span.start]
+    if kind == "IDENTIFIER" and "framework" in current.kinds and gap and all(
+        t.lower_ in REFERENCE_GAP for t in gap
+    ):
+        return True
+    return not any(t.text in {",", ";", ":"} or t.lower_ in _GAP_STOP for t in gap)
+
+
+def _note_anchor(mention: Mention, span: Hit, kind: str) -> None:
     mention.kinds.add(kind.lower())
+    mention.last_kind = kind
     if kind == "BUYER":
-        mention.owner = mention.owner or span.id_
+        if mention.owner is None:
+            mention.owner = span.id_
+            mention.owner_start, mention.owner_end = span.start, span.end
     elif kind == "AGREEMENT":
         mention.identifier = mention.identifier or span.id_
         mention.owner = mention.owner or CCS_NAME
@@ -178,39 +164,26 @@ def _note_anchor(mention: _Mention, span: Hit, kind: str) -> None:
         mention.lot = re.sub(r"^[Ll]ot\s?", "", span.text)
 
 
-def _extend(doc: Doc, mention: _Mention) -> None:
-    """Take in the capitalised name before "Framework" and what closes it after."""
+def _extend(doc: Doc, mention: Mention) -> None:
+    """Take in the capitalised name before "Framework", the title after an RM number, a
+    reference and a bracket after the mention; leave out an owner's possessive "'s"."""
     _balance(doc, mention)
     if doc[mention.start].lower_ in ("framework", "frameworks"):
-        i = mention.start
-        floor = sentence_bounds(doc, mention.start)[0]
-        while i - 1 >= floor:
-            prev = doc[i - 1]
-            if prev.lower_ in _LEFT_STOP or (prev.is_punct and prev.text not in "-&()"):
-                break
-            if not (prev.text[:1].isupper() or prev.like_num or prev.text in "-&()"):
-                break
-            i -= 1
-        mention.start = i
+        mention.start = _name_start(doc, mention.start)
+        _owner_in_name(doc, mention)
+    if mention.owner_end is not None and mention.owner_end < mention.end \
+            and doc[mention.owner_end].text in _POSSESSIVE \
+            and any(t.is_alpha and t.text[:1].isupper()
+                    for t in doc[mention.owner_end + 1 : mention.end]):
+        mention.start = mention.owner_end + 1  # "TfL's Professional Services framework"
     end = mention.end
-    if (
-        end < len(doc)
-        and doc[end].lower_ in _AFTER_WORDS
-        and doc[end - 1].lower_.startswith("framework")
-    ):
+    if mention.last_kind == "IDENTIFIER" and doc[end - 1].text != ")":
+        end = title_run(doc, end)  # "RM6186 Fuel Cards and Associated Services VI"
+    if end < len(doc) and doc[end].lower_ in _AFTER_WORDS \
+            and doc[end - 1].lower_.startswith("framework"):
         end += 1
-    if end < len(doc) and doc[end].text == "(":
-        close = next(
-            (k for k in range(end + 1, min(end + 10, len(doc))) if doc[k].text == ")"), None
-        )
-        inner = doc[end + 1 : close] if close else None
-        if inner is not None and re.search(
-            r"G-?\s?Cloud|RM\s?\d|Lot|DPS|Digital", inner.text, re.IGNORECASE
-        ):
-            for span in [*hits(doc, "frameworks"), *_identifiers(doc)]:
-                if inner.start <= span.start < inner.end:
-                    _note_anchor(mention, span, span.label_)
-            end = close + 1  # type: ignore[operator]
+    end = _reference_after(doc, end)
+    end = _bracket_after(doc, mention, end)
     if end + 1 < len(doc) and doc[end].text == ",":
         lot = next((s for s in _identifiers(doc) if s.label_ == "LOT" and s.start == end + 1),
                    None)
@@ -220,7 +193,74 @@ def _extend(doc: Doc, mention: _Mention) -> None:
     mention.end = end
 
 
-def _balance(doc: Doc, mention: _Mention) -> None:
+def _name_start(doc: Doc, i: int) -> int:
+    """Where the capitalised name before the "framework" word at `i` starts; "and", "&"
+    and "of" between capitalised words belong to it ("LHC Schools and Community
+    Buildings framework")."""
+    floor = sentence_bounds(doc, i)[0]
+    while i - 1 >= floor:
+        prev = doc[i - 1]
+        if prev.lower_ in _LEFT_STOP or (prev.is_punct and prev.text not in "-&()"):
+            break
+        inner = prev.lower_ in ("and", "of") and i - 2 >= floor \
+            and doc[i - 2].text[:1].isupper() and doc[i].text[:1].isupper()
+        if not (prev.text[:1].isupper() or prev.like_num or prev.text in "-&()" or inner):
+            break
+        i -= 1
+    return i
+
+
+def _owner_in_name(doc: Doc, mention: Mention) -> None:
+    """A buying organisation at the front of a long name ("LHC ... framework") or just
+    before it, possessive ("TfL's Road Structures framework"), owns it."""
+    if mention.owner is not None:
+        return
+    possessive = mention.start > 0 and doc[mention.start - 1].text in _POSSESSIVE
+    for span in hits(doc, "names"):
+        if span.label_ == "BUYER" and (
+            span.start == mention.start or (possessive and span.end == mention.start - 1)
+        ):
+            _note_anchor(mention, span, "BUYER")
+            return
+
+
+def _reference_after(doc: Doc, end: int) -> int:
+    """A framework's own reference after its word: "YPO framework 1010"."""
+    if not doc[end - 1].lower_.startswith(("framework", "agreement")):
+        return end
+    k = end
+    while k < len(doc) and k - end < 2 and doc[k].lower_ in REFERENCE_GAP:
+        k += 1
+    if k >= len(doc) or k >= sentence_bounds(doc, end - 1)[1]:
+        return end
+    code = doc[k].text
+    if not REFERENCE_CODE.match(code) or (code.isdigit() and len(code) < 3):
+        return end
+    if k + 1 < len(doc) and doc[k + 1].lower_ in NOT_AFTER_CODE:
+        return end
+    if any(t.text == "(" for t in doc[end:k]):  # "framework (NEPRO3)": the bracket closes
+        return k + 2 if k + 1 < len(doc) and doc[k + 1].text == ")" else end
+    return k + 1
+
+
+def _bracket_after(doc: Doc, mention: Mention, end: int) -> int:
+    """"... Framework Agreement (Digital Marketplace G-Cloud 11)": the bracket names it."""
+    if end >= len(doc) or doc[end].text != "(":
+        return end
+    close = next((k for k in range(end + 1, min(end + 10, len(doc))) if doc[k].text == ")"),
+                 None)
+    if close is None:
+        return end
+    inner = doc[end + 1 : close]
+    if not re.search(r"G-?\s?Cloud|RM\s?\d|Lot|DPS|Digital", inner.text, re.IGNORECASE):
+        return end
+    for span in [*hits(doc, "frameworks"), *_identifiers(doc)]:
+        if inner.start <= span.start < inner.end:
+            _note_anchor(mention, span, span.label_)
+    return close + 1
+
+
+def _balance(doc: Doc, mention: Mention) -> None:
     """A bracket opened inside the mention closes inside it: "(Digital Marketplace G-Cloud 11)"."""
     depth = sum(
         1 if t.text == "(" else -1 if t.text == ")" else 0 for t in doc[mention.start : mention.end]
@@ -231,28 +271,3 @@ def _balance(doc: Doc, mention: _Mention) -> None:
         end += 1
     if depth == 0:
         mention.end = end
-
-
-def _accept(doc: Doc, mention: _Mention) -> bool:
-    kinds = mention.kinds
-    if mention.identifier or kinds & {"gcloud", "agreement"}:
-        return True
-    has_word = "framework" in kinds
-    if mention.owner and has_word:
-        return True
-    if not has_word or mention.owner:
-        return False
-    span = doc[mention.start : mention.end]
-    words = [t for t in span if t.lower_ not in ("framework", "frameworks", "agreement")]
-    if not words or not any(t.text[:1].isupper() for t in words):
-        return False
-    framework_word = next(t for t in span if t.lower_.startswith("framework"))
-    if not framework_word.text[:1].isupper():
-        return False
-    clause = sentence(doc, span.start)
-    before = text_of(doc)[clause.start_char : span.start_char]
-    return (
-        bool(PROCUREMENT_CONTEXT.search(clause.text))
-        and not NOT_PROCUREMENT.search(span.text)
-        and not HYPOTHETICAL_BEFORE.search(before)
-    )

@@ -1,33 +1,128 @@
-"""Words that decide whether a "framework" is a procurement framework, as data."""
+"""Words that decide whether a "framework" is a procurement framework, as data.
+
+A framework in a decision is a route to market someone else set up (a buying
+organisation, another authority) that the decision buys through: "called off from",
+"via", "under", "the X framework permits direct award". The decider's own framework being
+procured or awarded ("approve the award of a framework agreement to ...", "appoint
+contractors onto the Roofing Framework") is the decision's subject, not its route; and a
+policy "framework" (governance, assurance, contract management) is no procurement at all.
+"""
 
 from __future__ import annotations
 
 import re
 
-# A sentence is about buying when it has one of these: "call-off", "award", "lot".
-PROCUREMENT_CONTEXT = re.compile(
-    r"\b(?:call[- ]?offs?|awards?|awarded|procure\w*|suppliers?|contracts?|lots?|route to market|"
-    r"tender\w*|purchas\w*|buy\w*|mini[- ]competition|direct award|access(?:ed|ing)?|"
-    r"place on|appointed|compliant)\b",
-    re.IGNORECASE,
-)
-
 # Names of frameworks that are policies, not buying routes: "National Planning Policy
-# Framework", "Outcomes Framework", "legal framework".
+# Framework", "Outcomes Framework", "Contract Management Framework", "Local Growth
+# Assurance Framework" -- unless the name also says what is bought (BUYING_NOUN):
+# "Risk Management Services Framework", "Internal Audit Services framework".
 NOT_PROCUREMENT = re.compile(
     r"\b(?:policy|planning|strategy|strategic|outcomes?|governance|regulatory|"
     r"performance|competenc\w*|qualifications?|assessment|risk|control|accountability|"
     r"financial|funding|fiscal|spending|economic|delivery plan|safeguarding|learning|"
-    r"curriculum|national curriculum)\b",
+    r"curriculum|assurance|contract management|monitoring|evaluation|reporting|"
+    r"commissioning|investment|transparency|equality|equalities|practice|workforce|"
+    r"spatial|local development|decision[- ]making|delegation|constitution\w*|ethic\w*|"
+    r"values|audit|budget\w*|treasury|data protection|climate|carbon|skills|growth|"
+    r"resilience|legislative|statutory|legal framework|fund|act|section|scheme|plan|"
+    r"regulations|rules|levelling|pay|remuneration|grading|standards|social value|grants?|"
+    r"responsible|kpis?|indicators?)\b",
     re.IGNORECASE,
 )
 
-# A framework that does not exist yet: "the establishment of a ... Framework".
-HYPOTHETICAL_BEFORE = re.compile(
-    r"\b(?:establish\w*|creat\w*|set(?:ting)? up|develop\w*|design\w*|new)\b(?:\s+\w+){0,2}"
-    r"\s+(?:of\s+)?(?:a|an|the)\s+[^.;]{0,40}\Z",
+BUYING_NOUN = re.compile(
+    r"\b(?:services|works|supplies|solutions|materials|products|equipment|consultancy|"
+    r"maintenance|construction|vehicles|goods|hire|provision)\b",
     re.IGNORECASE,
 )
+
+# The words right before a framework that make it the route of this purchase:
+#   "called off from the", "via the", "under the Council's", "procured using", "on the",
+#   "pursuant to TfL's", "through Lot 2 of the"
+ROUTE_BEFORE = re.compile(
+    r"\b(?:from|via|under|through|using|utilising|utilizing|off|on|against|pursuant\s+to|"
+    r"use\s+of|access(?:ed|ing)?|lot\s+\w+\s+of)\s+"
+    r"(?:(?:the|a|an|its|their|our|this|that|existing)\s+)?(?:\S+['’]s?\s+)?\Z",
+    re.IGNORECASE,
+)
+
+# The words right before a framework that make it the decision's own (being set up,
+# bought, awarded or joined), not a route it buys through:
+#   "establish a new", "the award of a", "procuring a", "appointed onto",
+#   "appointed to each of the", "tender for the", "replacement"
+OWN_BEFORE = re.compile(
+    r"\b(?:establish\w*|creat\w*|set(?:ting)?\s+up|develop\w*|design\w*|award(?:ing)?\s+of|"
+    r"procur(?:e|es|ing)|procurement\s+of|re-?procure\w*|(?:re-?)?tender(?:ing)?\s+for|"
+    r"appoint\w*\s+(?:on)?to(?:\s+each\s+of)?|onto|replac\w*|let(?:ting)?)\s+"
+    r"(?:(?:the|a|an|this|that|its|their|our|new|proposed|replacement|successor|single|"
+    r"multi[- ]supplier|\S+['’]s?|\d+|one|two|three|four|five|six)\s+){0,3}\Z",
+    re.IGNORECASE,
+)
+
+# The words right before a framework that make it one that may or may not be used, not a
+# named route: "whether a CCS framework", "any ESPO framework", "a suitable YPO framework".
+HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:whether|if|any|no|suitable|appropriate|possible|potential|alternative|another|"
+    r"other|a|an)\s+(?:(?:a|an|suitable|appropriate|other)\s+)?\Z",
+    re.IGNORECASE,
+)
+
+# A framework named by nobody but itself is a route only when a buying verb leads to it:
+#   "called off from the", "bought from the", "appointed from the", "procured via the",
+#   "a further competition was held under the", "award of a call-off contract from a"
+BOUGHT_THROUGH = re.compile(
+    r"\b(?:call(?:ed|ing)?[- ]?offs?|bought|buy(?:ing|s)?|procur(?:e|ed|es|ing)|"
+    r"purchas(?:e|ed|es|ing)|award(?:ed|s|ing)?|appoint(?:ed|s|ing)?|"
+    r"commission(?:ed|s|ing)?|sourc(?:e|ed|es|ing)|suppl(?:y|ied|ies)|order(?:ed|s)?|"
+    r"hired?|leased?|competition|access(?:ed|ing)?)\b[^.;:]{0,60}?"
+    r"\b(?:from|via|under|through|using|utilising|utilizing|off|on|pursuant\s+to|use\s+of|"
+    r"lot\s+\w+\s+of)\s+(?:(?:the|a|an|its|their|our|this|that|existing)\s+)?"
+    r"(?:\S+['’]s?\s+)?\Z",
+    re.IGNORECASE,
+)
+
+# A sentence that says a framework is used as a route, whatever comes before it:
+#   "the EPP framework chosen permits direct award", "call-offs under the framework",
+#   "a further competition", "a mini-competition", "the recommended route to market"
+ROUTE_SENTENCE = re.compile(
+    r"\b(?:call(?:ed|ing)?[- ]?offs?|direct(?:ly)?\s+award\w*|further\s+competition|"
+    r"mini[- ]?competition|route\s+to\s+market)\b",
+    re.IGNORECASE,
+)
+
+# A call-off made under a named vehicle that the sentence does not call a framework:
+#   "a call-off contract pursuant to TfL's Surface Transport Infrastructure Construction"
+#   "call-off order under the Pan-London Highways Term Maintenance"
+# `prep` decides how much else is needed: "pursuant to" and "under" name the vehicle;
+# after "from", "via" or "through" it must be a buying organisation's.
+CALL_OFF = re.compile(
+    r"\bcall(?:ed|ing)?[- ]?off(?:\s+(?:contract|order|agreement)s?)?\s+"
+    r"(?P<prep>pursuant\s+to|under|from|via|through)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+CALL_OFF_NAMES_ALONE = ("pursuant", "under")
+
+# Last words that make a call-off's capitalised object something other than a framework:
+# an instrument ("the Public Contracts Regulations 2015", "Contract Standing Orders"),
+# terms ("the NEC4 Term Service Contract") or a supplier ("Acme Services Ltd").
+NOT_A_VEHICLE_HEAD = frozenset((
+    "act", "acts", "regulation", "regulations", "order", "orders", "rules", "rule", "procedure",
+    "procedures", "scheme", "policy", "strategy", "plan", "code", "terms", "conditions",
+    "section", "clause", "schedule", "contract", "contracts", "agreement", "ltd", "limited",
+    "plc", "llp", "cic", "inc", "council", "authority", "directive",
+))
+
+# Words between a framework and its reference number: "the CCS framework ref; RM6186",
+# "framework reference: RM6100", "framework no. RM3804".
+REFERENCE_GAP = frozenset(("ref", "ref.", "reference", "no", "no.", "number", ";", ":", "-",
+                           "–", "(", "nos"))
+
+# A framework's own reference after the word, kept in its name: "YPO framework 1010",
+# "ESPO Framework 664_21", "framework ref 2019/045". Needs a digit and, when only digits,
+# three or more of them ("the framework 2 years" is no reference).
+REFERENCE_CODE = re.compile(r"^(?:[A-Za-z]{0,6}[-/_.]?)?\d[\w/._-]*$")
+NOT_AFTER_CODE = frozenset(("years", "year", "months", "month", "weeks", "days", "%",
+                            "per", "suppliers", "lots"))
 
 # G-Cloud and RM numbers belong to Crown Commercial Service.
 CCS_NAME = "Crown Commercial Service"
