@@ -211,6 +211,7 @@ def _suppliers(
             "novation_recipient",
             "contractor",
             "recommended_supplier",
+            "payee",
         ):
             continue
         kept.append(f)

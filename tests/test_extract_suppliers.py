@@ -285,6 +285,9 @@ CASES_FROM_UNSEEN_PUBLISHERS = [
                       ("AW", "Westshire Advice Bureau", "WAB")),)),
     SupplierCase("held-contract", "Approve extending the existing Kinsale Analytics contract "
                  "to March 2027.", (Sup("Kinsale Analytics", "contractor"),)),
+    SupplierCase("deciding-body-prefix-then-company", "Uplift the current MPS QVX Value "
+                 "Added Reseller contract by 10%.",
+                 (Sup("QVX Value Added Reseller", "contractor"),)),
     SupplierCase("supplier-in-quotes", "Extend the contract with the current supplier "
                  "‘Ledgerline Ltd’ for three years.", (Sup("Ledgerline Ltd", "contractor"),)),
     SupplierCase("and-kept-whole-when-parts-are-not-names", "The audit contract was awarded "
@@ -345,6 +348,8 @@ NEGATIVES_FROM_UNSEEN_PUBLISHERS = [
     SupplierCase("managed-by-landlord", "The new homes will be managed by Larkspur Housing "
                  "Trust.", ()),
     SupplierCase("built-by-developer", "The scheme will be built by Farrow Homes Ltd.", ()),
+    SupplierCase("deciding-body-service", "Uplift the current MPS Value Added Reseller "
+                 "contract by 10%.", ()),
     SupplierCase("contract-named-by-subject", "The NMS contract could be extended to 2026.", ()),
     SupplierCase("contract-subject-everyday", "Extend the existing Grounds Maintenance "
                  "contract by a year.", ()),

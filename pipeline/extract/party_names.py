@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from pipeline.extract.findings import Finding
 from pipeline.extract.names import (
     Name,
+    deciding_body,
     known_body,
     known_prefix,
     read_name_backward,
@@ -58,6 +59,9 @@ def as_organisation(name: Name, needs: Kind) -> Name | None:
     """`name` if it is an organisation of at least the kind `needs`; the table body it
     starts with when the rest is a fund or a purpose ("Homes England Housing
     Infrastructure Fund", "Home Office for the Migration Partnership")."""
+    own = _past_deciding_body(name)
+    if own is not name:
+        return None if own is None else as_organisation(own, needs)
     if needs is Kind.LEGAL:  # rules with no cue word take companies only
         return name if judge(name.text).kind is Kind.LEGAL else None
     if known_body(name.text):
@@ -70,6 +74,18 @@ def as_organisation(name: Name, needs: Kind) -> Name | None:
     if verdict.kind is not None:
         return name if verdict.kind >= needs else None
     return body or _organisation_of_unit(name)
+
+
+def _past_deciding_body(name: Name) -> Name | None:
+    """ "MPS Value Added Reseller" is the deciding body's own service (None); "MPS CDW
+    Value Added Reseller" names CDW's, read on without the body's prefix."""
+    first = name.text.split(maxsplit=1)
+    if len(first) < 2 or not deciding_body(first[0]):
+        return name
+    rest = Name(name.end - len(first[1]), name.end, first[1], name.aliases)
+    verdict = judge(rest.text)
+    sure = verdict.kind is not None and (verdict.kind >= Kind.HEAD or "acronym" in verdict.reason)
+    return rest if sure else None
 
 
 def _organisation_of_unit(name: Name) -> Name | None:
