@@ -7,7 +7,9 @@ Per field, micro-averaged over documents. Both sides are sets per document:
   matches; each name matches at most one on the other side;
 - statutes: (instrument, provision): instruments agree when their words agree once
   "&" is "and" and small words (the, of, on) are dropped, and their years are equal;
-  provisions agree after spelling out abbreviations ("s.149(1)" is "section 149(1)");
+  provisions agree after spelling out abbreviations ("s.149(1)" is "section 149(1)") and
+  writing them outermost first ("paragraph 3 of Schedule 12A" is "schedule 12A,
+  paragraph 3", "paragraph (4) of regulation K5" is "regulation K5(4)");
 - reference: exact after normalising spaces ("DD2707" is "DD 2707").
 Precision counts what records have that gold lacks.
 """
@@ -23,6 +25,7 @@ from typing import Any
 
 from pipeline.extract.metadata import normalise_reference
 from pipeline.extract.names import normalised_name
+from pipeline.extract.provisions import canonical_provision
 
 FIELDS = ("amounts", "suppliers", "funders", "frameworks", "statutes")
 
@@ -287,9 +290,11 @@ def instrument_key(name: str) -> tuple[tuple[str, ...], str | None]:
 
 
 def provision_key(provision: str | None) -> str | None:
+    """The provision in the canonical form (`canonical_provision`: "paragraph 3 of schedule
+    12A" is "schedule 12A, paragraph 3"), abbreviations spelt out, case and spaces dropped."""
     if not provision:
         return None
-    text = provision.lower().strip()
+    text = canonical_provision(provision).lower().strip()
     found = re.match(r"([a-z]+)\.?\s*(.*)", text)
     if found is None:
         return re.sub(r"\s+", "", text)
