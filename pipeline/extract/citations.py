@@ -4,10 +4,11 @@
 - an abbreviation the document defines for something else ("Housing Revenue Account
   (HRA)") is not the instrument the table knows by it;
 - a back-reference ("that Act", "the above Order", "the 2018 Act") to the nearest earlier
-  mention of its kind, except in a list item: the items of a list each continue its
-  lead-in ("... under section 38 of the GLA Act 1999:" / "b. sections 30 and 34 of that
-  Act"), so an item's back-reference means what the item itself or the lead-in names,
-  not what a sibling item names;
+  mention of its kind ("Article 8 of the Convention" after the Human Rights Act 1998 is
+  of the Convention that Act schedules), except in a list item: the items of a list each
+  continue its lead-in ("... under section 38 of the GLA Act 1999:" / "b. sections 30
+  and 34 of that Act"), so an item's back-reference means what the item itself or the
+  lead-in names, not what a sibling item names;
 - a section cited as a name ("Section 106 Agreements"): the Act cited for it elsewhere,
   else the words.
 """
@@ -18,10 +19,13 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.findings import Finding, Note, finding
-from pipeline.extract.instruments import Instrument
+from pipeline.extract.instruments import Instrument, instrument_by_name
 from pipeline.patterns.legislation import (
+    ACTS_SCHEDULING_THE_CONVENTION,
+    ARTICLE_OF,
     BACKREF_KINDS,
     BARE_SECTION,
+    CONVENTION,
     DEFINITION_AFTER,
     KIND_WORD,
     OTHER_DEFINITION,
@@ -147,12 +151,24 @@ def resolve_backrefs(
             for m in mentions
             if m.end <= ref.start and m.kind in kinds and (year is None or year.group(1) in m.name)
         ]
+        if not earlier and "convention" in kinds:
+            earlier = _conventions_given_effect(text, mentions, ref)
         if earlier:
             resolved.append(_backref_to(ref, _referent(text, ref, earlier)))
         elif year is not None:
             notes.append(Note("unresolved_back_reference",
                               f"{ref.name!r} names no earlier instrument", ref.start, ref.end))
     return resolved
+
+
+def _conventions_given_effect(text: str, mentions: list[Mention], ref: Mention) -> list[Mention]:
+    """"Article 8 of the Convention" after the Human Rights Act 1998 is of the Convention
+    that Act schedules ("the Convention rights" alone cites no article, and nothing)."""
+    convention = instrument_by_name(CONVENTION)
+    if convention is None or ARTICLE_OF.search(text, max(0, ref.start - 40), ref.start) is None:
+        return []
+    return [Mention(m.start, m.end, convention.name, convention.kind, m.rule, convention)
+            for m in mentions if m.end <= ref.start and m.name in ACTS_SCHEDULING_THE_CONVENTION]
 
 
 def _referent(text: str, ref: Mention, earlier: list[Mention]) -> Mention:

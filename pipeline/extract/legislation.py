@@ -37,14 +37,14 @@ from pipeline.extract.passages import Passage
 from pipeline.extract.provisions import or_none, provisions_around
 from pipeline.extract.titles import titles_in
 from pipeline.nlp import Hit, hits
-from pipeline.patterns.legislation import ARTICLE_OF, PROTOCOL_ORDINALS
+from pipeline.patterns.legislation import (
+    ACTS_SCHEDULING_THE_CONVENTION,
+    ARTICLE_OF,
+    CONVENTION,
+    PROTOCOL_ORDINALS,
+)
 
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
-_CONVENTION = "European Convention on Human Rights"
-# Acts that set out the Convention's articles in a schedule: an "article" cited of them
-# is the Convention's (the Human Rights Act 1998's own provisions are sections; its
-# Schedule 1 repeats the Convention's articles and protocols).
-_SCHEDULES_THE_CONVENTION = frozenset({"Human Rights Act 1998"})
 
 
 def extract_legislation(
@@ -59,7 +59,8 @@ def extract_legislation(
     mentions = [m for m in mentions if not _inside(m, [*defined_ranges, *headings])
                 and not (m.rule == "instrument-table" and text[m.start:m.end]
                          in taken_abbreviations)]
-    backrefs = _longest_first(b for b in backrefs if not _inside(b, headings))
+    backrefs = _longest_first(b for b in backrefs
+                              if not _inside(b, [*defined_ranges, *headings]))
     mentions += abbreviation_uses(text, definitions, mentions, defined_ranges)
     mentions.sort(key=lambda m: m.start)
     notes: list[Note] = []
@@ -148,7 +149,7 @@ def _protocol_mention(text: str, offset: int, span: Hit) -> Mention | None:
     start, end = offset + span.start_char, offset + span.end_char
     if ARTICLE_OF.search(text, max(0, start - 40), start) is None:
         return None
-    convention = instrument_by_name(_CONVENTION)
+    convention = instrument_by_name(CONVENTION)
     if convention is None:
         return None
     first = span[0].lower_
@@ -173,9 +174,9 @@ def _mention_to_findings(text: str, mention: Mention) -> list[Finding]:
     out: list[Finding] = []
     for provision in or_none(provisions):
         name, uri = mention.name, mention.instrument.uri if mention.instrument else None
-        if name in _SCHEDULES_THE_CONVENTION and provision and \
+        if name in ACTS_SCHEDULING_THE_CONVENTION and provision and \
                 provision.startswith(("article", "protocol")):
-            convention = instrument_by_name(_CONVENTION)
+            convention = instrument_by_name(CONVENTION)
             name, uri = (convention.name, convention.uri) if convention else (name, uri)
         out.append(finding("statutory_references", start, end, mention.rule, instrument=name,
                            provision=provision, uri=uri))

@@ -23,7 +23,9 @@ from pipeline.extract.provisions import or_none, provisions_around
 from pipeline.nlp import Hit, hits
 
 # used with .match(text, pos): anchored at pos. " 2025-29", " 2021", " (1992)"
-_YEARS_AFTER = re.compile(r"[ \t]+(?:(?:19|20)\d\d(?:\s?[-–/]\s?(?:19|20)?\d\d)?|\((?:19|20)\d\d\))")
+_YEARS_AFTER = re.compile(
+    r"[ \t]+(?:(?:19|20)\d\d(?:\s?[-–/]\s?(?:19|20)?\d\d)?|\((?:19|20)\d\d\))"
+)
 _CONNECTORS = {"of", "and", "for", "the", "on", "to", "in", "&"}
 _STATUTE_HEADS = {"Regulations", "Rules", "Orders"}
 # Nouns after a name that make it a modifier: "the Strategy team", "the Plan refresh".

@@ -180,15 +180,19 @@ def canonical_provision(provision: str) -> str:
     """A provision written in any of the forms above, in the canonical form: "paragraph
     3 of Schedule 12A" and "Sch. 12A, para 3" are "schedule 12A, paragraph 3"; a text
     that is not a provision comes back as it was, spaces tidied."""
-    tidy = " ".join(provision.split())
-    parts = [p for p in _PART.split(tidy) if p]
+    return provision_in(provision) or " ".join(provision.split())
+
+
+def provision_in(text: str) -> str | None:
+    """The canonical form of `text` when the whole of it is one provision, else None."""
+    tidy = " ".join(text.split())
     levels: list[Level] = []
-    for part in parts:
+    for part in (p for p in _PART.split(tidy) if p):
         found = PROVISION_AFTER.fullmatch(part)
         if found is None:
-            return tidy
+            return None
         levels.append(_level(found))
     if " of " in f" {tidy.lower()} ":
         levels.reverse()  # "paragraph 3 of schedule 12A": innermost first
     written = levels_to_provisions(levels)
-    return written[0] if len(written) == 1 else tidy
+    return written[0] if len(written) == 1 else None

@@ -280,6 +280,12 @@ NOT_TITLE_START = frozenset(
     ]
 )
 
+# The Convention, and the Acts that set out its articles in a schedule: an "article" cited
+# of such an Act, or "the Convention" after it, is the Convention's (the Human Rights Act
+# 1998's own provisions are sections; its Schedule 1 repeats the Convention's articles).
+CONVENTION = "European Convention on Human Rights"
+ACTS_SCHEDULING_THE_CONVENTION = frozenset({"Human Rights Act 1998"})
+
 # What a back-reference's last word refers to.
 BACKREF_KINDS = {
     "act": ("act",),
