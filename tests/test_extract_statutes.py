@@ -431,3 +431,26 @@ def test_statutory_references(case: StatuteCase) -> None:
 
 ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *CASES_FROM_PROVISION_FORMS,
              *CASES_FROM_TITLES, *NEGATIVES, *NEGATIVES_FROM_PROVISION_FORMS]
+
+
+class OtherCase(NamedTuple):
+    id: str
+    text: str
+    expected: tuple[tuple[str, str | None], ...]  # (instrument, provision) of other_instruments
+
+
+# Non-statutory instruments keep their own rules; a statute is never one of them.
+OTHER_INSTRUMENT_CASES = [
+    OtherCase("scheme-with-paragraph", "Paragraph 4.14 of the MOPAC Scheme of Delegation and "
+              "Consent applies.", (("MOPAC Scheme of Delegation and Consent", "paragraph 4.14"),)),
+    OtherCase("regulations-with-bracketed-year", "Charitable awards follow the Police Property "
+              "Act Regulations (1997).", ()),
+    OtherCase("regulations-title-read-from-its-end", "Duties arise under the Management of "
+              "Health and Safety at Work Regulations (1992).", ()),
+]
+
+
+@pytest.mark.parametrize("case", parametrize_groups(other=OTHER_INSTRUMENT_CASES))
+def test_other_instruments(case: OtherCase) -> None:
+    found = [(o.instrument, o.provision) for o in record_of(case.text).other_instruments]
+    assert found == list(case.expected)

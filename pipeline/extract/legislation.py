@@ -56,11 +56,11 @@ def extract_legislation(
     mentions = _with_years(mentions)
     definitions, defined_ranges = definitions_in(text, mentions)
     taken_abbreviations = abbreviations_of_other_things(text, mentions)
-    mentions = [m for m in mentions if not _inside(m, [*defined_ranges, *headings])
+    not_citations = [*defined_ranges, *headings]
+    mentions = [m for m in mentions if not _inside(m, not_citations)
                 and not (m.rule == "instrument-table" and text[m.start:m.end]
                          in taken_abbreviations)]
-    backrefs = _longest_first(b for b in backrefs
-                              if not _inside(b, [*defined_ranges, *headings]))
+    backrefs = _longest_first(b for b in backrefs if not _inside(b, not_citations))
     mentions += abbreviation_uses(text, definitions, mentions, defined_ranges)
     mentions.sort(key=lambda m: m.start)
     notes: list[Note] = []

@@ -70,23 +70,24 @@ def provisions_around(text: str, start: int, end: int) -> tuple[list[str], int, 
 
 
 def _levels_before(text: str, start: int) -> tuple[list[Level], int]:
-    """Levels written before the instrument, innermost first as the text has them."""
-    before = None
+    """Levels written before the instrument ("paragraph 3 of Part 1 of Schedule 12A to
+    the "), outermost (the one next to the instrument) first, and where they start."""
+    nearest = None
     if _LINKED_BEFORE.search(text, max(0, start - 20), start):
-        before = PROVISION_BEFORE.search(text, max(0, start - _WINDOW), start)
+        nearest = PROVISION_BEFORE.search(text, max(0, start - _WINDOW), start)
     elif _ABBREVIATED.match(text, start):
-        before = PROVISION_BESIDE.search(text, max(0, start - _WINDOW), start)
-    if before is None or before.end() != start:
+        nearest = PROVISION_BESIDE.search(text, max(0, start - _WINDOW), start)
+    if nearest is None or nearest.end() != start:
         return [], start
-    levels = [_level(before)]
-    start = before.start()
+    levels = [_level(nearest)]
+    start = nearest.start()
     while len(levels) < _MAX_LEVELS:
-        outer = PROVISION_OF.search(text, max(0, start - _WINDOW), start)
-        if outer is None or outer.end() != start:
+        inner = PROVISION_OF.search(text, max(0, start - _WINDOW), start)
+        if inner is None or inner.end() != start:
             break
-        levels.insert(0, _level(outer))
-        start = outer.start()
-    return levels[::-1], start
+        levels.append(_level(inner))
+        start = inner.start()
+    return levels, start
 
 
 def _levels_after(text: str, end: int) -> tuple[list[Level], int]:
