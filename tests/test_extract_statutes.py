@@ -275,6 +275,15 @@ CASES_FROM_PROVISION_FORMS = [
     StatuteCase("outer-first-after-the-act", "The annex is exempt (the Local Government Act "
                 "1972, Schedule 12A, paragraph 3).",
                 (Ref(LGA72, "schedule 12A, paragraph 3", LGA72_URI),)),
+    StatuteCase("comma-chain-innermost-first", "The annex is exempt under Paragraph 3, Part 1, "
+                "Schedule 12A of the Local Government Act 1972.",
+                (Ref(LGA72, "schedule 12A, part 1, paragraph 3", LGA72_URI),)),
+    StatuteCase("comma-chain-outermost-first", "Schedule 12A, paragraph 3 of the Local "
+                "Government Act 1972 covers the annex.",
+                (Ref(LGA72, "schedule 12A, paragraph 3", LGA72_URI),)),
+    StatuteCase("report-paragraph-is-no-part", "In the table at paragraph 4.2, section 111 of "
+                "the Local Government Act 1972 is the power relied on.",
+                (Ref(LGA72, "section 111", LGA72_URI),)),
     StatuteCase("bracketed-paragraph-of-regulation", "Paragraph (4) of Regulation K5 of the "
                 "Police Pensions Regulations 1987 lets the authority forfeit part of a pension.",
                 (Ref(PPR87, "regulation K5(4)", PPR87_URI),)),
@@ -354,6 +363,9 @@ CASES_FROM_TITLES = [
     StatuteCase("replaced-title-without-year", "The extension complies with Public Contract "
                 "Regulations and is funded from budgets.",
                 (Ref("Public Contracts Regulations", None, None),)),
+    StatuteCase("abbreviation-defined-for-its-own-title", "The Public Contract Regs (PCR) "
+                "apply. The PCR require an advert.",
+                (Ref(PCR, None, PCR_URI), Ref(PCR, None, PCR_URI))),
     StatuteCase("alias-not-defined-otherwise", "Requests are handled under the EIR.",
                 (Ref("Environmental Information Regulations 2004", None, "uksi/2004/3391"),)),
     StatuteCase("bracketed-word-tells-acts-apart", "The Local Government (Scotland) Act 2003 "

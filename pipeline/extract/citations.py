@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.findings import Finding, Note, finding
-from pipeline.extract.instruments import Instrument, instrument_by_name
+from pipeline.extract.instruments import Instrument, instrument_by_name, normalise_words
 from pipeline.patterns.legislation import (
     ACTS_SCHEDULING_THE_CONVENTION,
     ARTICLE_OF,
@@ -34,6 +34,7 @@ from pipeline.segment import LINE_MARKER
 
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _NAME_REACH = 80
+_SMALL_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "to", "a"})
 _CLAUSE_BREAK = re.compile(r"[.;:\n()]")
 
 
@@ -78,19 +79,27 @@ def definitions_in(
     return definitions, ranges
 
 
-def abbreviations_of_other_things(text: str, mentions: list[Mention]) -> set[str]:
-    """Abbreviations the document defines for a name that is not an instrument:
-    "Housing Revenue Account (HRA)", "Employer's Information Requirements (EIR)". The
-    name is the clause's words before the bracket; it is an instrument's when a mention
-    ends there or a kind word ("Act", "Regulations") stands in it."""
+def defined_otherwise(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The table abbreviations ("HRA", "EIR") the document defines for a name that is not
+    their instrument: "Housing Revenue Account (HRA)", "Employer's Information
+    Requirements (EIR)". The name is the clause's words before the bracket; it is an
+    instrument's when a mention ends there, a kind word ("Act", "Regulations") stands in
+    it, or it shares two words with the title the abbreviation stands for ("Public
+    Contract Regs (PCR)")."""
     ends = {m.end for m in mentions}
-    other: set[str] = set()
+    names: dict[str, list[str]] = {}
     for found in OTHER_DEFINITION.finditer(text):
         head = _CLAUSE_BREAK.split(text[max(0, found.start() - _NAME_REACH) : found.start()])[-1]
         name_end = found.start() - (len(head) - len(head.rstrip()))
         if head.strip() and name_end not in ends and not KIND_WORD.search(head):
-            other.add(found.group("abbr"))
-    return other
+            names.setdefault(found.group("abbr"), []).append(head)
+    return [m for m in mentions if m.rule == "instrument-table"
+            and any(not _shares_words(head, m.name) for head in names.get(text[m.start:m.end], []))]
+
+
+def _shares_words(name: str, title: str) -> bool:
+    common = set(normalise_words(name)) & set(normalise_words(title)) - _SMALL_WORDS
+    return len(common) >= 2
 
 
 def abbreviation_uses(

@@ -25,8 +25,8 @@ from spacy.tokens import Span
 from pipeline.extract.citations import (
     Mention,
     abbreviation_uses,
-    abbreviations_of_other_things,
     bare_sections,
+    defined_otherwise,
     definitions_in,
     resolve_backrefs,
     without_contained,
@@ -55,11 +55,9 @@ def extract_legislation(
     mentions, backrefs = _mentions_in_passages(text, passages)
     mentions = _with_years(mentions)
     definitions, defined_ranges = definitions_in(text, mentions)
-    taken_abbreviations = abbreviations_of_other_things(text, mentions)
     not_citations = [*defined_ranges, *headings]
-    mentions = [m for m in mentions if not _inside(m, not_citations)
-                and not (m.rule == "instrument-table" and text[m.start:m.end]
-                         in taken_abbreviations)]
+    other_things = defined_otherwise(text, mentions)
+    mentions = [m for m in mentions if not _inside(m, not_citations) and m not in other_things]
     backrefs = _longest_first(b for b in backrefs if not _inside(b, not_citations))
     mentions += abbreviation_uses(text, definitions, mentions, defined_ranges)
     mentions.sort(key=lambda m: m.start)

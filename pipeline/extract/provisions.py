@@ -23,8 +23,10 @@ from pipeline.patterns.legislation import (
     PROVISION_AFTER,
     PROVISION_BEFORE,
     PROVISION_BESIDE,
+    PROVISION_COMMA,
     PROVISION_ID,
     PROVISION_OF,
+    PROVISION_RANKS,
     PROVISION_WITHIN_AFTER,
     PROVISION_WORDS,
     SUBDIVISION_AFTER,
@@ -38,6 +40,7 @@ _LAST_BRACKET = re.compile(r"\([^()]*\)\s*\Z")
 _ABBREVIATED = re.compile(r"[A-Z]{2,}\b")  # "ECHR", "GDPR", "DPA 2018"
 _LINKED_BEFORE = re.compile(r"\b(?:of|to|under|in)\s+(?:the\s+)?(?:above\s+|said\s+)?\Z",
                             re.IGNORECASE)
+_PLAIN_ID = re.compile(r"[A-Z]?\d{1,3}[A-Za-z]?(?:\([0-9A-Za-z]{1,4}\))*")  # not "4.2"
 _RANGE = re.compile(r"\sto\s|[-–]")
 _LIST = re.compile(r"\band\b|,|\bor\b|&", re.IGNORECASE)
 
@@ -71,7 +74,8 @@ def provisions_around(text: str, start: int, end: int) -> tuple[list[str], int, 
 
 def _levels_before(text: str, start: int) -> tuple[list[Level], int]:
     """Levels written before the instrument ("paragraph 3 of Part 1 of Schedule 12A to
-    the "), outermost (the one next to the instrument) first, and where they start."""
+    the ", "Paragraph 3, Part 1, Schedule 12A of the "), outermost first, and where they
+    start."""
     nearest = None
     if _LINKED_BEFORE.search(text, max(0, start - 20), start):
         nearest = PROVISION_BEFORE.search(text, max(0, start - _WINDOW), start)
@@ -81,13 +85,32 @@ def _levels_before(text: str, start: int) -> tuple[list[Level], int]:
         return [], start
     levels = [_level(nearest)]
     start = nearest.start()
+    by_comma = False
     while len(levels) < _MAX_LEVELS:
-        inner = PROVISION_OF.search(text, max(0, start - _WINDOW), start)
-        if inner is None or inner.end() != start:
+        found = PROVISION_OF.search(text, max(0, start - _WINDOW), start)
+        if found is None or found.end() != start:
+            found = _comma_linked(text, start, levels[-1])
+            by_comma = by_comma or found is not None
+        if found is None:
             break
-        levels.append(_level(inner))
-        start = inner.start()
+        levels.append(_level(found))
+        start = found.start()
+    if by_comma:  # "Paragraph 3, Part 1, Schedule 12A": the kinds say which holds which
+        levels.sort(key=lambda level: -PROVISION_RANKS.get(level.word, 0))
     return levels, start
+
+
+def _comma_linked(text: str, start: int, next_level: Level) -> re.Match[str] | None:
+    """A provision of another rank, with a plain id, and a comma before `next_level`."""
+    found = PROVISION_COMMA.search(text, max(0, start - _WINDOW), start)
+    if found is None or found.end() != start:
+        return None
+    level = _level(found)
+    rank = PROVISION_RANKS.get(level.word)
+    if rank is None or rank == PROVISION_RANKS.get(next_level.word) or level.is_range \
+            or not all(_PLAIN_ID.fullmatch(i) for i in level.ids):
+        return None
+    return found
 
 
 def _levels_after(text: str, end: int) -> tuple[list[Level], int]:

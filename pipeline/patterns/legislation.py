@@ -99,6 +99,20 @@ PROVISION_OF = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# The provision a provision is part of, or a part of it, written before it with a comma;
+# which holds which is read from the kinds (see `PROVISION_RANKS`).
+#   "Paragraph 3, " (before "Part 1, Schedule 12A of the ...")
+PROVISION_COMMA = re.compile(
+    rf"""(?P<prov>{PROVISION_LIST})\s*,\s*\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# How far out a kind of provision stands: a schedule holds parts, a part chapters, a
+# chapter sections, a section subsections; a schedule's paragraphs sit within its parts.
+PROVISION_RANKS = {"protocol": 6, "schedule": 6, "part": 5, "chapter": 4, "section": 3,
+                   "regulation": 3, "article": 3, "rule": 3, "clause": 3, "paragraph": 2,
+                   "subsection": 1}
+
 # A provision written after its instrument.
 #   ", s. 149"  ", sections 26(1) and 26A(1)"  " section 149"  " (as amended), s.3"
 #   " (section 17)"  ", Reg K5"
