@@ -309,6 +309,10 @@ CASES_FROM_PROVISION_FORMS = [
                 (Ref("Police Act 1996", "section 22A", "ukpga/1996/16"),)),
     StatuteCase("s-dot-letter-suffix", "The agreement is made under s.22A of the Police Act "
                 "1996.", (Ref("Police Act 1996", "section 22A", "ukpga/1996/16"),)),
+    StatuteCase("agreement-under-bare-section", "The developer will enter a legal agreement "
+                "under section 106 to secure the payments.", (Ref("section 106", None, None),)),
+    StatuteCase("obligations-pursuant-to-bare-section", "The highway works are delivered "
+                "through obligations pursuant to s.278.", (Ref("section 278", None, None),)),
     StatuteCase("list-item-reads-its-lead-in", "1. The Mayor delegates to the Authority, "
                 "acting for him, under section 38 of the GLA Act 1999:\n\na. the duties in an "
                 "agreement made under s278 of the Highways Act 1980; and\n\nb. its general "
@@ -385,6 +389,8 @@ NEGATIVES_FROM_PROVISION_FORMS = [
                 ()),
     StatuteCase("schedule-of-contract", "Schedule 2 of the contract lists the prices.", ()),
     StatuteCase("part-of-report", "Part 2 of this report is not for publication.", ()),
+    StatuteCase("agreement-under-section-of-contract", "An agreement under section 3 of the "
+                "contract covers the extension.", ()),
     StatuteCase("convention-rights-alone", "The Convention rights of residents have been "
                 "considered.", ()),
     StatuteCase("convention-rights-after-the-act", "The Human Rights Act 1998 applies. The "

@@ -25,6 +25,7 @@ from pipeline.patterns.legislation import (
     ARTICLE_OF,
     BACKREF_KINDS,
     BARE_SECTION,
+    BARE_SECTION_UNDER,
     CONVENTION,
     DEFINITION_AFTER,
     KIND_WORD,
@@ -222,22 +223,25 @@ def _backref_to(ref: Mention, target: Mention) -> Mention:
 
 
 def bare_sections(text: str, findings: list[Finding]) -> list[Finding]:
-    """'Section 106 Agreements': the Act cited for section 106 elsewhere, else the words."""
+    """'Section 106 Agreements', 'an agreement under section 278': the Act cited for that
+    section elsewhere, else the words."""
     attached = {f.values["provision"]: f for f in findings if f.values.get("provision")}
     covered = [(f.start, f.end) for f in findings]
     out: list[Finding] = []
-    for found in BARE_SECTION.finditer(text):
-        if any(s <= found.start() < e for s, e in covered):
+    found_all = [*BARE_SECTION.finditer(text), *BARE_SECTION_UNDER.finditer(text)]
+    for found in sorted(found_all, key=lambda f: f.start("prov")):
+        start, end = found.start("prov"), found.end("prov")
+        if any(s <= start < e for s, e in [*covered, *((f.start, f.end) for f in out)]):
             continue
         provision = f"section {found.group('id')}"
         known = attached.get(provision)
         if known is not None:
-            out.append(finding("statutory_references", found.start(), found.end(),
-                               "bare-section-resolved", instrument=known.values["instrument"],
-                               provision=provision, uri=known.values["uri"]))
+            out.append(finding("statutory_references", start, end, "bare-section-resolved",
+                               instrument=known.values["instrument"], provision=provision,
+                               uri=known.values["uri"]))
         else:
-            out.append(finding("statutory_references", found.start(), found.end(),
-                               "bare-section", instrument=provision, provision=None, uri=None))
+            out.append(finding("statutory_references", start, end, "bare-section",
+                               instrument=provision, provision=None, uri=None))
     return out
 
 

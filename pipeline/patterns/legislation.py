@@ -176,6 +176,16 @@ BARE_SECTION = re.compile(
     re.VERBOSE,
 )
 
+# A section an agreement is made under, cited without its instrument: "a legal agreement
+# under section 106 to secure ...", "obligations pursuant to s.278." (not "... section 3
+# of the contract", which names its instrument).
+BARE_SECTION_UNDER = re.compile(
+    r"""\b(?:[Aa]greements?|[Oo]bligations?)\s+(?:under|pursuant\s+to)\s+
+        (?P<prov>(?:[Ss]ection|[Ss]\.?)\s?(?P<id>\d{1,4}[A-Z]?))
+        (?![\w(])(?!\s+(?:of|in)\b|\s+to\s+the\b)""",
+    re.VERBOSE,
+)
+
 # Kind of provision as the record writes it.
 PROVISION_WORDS = {
     "section": "section",
