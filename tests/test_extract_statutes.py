@@ -335,6 +335,10 @@ CASES_FROM_PROVISION_FORMS = [
                 "protects private life.", (Ref(ECHR, "article 8", None),)),
     StatuteCase("convention-article-after-the-act", "Members must weigh the Human Rights Act "
                 "1998, Article 8, against the need.", (Ref(ECHR, "article 8", None),)),
+    StatuteCase("convention-article-in-the-acts-schedule", "Article 8 of Schedule 1 to the "
+                "Human Rights Act 1998 is engaged.", (Ref(ECHR, "article 8", None),)),
+    StatuteCase("the-acts-schedule-itself", "Schedule 1 to the Human Rights Act 1998 lists the "
+                "rights.", (Ref(HRA, "schedule 1", "ukpga/1998/42"),)),
     StatuteCase("the-convention-after-the-act", "The Human Rights Act 1998 applies to the "
                 "council. Article 6 of the Convention guarantees a fair hearing.",
                 (Ref(HRA, None, "ukpga/1998/42"), Ref(ECHR, "article 6", None))),

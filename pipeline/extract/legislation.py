@@ -172,10 +172,20 @@ def _mention_to_findings(text: str, mention: Mention) -> list[Finding]:
     out: list[Finding] = []
     for provision in or_none(provisions):
         name, uri = mention.name, mention.instrument.uri if mention.instrument else None
-        if name in ACTS_SCHEDULING_THE_CONVENTION and provision and \
-                provision.startswith(("article", "protocol")):
-            convention = instrument_by_name(CONVENTION)
-            name, uri = (convention.name, convention.uri) if convention else (name, uri)
+        convention_part = _convention_part(name, provision)
+        convention = instrument_by_name(CONVENTION) if convention_part else None
+        if convention is not None:
+            name, uri, provision = convention.name, convention.uri, convention_part
         out.append(finding("statutory_references", start, end, mention.rule, instrument=name,
                            provision=provision, uri=uri))
     return out
+
+
+def _convention_part(instrument: str, provision: str | None) -> str | None:
+    """The Convention's provision an Act scheduling it is cited for: "article 8" of the
+    Human Rights Act 1998, "schedule 1, article 8" (its schedule repeats the articles)."""
+    if instrument not in ACTS_SCHEDULING_THE_CONVENTION or not provision:
+        return None
+    parts = provision.split(", ")
+    first = next((i for i, p in enumerate(parts) if p.startswith(("article", "protocol"))), None)
+    return None if first is None else ", ".join(parts[first:])
