@@ -140,6 +140,9 @@ CASES_FROM_TITLES = [
     StatuteCase("long-title-cut-by-blank-line", "Duties under the Police Reform and\n\nSocial "
                 "Responsibility Act 2011 apply to the Commissioner.",
                 (Ref(PRSRA, None, PRSRA_URI),)),
+    StatuteCase("provision-before-title-cut-by-blank-line", "By virtue of section 11(1) of "
+                "the Police Reform and\n\nSocial Responsibility Act 2011 the Commissioner must "
+                "publish it.", (Ref(PRSRA, "section 11(1)", PRSRA_URI),)),
     StatuteCase("amendment-order", "The Elected Local Policing Bodies (Specified Information) "
                 "(Amendment) Order 2012 added new duties.",
                 (Ref("Elected Local Policing Bodies (Specified Information) (Amendment) Order "

@@ -34,6 +34,7 @@ _KIND_WORDS = {
     "measure": "act",
 }
 _MAX_TITLE_TOKENS = 16
+_WORD = re.compile(r"[A-Za-z0-9]+")
 _TITLE_CONNECTORS = {"of", "and", "for", "the", "on", "to", "in", "at", "etc", "etc."}
 
 
@@ -115,6 +116,7 @@ def _title_mention(offset: int, span: Hit) -> Mention | None:
         inst = instrument_by_name(name)
         start, end = offset + sub.start_char, offset + sub.end_char
         if inst is not None:
+            start = offset + _lost_start(span.doc, sub.start_char, inst.name, sub.text)
             return Mention(start, end, inst.name, inst.kind, span.id_, inst)
         if fallback is None and i > last_comma:
             has_year = _YEAR.search(name) is not None
@@ -124,6 +126,22 @@ def _title_mention(offset: int, span: Hit) -> Mention | None:
             elif by_title:
                 fallback = Mention(start, end, name, by_title[0].kind, span.id_ + ":no-year")
     return fallback
+
+
+def _lost_start(doc: Doc, start: int, title: str, written: str) -> int:
+    """Where a title cut by a line break really starts: "Police Reform and\n\nSocial
+    Responsibility Act 2011" is read from "Social"; the table's title names the words
+    lost, and they stand right before it, so the quote (and a provision cited before
+    it) takes them in."""
+    title_words = _WORD.findall(title)
+    written_words = _WORD.findall(written)
+    lost = len(title_words) - len(written_words)
+    if lost <= 0 or [w.lower() for w in title_words[lost:]] != [w.lower() for w in written_words]:
+        return start
+    words = r"\W+".join(re.escape(w) for w in title_words[:lost])
+    text: str = doc.user_data.get("text") or doc.text
+    found = re.compile(rf"\b{words}\W+\Z", re.IGNORECASE).search(text, max(0, start - 120), start)
+    return found.start() if found is not None else start
 
 
 def _kind_of(title: Span) -> str:
