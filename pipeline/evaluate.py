@@ -6,8 +6,11 @@ Per field, micro-averaged over documents. Both sides are sets per document:
   "Ltd"/"Limited"/"plc" and bracketed parts; a name containing the other, word by word,
   matches; each name matches at most one on the other side;
 - statutes: (instrument, provision): instruments agree when their words agree once
-  "&" is "and" and small words (the, of, on) are dropped, and their years are equal;
-  provisions agree after spelling out abbreviations ("s.149(1)" is "section 149(1)");
+  "&" is "and" and small words (the, of, on) are dropped, and their years are equal (a
+  provision cited without its Act, kept as the instrument, is compared as a provision);
+  provisions agree after spelling out abbreviations ("s.149(1)" is "section 149(1)") and
+  writing them outermost first ("paragraph 3 of Schedule 12A" is "schedule 12A,
+  paragraph 3", "paragraph (4) of regulation K5" is "regulation K5(4)");
 - reference: exact after normalising spaces ("DD2707" is "DD 2707").
 Precision counts what records have that gold lacks.
 """
@@ -23,6 +26,7 @@ from typing import Any
 
 from pipeline.extract.metadata import normalise_reference
 from pipeline.extract.names import normalised_name
+from pipeline.extract.provisions import canonical_provision, provision_in
 
 FIELDS = ("amounts", "suppliers", "funders", "frameworks", "statutes")
 
@@ -281,15 +285,22 @@ _PROVISION_WORDS = {
 
 
 def instrument_key(name: str) -> tuple[tuple[str, ...], str | None]:
+    """Words and year; a provision standing for its instrument ("section 106", "s106")
+    is compared as a provision."""
+    provision = provision_in(name)
+    if provision is not None:
+        return (str(provision_key(provision)),), None
     words = re.findall(r"[a-z0-9]+", name.lower().replace("&", " and "))
     year = next((w for w in words if re.fullmatch(r"1[6-9]\d\d|20\d\d", w)), None)
     return tuple(w for w in words if w not in _SMALL and w != year), year
 
 
 def provision_key(provision: str | None) -> str | None:
+    """The provision in the canonical form (`canonical_provision`: "paragraph 3 of schedule
+    12A" is "schedule 12A, paragraph 3"), abbreviations spelt out, case and spaces dropped."""
     if not provision:
         return None
-    text = provision.lower().strip()
+    text = canonical_provision(provision).lower().strip()
     found = re.match(r"([a-z]+)\.?\s*(.*)", text)
     if found is None:
         return re.sub(r"\s+", "", text)

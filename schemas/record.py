@@ -120,8 +120,25 @@ class Framework(_Model):
 
 class StatutoryReference(_Model):
     text: str
-    instrument: str = Field(description='Full title with year, e.g. "Equality Act 2010".')
-    provision: str | None = Field(default=None, description='e.g. "section 149(1)".')
+    instrument: str = Field(
+        description=(
+            'Full title with year, e.g. "Equality Act 2010"; the title alone when the text '
+            'gives no year and several instruments of that title can be meant ("Public '
+            'Contracts Regulations"); the provision, in the form below, when the text cites '
+            'it without its instrument ("section 106").'
+        ),
+    )
+    provision: str | None = Field(
+        default=None,
+        description=(
+            'The provision cited, in one canonical form: kind in lower case and spelt out, '
+            'id as cited ("section 149(1)", "article 35", "regulation 72(1)(b)"); the '
+            'outermost provision first, each part within it after a comma ("schedule 12A, '
+            'paragraph 3", "schedule 12A, part 1", "protocol 1, article 1"); a part numbered '
+            'in brackets written onto its provision ("paragraph (4) of regulation K5" is '
+            '"regulation K5(4)"). Null when the instrument is cited as a whole.'
+        ),
+    )
     uri: str | None = Field(default=None, description="legislation.gov.uk identifier.")
     evidence: Evidence
 

@@ -57,6 +57,27 @@ STATUTE_CASES = [
                 ("Police Act 1996", "section 89"), False),
     StatuteCase("general-vs-provision", ("Equality Act 2010", None),
                 ("Equality Act 2010", "section 149"), False),
+    StatuteCase("inner-of-outer-is-outer-first", ("Local Government Act 1972",
+                                                  "paragraph 3 of Schedule 12A"),
+                ("Local Government Act 1972", "schedule 12A, paragraph 3"), True),
+    StatuteCase("abbreviated-outer-first", ("Local Government Act 1972", "schedule 12A, "
+                                            "paragraph 3"),
+                ("Local Government Act 1972", "Sch. 12A, para 3"), True),
+    StatuteCase("bracketed-paragraph-of-regulation", ("Police Pensions Regulations 1987",
+                                                      "regulation K5(4)"),
+                ("Police Pensions Regulations 1987", "paragraph (4) of regulation K5"), True),
+    StatuteCase("other-paragraph-of-schedule", ("Local Government Act 1972",
+                                                "schedule 12A, paragraph 3"),
+                ("Local Government Act 1972", "paragraph 4 of schedule 12A"), False),
+    StatuteCase("schedule-is-not-its-paragraph", ("Local Government Act 1972", "schedule 12A"),
+                ("Local Government Act 1972", "schedule 12A, paragraph 3"), False),
+    StatuteCase("bare-section-abbreviated", ("section 106", None), ("s106", None), True),
+    StatuteCase("bare-section-differs", ("section 106", None), ("section 278", None), False),
+    StatuteCase("bare-section-is-not-an-act", ("section 106", None),
+                ("Town and Country Planning Act 1990", "section 106"), False),
+    StatuteCase("regulation-is-not-its-paragraph", ("Police Pensions Regulations 1987",
+                                                    "regulation K5"),
+                ("Police Pensions Regulations 1987", "regulation K5(4)"), False),
 ]
 
 

@@ -3,7 +3,9 @@
 Each row is a sentence or two in the style of a decision's legal comments, and the
 references a careful analyst reads from it, one per mention, in text order. Provisions
 are written as the record writes them: lower-case kind, then the id as cited
-("section 149(1)", "regulation 72", "article 8"). Where an instrument has a
+("section 149(1)", "regulation 72", "article 8"), the outermost provision first
+("schedule 12A, paragraph 3"), a part numbered in brackets written onto its provision
+("regulation K5(4)"). Where an instrument has a
 legislation.gov.uk page its id is asserted (these are public facts: "ukpga/2010/15" is
 the Equality Act 2010); `ANY` only where the instrument is outside the documented table.
 """
@@ -213,7 +215,7 @@ CASES_FROM_FORMAT = [
                 (Ref("Police and Fire Reform (Scotland) Act 2012", None, ANY),)),
     StatuteCase("paragraph-of-schedule", "Paragraph 7 of Schedule 3 to the Police "
                            "Reform and Social Responsibility Act 2011 applies.",
-                           (Ref(PRSRA, Has("paragraph 7", "schedule 3"), PRSRA_URI),)),
+                           (Ref(PRSRA, "schedule 3, paragraph 7", PRSRA_URI),)),
     StatuteCase("section-list-with-subsections", "Sections 26(1) and 26A(1) of the Police Act "
                 "1996 are relevant.",
                 (Ref("Police Act 1996", "section 26(1)", "ukpga/1996/16"),

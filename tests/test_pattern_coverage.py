@@ -25,6 +25,7 @@ from tests import (
     test_extract_funders,
     test_extract_metadata,
     test_extract_recommendations,
+    test_extract_statute_forms,
     test_extract_statutes,
     test_extract_suppliers,
 )
@@ -34,7 +35,7 @@ CASE_MODULES = (
     test_extract_amounts, test_extract_checks, test_extract_decision, test_extract_frameworks,
     test_extract_funders,
     test_extract_metadata, test_extract_recommendations, test_extract_statutes,
-    test_extract_suppliers,
+    test_extract_statute_forms, test_extract_suppliers,
 )
 
 

@@ -1,10 +1,21 @@
 """Resolving an instrument's name as written to its entry in the documented table.
 
 Decisions misspell titles ("Public Contract Regulations 2015", "Financial Services
-Market Act 2000") and write "&" for "and". Names are compared as lists of normalised
-words (lower case, "&" as "and", plural "s" dropped); a name resolves when it equals a
-table name, or differs from one with the same year by one small word ("and", "of") or
-by a short spelling slip in one word.
+Market Act 2000", "Public Contracting Regulations 2015") and write "&" for "and". Names
+are compared as lists of normalised words (lower case, "&" as "and", plural "s" dropped);
+a name resolves when it equals a table name, or differs from one with the same year by
+one small word ("and", "of") or by a slip in one word (a short misspelling, or an ending
+added or dropped: "Contracting" for "Contracts").
+
+Failing that, a dated name of at least four words resolves to the one table entry of
+its year that it is
+- the end of ("Social Responsibility Act 2011": the start of the title was lost at a
+  line break or markup, "Police Reform and" before it), or
+- one inner word longer than, the word not in brackets ("Police Property Act
+  Regulations 1997" for the Police (Property) Regulations 1997; "Local Government
+  (Scotland) Act 2003" is not the Local Government Act 2003).
+Four words (year and kind word included) keep two of the title's own words in it, so a
+short real title ("Planning Act 2008") is never read as a longer one.
 """
 
 from __future__ import annotations
@@ -69,14 +80,18 @@ def instrument_by_name(name: str) -> Instrument | None:
     if words in by_words:
         return by_words[words]
     year = _YEAR.search(name)
-    for known_words, inst in by_words.items():
-        if year and (inst.year is None or str(inst.year) != year.group(1)):
-            continue
-        if not year and inst.year is not None:
-            continue
+    same_year = [(known_words, inst) for known_words, inst in by_words.items()
+                 if (str(inst.year) == year.group(1) if year else inst.year is None)]
+    for known_words, inst in same_year:
         if _near(words, known_words):
             return inst
-    return None
+    if year is None:
+        return None
+    bracketed = frozenset(w for inner in re.findall(r"\(([^()]*)\)", name)
+                          for w in normalise_words(inner))
+    loose = {inst for known_words, inst in same_year
+             if _near_loosely(words, known_words, bracketed)}
+    return loose.pop() if len(loose) == 1 else None
 
 
 @lru_cache(maxsize=4096)
@@ -100,7 +115,33 @@ def _near(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a_core) != len(b_core) or len(a_core) < 3:
         return False
     slips = [(x, y) for x, y in zip(a_core, b_core, strict=True) if x != y]
-    return len(slips) == 1 and _edit_distance(*slips[0]) <= 2 and min(map(len, slips[0])) >= 5
+    return len(slips) == 1 and _slip(*slips[0])
+
+
+def _slip(x: str, y: str) -> bool:
+    """One word for another: a short misspelling, or an ending added ("contracting")."""
+    short, long = sorted((x, y), key=len)
+    if len(short) < 5:
+        return False
+    return _edit_distance(x, y) <= 2 or (long.startswith(short) and len(long) - len(short) <= 3)
+
+
+_MIN_LOOSE_WORDS = 4
+
+
+def _near_loosely(
+    written: tuple[str, ...], known: tuple[str, ...], bracketed: frozenset[str]
+) -> bool:
+    """`written` is the end of `known`, or `known` with one inner word more that is not
+    in brackets (a bracketed word tells instruments apart: "Local Government (Scotland)
+    Act 2003" is not the Local Government Act 2003)."""
+    a = tuple(w for w in written if w not in _SMALL_WORDS)
+    b = tuple(w for w in known if w not in _SMALL_WORDS)
+    if _MIN_LOOSE_WORDS <= len(a) < len(b):
+        return b[-len(a) :] == a
+    return (len(a) == len(b) + 1 and len(b) >= _MIN_LOOSE_WORDS
+            and any(a[:i] + a[i + 1 :] == b and a[i] not in bracketed
+                    for i in range(1, len(a) - 1)))
 
 
 def _edit_distance(a: str, b: str) -> int:

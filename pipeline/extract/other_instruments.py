@@ -18,12 +18,14 @@ from spacy.tokens import Doc, Span
 
 from pipeline.extract.findings import Finding, finding
 from pipeline.extract.instruments import instrument_by_name
-from pipeline.extract.legislation import or_none, provisions_around
 from pipeline.extract.passages import Passage, sentence_bounds
+from pipeline.extract.provisions import or_none, provisions_around
 from pipeline.nlp import Hit, hits
 
 # used with .match(text, pos): anchored at pos
 _YEARS_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?:\s?[-–/]\s?(?:19|20)?\d\d)?")
+# A statute's year in brackets: "Management of Health and Safety at Work Regulations (1992)"
+_BRACKETED_YEAR_AFTER = re.compile(r"[ \t]+\((?:19|20)\d\d\)")
 _CONNECTORS = {"of", "and", "for", "the", "on", "to", "in", "&"}
 _STATUTE_HEADS = {"Regulations", "Rules", "Orders"}
 # Nouns after a name that make it a modifier: "the Strategy team", "the Plan refresh".
@@ -46,7 +48,9 @@ def extract_other_instruments(text: str, passages: Sequence[Passage]) -> list[Fi
                 year = _YEARS_AFTER.match(text, end)
                 end = year.end() if year else end
                 title = " ".join(text[start:end].split())
-                if _is_statute(title, span.text):
+                dated = (re.search(r"\b(?:19|20)\d\d\b", title) is not None
+                         or _BRACKETED_YEAR_AFTER.match(text, end) is not None)
+                if _is_statute(title, span.text, dated):
                     continue
                 last = title
                 found.extend(_with_provisions(text, start, end, title, "other-instrument"))
@@ -93,10 +97,11 @@ def _name_word(doc: Doc, i: int, leftwards: bool) -> bool:
     return False
 
 
-def _is_statute(title: str, head: str) -> bool:
+def _is_statute(title: str, head: str, dated: bool) -> bool:
+    """A title the instruments table knows, or "... Regulations" with a year."""
     if instrument_by_name(title) is not None:
         return True
-    return head in _STATUTE_HEADS and re.search(r"\b(?:19|20)\d\d\b", title) is not None
+    return head in _STATUTE_HEADS and dated
 
 
 def _with_provisions(text: str, start: int, end: int, title: str, rule: str) -> list[Finding]:

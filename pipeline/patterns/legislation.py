@@ -8,8 +8,16 @@ from __future__ import annotations
 
 import re
 
-# One provision id.  "149(1)"  "26A(1)"  "K5"  "12a"  "4.14"  "149(1)(a)"  "57"
-PROVISION_ID = r"[A-Z]?\d{1,4}[A-Za-z]{0,2}(?:\.\d{1,3})*(?:\s?\(\s?[0-9A-Za-z]{1,4}\s?\))*"
+# A sub-division written in brackets.  "(1)"  "(4A)"  "(b)"  "(iv)"  "(za)"
+SUBDIVISION_ID = r"\(\s?(?:\d{1,3}[A-Za-z]{0,2}|[ivxIVX]{1,5}|[A-Za-z]{1,2})\s?\)"
+
+# One provision id: a number with its sub-divisions, or sub-divisions alone (the rest
+# comes from the provision it is part of: "38(1) and (2)", "paragraph (4) of regulation K5").
+#   "149(1)"  "26A(1)"  "K5"  "12a"  "4.14"  "149(1)(a)"  "57"  "(2)"  "(4)(b)"
+PROVISION_ID = rf"""(?:
+    [A-Z]?\d{{1,4}}[A-Za-z]{{0,2}}(?:\.\d{{1,3}})*(?:\s?{SUBDIVISION_ID})*
+  | {SUBDIVISION_ID}(?:\s?{SUBDIVISION_ID})*
+)"""
 
 # The word naming the kind of provision, with its abbreviations.
 #   "section"  "sections"  "s."  "s"(glued: "s22A")  "ss."  "article"  "art."
@@ -18,25 +26,57 @@ PROVISION_WORD = r"""
     (?<![\w-])(?P<word>
         (?:sub-?)?sections? | ss?\.\s? | s(?=\d) | articles? | arts?\.? (?=[\s\d])
       | regulations? | regs?\.? (?=[\s\d]) | schedules? | sch\.? (?=[\s\d])
-      | (?:sub-?)?paragraphs? | paras?\.? (?=[\s\d]) | parts? | rules? | chapters? | clauses?
+      | (?:sub[-\ ]?)?paragraphs? | paras?\.? (?=[\s\d(]) | parts? | rules? | chapters?
+      | clauses?
     )
 """
 
 # A provision, or a list or range of them.
 #   "section 149(1)"  "sections 82 and 84"  "s. 149"  "s22A"  "sections 26(1) and 26A(1)"
-#   "Part C, section 7"  "sections 12 to 15"
+#   "Part C, section 7"  "sections 12 to 15"  "section 38(1) and (2)"  "paragraph (4)"
 PROVISION_LIST = rf"""
     {PROVISION_WORD}\s*
     (?P<ids>{PROVISION_ID}(?:\s*(?:,|and|or|&|to|-|–)\s*{PROVISION_ID})*)
 """
 
+# A protocol to the European Convention on Human Rights, by its ordinal or its number.
+#   "the First Protocol"  "Protocol 1"  "Protocol No. 1"  "the Thirteenth Protocol"
+PROTOCOL = r"""
+    (?:the\s+)?(?P<ordinal>First|Fourth|Sixth|Seventh|Twelfth|Thirteenth)\s+Protocol\b
+  | Protocol\s+(?:No\.?\s*)?(?P<number>\d{1,2})\b
+"""
+
+# The ordinals a protocol is cited by, as its number.
+PROTOCOL_ORDINALS = {"first": "1", "fourth": "4", "sixth": "6", "seventh": "7",
+                     "twelfth": "12", "thirteenth": "13"}
+
+# An article cited of what follows, ending where it starts (a protocol to the Convention).
+#   "Article 1 of the "  "Articles 1 and 2 of "  "Art. 1 of "
+ARTICLE_OF = re.compile(
+    r"""\b(?:articles?|arts?\.?)\s*\d{1,2}[A-Za-z]?(?:\s*(?:,|and|&)\s*\d{1,2}[A-Za-z]?)*
+        \s+of\s+(?:the\s+)?\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# One level of a provision: a provision list or a protocol.
+PROVISION_LEVEL = rf"""(?:(?P<prov>{PROVISION_LIST}) | (?P<protocol>{PROTOCOL}))"""
+
+# A definition in quotes right after a provision: ' ("s106")'  ' (the "Reg K5")'.
+_QUOTED_DEFINITION = r"""(?:\s*\(\s*(?:the\s+)?["“‘'][^"”’'()]{1,30}["”’']\s*\))?"""
+
+# What a provision names when it is the thing made under an instrument:
+# "S22A Agreement under the Police Act 1996", "a section 106 agreement under the ...".
+_MADE_UNDER = r"""(?:\s+(?:agreements?|notices?|orders?|arrangements?|directions?)
+                  (?=\s+under\b))?"""
+
 # A provision written before its instrument, ending where the instrument starts.
 #   "section 149(1) of the "  "Article 35 of the "  "Regulation K5 of the "
 #   "schedule 12a of the "  "the Schedule of the " (no id: the instrument's schedule)
+#   'section 106 ("s106") of the '  "S22A Agreement under the "  "the First Protocol to the "
 PROVISION_BEFORE = re.compile(
     rf"""
     (?:
-        (?P<prov>{PROVISION_LIST})
+        {PROVISION_LEVEL}{_QUOTED_DEFINITION}{_MADE_UNDER}
       | (?P<bare>\b[Ss]chedule)
     )
     \s+(?:of|to|under|in)\s+(?:the\s+)?(?:above\s+|said\s+)?\Z
@@ -52,22 +92,52 @@ PROVISION_BESIDE = re.compile(
 )
 
 # The provision a provision is part of, written before it.
-#   "Paragraph 7 of " (before "Schedule 3 to the ...")
+#   "Paragraph 7 of " (before "Schedule 3 to the ...")  "Article 1 of " (before "the First
+#   Protocol")  "paragraph 3 of " (before "Part 1 of Schedule 12A")
 PROVISION_OF = re.compile(
-    rf"""(?P<prov>{PROVISION_LIST})\s+of\s+\Z""",
+    rf"""{PROVISION_LEVEL}{_QUOTED_DEFINITION}\s+of\s+\Z""",
     re.VERBOSE | re.IGNORECASE,
 )
 
+# The provision a provision is part of, or a part of it, written before it with a comma;
+# which holds which is read from the kinds (see `PROVISION_RANKS`).
+#   "Paragraph 3, " (before "Part 1, Schedule 12A of the ...")
+PROVISION_COMMA = re.compile(
+    rf"""(?P<prov>{PROVISION_LIST})\s*,\s*\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# How far out a kind of provision stands: a schedule holds parts, a part chapters, a
+# chapter sections, a section subsections; a schedule's paragraphs sit within its parts.
+PROVISION_RANKS = {"protocol": 6, "schedule": 6, "part": 5, "chapter": 4, "section": 3,
+                   "regulation": 3, "article": 3, "rule": 3, "clause": 3, "paragraph": 2,
+                   "subsection": 1}
+
 # A provision written after its instrument.
 #   ", s. 149"  ", sections 26(1) and 26A(1)"  " section 149"  " (as amended), s.3"
-#   " (section 17)"
+#   " (section 17)"  ", Reg K5"
 PROVISION_AFTER = re.compile(
     rf"""
     (?:\s*\(as\ amended\))?\s*[,(]?\s*
-    (?P<prov>{PROVISION_LIST})
+    {PROVISION_LEVEL}
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+# A provision within the one just read after an instrument, outermost first.
+#   ", paragraph 3" (after "the Local Government Act 1972, Schedule 12A")
+PROVISION_WITHIN_AFTER = re.compile(
+    rf"""\s*,\s*(?P<prov>{PROVISION_LIST})""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Provisions that contain others and are cited outermost first after an instrument.
+CONTAINER_WORDS = frozenset({"schedule", "part", "chapter", "protocol"})
+
+# Provisions whose own parts are numbered in brackets: "paragraph (4) of regulation K5"
+# is regulation K5(4), "subsection (2) of section 38" is section 38(2); a schedule's
+# paragraphs are numbered plainly ("schedule 12A, paragraph 3").
+BRACKETED_PARTS = frozenset({"section", "subsection", "regulation", "article", "rule"})
 
 # A sub-division named later in the same sentence: "... 1987 states at sub paragraph (4)".
 SUBDIVISION_AFTER = re.compile(
@@ -85,6 +155,16 @@ DEFINITION_AFTER = re.compile(
     re.VERBOSE,
 )
 
+# An abbreviation defined in brackets: "(HRA)"  "(the PCRs)"  '("EIR")'. What it stands
+# for is read from the words before it (see `pipeline.extract.citations`).
+OTHER_DEFINITION = re.compile(
+    r"""\(\s*(?:the\s+)?["“‘']?(?P<abbr>[A-Z][A-Z0-9]{1,7}s?)["”’']?\s*\)""",
+    re.VERBOSE,
+)
+
+# The words that end an instrument's title, as the text capitalises them.
+KIND_WORD = re.compile(r"\b(?:Acts?|Regulations?|Orders?|Rules|Directive|Convention|Measure)\b")
+
 # A section cited without its instrument, used as a name: "Section 106 Agreements",
 # "s106 contributions", "section 278 agreement". The word boundary is a look-behind
 # after the "S", so the search jumps between letters S instead of trying every character.
@@ -93,6 +173,16 @@ BARE_SECTION = re.compile(
         (?=\s+(?:[Aa]greements?|[Cc]ontributions?|[Oo]bligations?|monies|[Ff]unding|
              [Pp]ayments?|[Nn]otices?|[Ll]egal\s+[Aa]greements?|[Pp]lanning\s+[Oo]bligations?|
              property|developer)\b)""",
+    re.VERBOSE,
+)
+
+# A section an agreement is made under, cited without its instrument: "a legal agreement
+# under section 106 to secure ...", "obligations pursuant to s.278." (not "... section 3
+# of the contract", which names its instrument).
+BARE_SECTION_UNDER = re.compile(
+    r"""\b(?:[Aa]greements?|[Oo]bligations?)\s+(?:under|pursuant\s+to)\s+
+        (?P<prov>(?:[Ss]ection|[Ss]\.?)\s?(?P<id>\d{1,4}[A-Z]?))
+        (?![\w(])(?!\s+(?:of|in)\b|\s+to\s+the\b)""",
     re.VERBOSE,
 )
 
@@ -213,6 +303,12 @@ NOT_TITLE_START = frozenset(
         "within",
     ]
 )
+
+# The Convention, and the Acts that set out its articles in a schedule: an "article" cited
+# of such an Act, or "the Convention" after it, is the Convention's (the Human Rights Act
+# 1998's own provisions are sections; its Schedule 1 repeats the Convention's articles).
+CONVENTION = "European Convention on Human Rights"
+ACTS_SCHEDULING_THE_CONVENTION = frozenset({"Human Rights Act 1998"})
 
 # What a back-reference's last word refers to.
 BACKREF_KINDS = {

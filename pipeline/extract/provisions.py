@@ -1,0 +1,222 @@
+"""Provisions of an instrument: read from the words around a mention, written in one form.
+
+The canonical form names the outermost provision first and each part within it after a
+comma ("schedule 12A, paragraph 3", "schedule 12A, part 1", "protocol 1, article 1");
+a part numbered in brackets is written onto the provision it belongs to ("paragraph (4)
+of regulation K5" is "regulation K5(4)", "section 38(1) and (2)" is two provisions,
+"section 38(1)" and "section 38(2)"). Kinds are lower case and spelt out ("s.22A" is
+"section 22A"); ids keep the text's case. `canonical_provision` turns a provision written
+any of these ways into this form, so the scorer compares the same thing the extractor
+writes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from pipeline.patterns.legislation import (
+    BRACKETED_PARTS,
+    CONTAINER_WORDS,
+    PROTOCOL_ORDINALS,
+    PROVISION_AFTER,
+    PROVISION_BEFORE,
+    PROVISION_BESIDE,
+    PROVISION_COMMA,
+    PROVISION_ID,
+    PROVISION_OF,
+    PROVISION_RANKS,
+    PROVISION_WITHIN_AFTER,
+    PROVISION_WORDS,
+    SUBDIVISION_AFTER,
+)
+
+_WINDOW = 160
+_MAX_LEVELS = 4
+_ID = re.compile(PROVISION_ID, re.VERBOSE | re.IGNORECASE)
+_LAST_BRACKET = re.compile(r"\([^()]*\)\s*\Z")
+# Cheap tests before the costly provision patterns.
+_ABBREVIATED = re.compile(r"[A-Z]{2,}\b")  # "ECHR", "GDPR", "DPA 2018"
+_LINKED_BEFORE = re.compile(r"\b(?:of|to|under|in)\s+(?:the\s+)?(?:above\s+|said\s+)?\Z",
+                            re.IGNORECASE)
+_PLAIN_ID = re.compile(r"[A-Z]?\d{1,3}[A-Za-z]?(?:\([0-9A-Za-z]{1,4}\))*")  # not "4.2"
+_RANGE = re.compile(r"\sto\s|[-–]")
+_LIST = re.compile(r"\band\b|,|\bor\b|&", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Level:
+    """One provision word and its ids as cited: ("section", ("38(1)", "(2)"))."""
+
+    word: str
+    ids: tuple[str, ...]
+    is_range: bool = False
+
+
+def provisions_around(text: str, start: int, end: int) -> tuple[list[str], int, int]:
+    """Provisions cited with the instrument at text[start:end], and the widened quote:
+    before it ("paragraph 3 of Schedule 12A to the ..."), else after it (", s. 149",
+    ", Schedule 12A, paragraph 3"), with a later sub-division ("... states at sub
+    paragraph (4)") added to a single provision."""
+    levels, new_start = _levels_before(text, start)
+    if levels:
+        start = new_start
+    else:
+        levels, end = _levels_after(text, end)
+    provisions = levels_to_provisions(levels)
+    if len(provisions) == 1:
+        sub = SUBDIVISION_AFTER.match(text, end)
+        if sub is not None:
+            provisions = [provisions[0] + re.sub(r"\s", "", sub.group("sub"))]
+    return provisions, start, end
+
+
+def _levels_before(text: str, start: int) -> tuple[list[Level], int]:
+    """Levels written before the instrument ("paragraph 3 of Part 1 of Schedule 12A to
+    the ", "Paragraph 3, Part 1, Schedule 12A of the "), outermost first, and where they
+    start."""
+    nearest = None
+    if _LINKED_BEFORE.search(text, max(0, start - 20), start):
+        nearest = PROVISION_BEFORE.search(text, max(0, start - _WINDOW), start)
+    elif _ABBREVIATED.match(text, start):
+        nearest = PROVISION_BESIDE.search(text, max(0, start - _WINDOW), start)
+    if nearest is None or nearest.end() != start:
+        return [], start
+    levels = [_level(nearest)]
+    start = nearest.start()
+    by_comma = False
+    while len(levels) < _MAX_LEVELS:
+        found = PROVISION_OF.search(text, max(0, start - _WINDOW), start)
+        if found is None or found.end() != start:
+            found = _comma_linked(text, start, levels[-1])
+            by_comma = by_comma or found is not None
+        if found is None:
+            break
+        levels.append(_level(found))
+        start = found.start()
+    if by_comma:  # "Paragraph 3, Part 1, Schedule 12A": the kinds say which holds which
+        levels.sort(key=lambda level: -PROVISION_RANKS.get(level.word, 0))
+    return levels, start
+
+
+def _comma_linked(text: str, start: int, next_level: Level) -> re.Match[str] | None:
+    """A provision of another rank, with a plain id, and a comma before `next_level`."""
+    found = PROVISION_COMMA.search(text, max(0, start - _WINDOW), start)
+    if found is None or found.end() != start:
+        return None
+    level = _level(found)
+    rank = PROVISION_RANKS.get(level.word)
+    if rank is None or rank == PROVISION_RANKS.get(next_level.word) or level.is_range \
+            or not all(_PLAIN_ID.fullmatch(i) for i in level.ids):
+        return None
+    return found
+
+
+def _levels_after(text: str, end: int) -> tuple[list[Level], int]:
+    """Levels written after the instrument, outermost first: ", Schedule 12A, paragraph 3"."""
+    after = PROVISION_AFTER.match(text, end)
+    if after is None:
+        return [], end
+    levels = [_level(after)]
+    end = after.end()
+    inner = after.start("prov") if after.group("prov") is not None else after.start("protocol")
+    if "(" in text[after.start() : inner] and text[end : end + 1] == ")":
+        return levels, end + 1  # " (section 17)": quote the bracket whole
+    while levels[-1].word in CONTAINER_WORDS and len(levels) < _MAX_LEVELS:
+        within = PROVISION_WITHIN_AFTER.match(text, end)
+        if within is None:
+            break
+        levels.append(_level(within))
+        end = within.end()
+    return levels, end
+
+
+def _level(match: re.Match[str]) -> Level:
+    groups = match.groupdict()
+    if groups.get("bare"):
+        return Level("schedule", ("",))
+    if groups.get("protocol"):
+        ordinal = groups.get("ordinal")
+        return Level("protocol", (PROTOCOL_ORDINALS[ordinal.lower()] if ordinal
+                                  else str(groups.get("number")),))
+    word = re.sub(r"\s+", "", match.group("word").lower())
+    kind = PROVISION_WORDS.get(word, word.rstrip("."))
+    ids_text = match.group("ids")
+    if _RANGE.search(ids_text) and not _LIST.search(ids_text):
+        return Level(kind, (" ".join(ids_text.split()),), is_range=True)  # "12 to 15"
+    return Level(kind, _ids_in(ids_text))
+
+
+def _ids_in(ids_text: str) -> tuple[str, ...]:
+    """The ids of a list, a bracketed one completed from the one before it: "38(1) and
+    (2)" is 38(1) and 38(2); "72(1)(a) and (b)" is 72(1)(a) and 72(1)(b)."""
+    ids: list[str] = []
+    for found in _ID.finditer(ids_text):
+        item = "".join(found.group(0).split())
+        if item.startswith("(") and ids and not ids[-1].startswith("("):
+            item = _LAST_BRACKET.sub("", ids[-1]) + item
+        ids.append(item)
+    return tuple(ids)
+
+
+def levels_to_provisions(levels: list[Level]) -> list[str]:
+    """One canonical provision per combination of the listed ids, outermost first."""
+    if not levels:
+        return []
+    out: list[str] = []
+    for ids in itertools.product(*(level.ids for level in levels)):
+        out.append(_written(levels, ids))
+    return list(dict.fromkeys(out))
+
+
+def _written(levels: list[Level], ids: tuple[str, ...]) -> str:
+    first = levels[0]
+    text = _one(first, ids[0])
+    parent = first.word
+    for level, id_ in zip(levels[1:], ids[1:], strict=True):
+        if level.is_range:
+            text += ", " + _one(level, id_)
+        elif id_.startswith("(") or (parent in BRACKETED_PARTS and level.word in
+                                     ("paragraph", "subsection") and id_.isalnum()):
+            text += id_ if id_.startswith("(") else f"({id_})"
+        else:
+            text += ", " + _one(level, id_)
+            parent = level.word
+    return text
+
+
+def _one(level: Level, id_: str) -> str:
+    if level.is_range:
+        return f"{level.word}s {id_}"
+    return f"{level.word} {id_}".rstrip()
+
+
+def or_none(provisions: list[str]) -> list[str | None]:
+    """One entry per provision, or one for the instrument itself when none is cited."""
+    return [*provisions] if provisions else [None]
+
+
+_PART = re.compile(r"\s*(?:,|\bof\b)\s*", re.IGNORECASE)
+
+
+def canonical_provision(provision: str) -> str:
+    """A provision written in any of the forms above, in the canonical form: "paragraph
+    3 of Schedule 12A" and "Sch. 12A, para 3" are "schedule 12A, paragraph 3"; a text
+    that is not a provision comes back as it was, spaces tidied."""
+    return provision_in(provision) or " ".join(provision.split())
+
+
+def provision_in(text: str) -> str | None:
+    """The canonical form of `text` when the whole of it is one provision, else None."""
+    tidy = " ".join(text.split())
+    levels: list[Level] = []
+    for part in (p for p in _PART.split(tidy) if p):
+        found = PROVISION_AFTER.fullmatch(part)
+        if found is None:
+            return None
+        levels.append(_level(found))
+    if " of " in f" {tidy.lower()} ":
+        levels.reverse()  # "paragraph 3 of schedule 12A": innermost first
+    written = levels_to_provisions(levels)
+    return written[0] if len(written) == 1 else None

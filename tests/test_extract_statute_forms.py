@@ -1,0 +1,225 @@
+"""Statutory references as publishers outside the first development set write them
+(issue 11): provision forms in the canonical form, titles the table resolves despite
+slips, and the negatives for each rule. Same conventions as `test_extract_statutes`:
+provisions outermost first ("schedule 12A, paragraph 3"), a part numbered in brackets
+written onto its provision ("regulation K5(4)"), one reference per mention in text order.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from tests.case_records import parametrize_groups
+from tests.conftest import record_of
+from tests.test_extract_statutes import (
+    ECHR,
+    GLAA,
+    GLAA_URI,
+    PCR,
+    PCR_URI,
+    PRSRA,
+    PRSRA_URI,
+    Ref,
+    StatuteCase,
+    record_to_refs,
+)
+
+LGA72 = "Local Government Act 1972"
+LGA72_URI = "ukpga/1972/70"
+PPR87 = "Police Pensions Regulations 1987"
+PPR87_URI = "uksi/1987/257"
+HRA = "Human Rights Act 1998"
+ELPB = "Elected Local Policing Bodies (Specified Information) Order 2011"
+PROPERTY = "Police (Property) Regulations 1997"
+
+# Issue 11: provision forms, the canonical form (outermost first), and titles as
+# publishers outside the first development set write them.
+CASES_FROM_PROVISION_FORMS = [
+    StatuteCase("paragraph-of-schedule-to-abbreviated-act", "The appendix is exempt under "
+                "paragraph 3 of Schedule 12A to the LGA 1972.",
+                (Ref(LGA72, "schedule 12A, paragraph 3", LGA72_URI),)),
+    StatuteCase("part-of-schedule", "Appendix B is not for publication under Part 1 of "
+                "Schedule 12A to the Local Government Act 1972.",
+                (Ref(LGA72, "schedule 12A, part 1", LGA72_URI),)),
+    StatuteCase("paragraph-of-part-of-schedule", "It is withheld by virtue of paragraph 3 of "
+                "Part 1 of Schedule 12A to the Local Government Act 1972.",
+                (Ref(LGA72, "schedule 12A, part 1, paragraph 3", LGA72_URI),)),
+    StatuteCase("paragraphs-list-of-schedule", "Paragraphs 1 and 2 of Schedule 12A to the "
+                "Local Government Act 1972 both apply to the annex.",
+                (Ref(LGA72, "schedule 12A, paragraph 1", LGA72_URI),
+                 Ref(LGA72, "schedule 12A, paragraph 2", LGA72_URI))),
+    StatuteCase("outer-first-after-the-act", "The annex is exempt (the Local Government Act "
+                "1972, Schedule 12A, paragraph 3).",
+                (Ref(LGA72, "schedule 12A, paragraph 3", LGA72_URI),)),
+    StatuteCase("comma-chain-innermost-first", "The annex is exempt under Paragraph 3, Part 1, "
+                "Schedule 12A of the Local Government Act 1972.",
+                (Ref(LGA72, "schedule 12A, part 1, paragraph 3", LGA72_URI),)),
+    StatuteCase("comma-chain-outermost-first", "Schedule 12A, paragraph 3 of the Local "
+                "Government Act 1972 covers the annex.",
+                (Ref(LGA72, "schedule 12A, paragraph 3", LGA72_URI),)),
+    StatuteCase("report-paragraph-is-no-part", "In the table at paragraph 4.2, section 111 of "
+                "the Local Government Act 1972 is the power relied on.",
+                (Ref(LGA72, "section 111", LGA72_URI),)),
+    StatuteCase("bracketed-paragraph-of-regulation", "Paragraph (4) of Regulation K5 of the "
+                "Police Pensions Regulations 1987 lets the authority forfeit part of a pension.",
+                (Ref(PPR87, "regulation K5(4)", PPR87_URI),)),
+    StatuteCase("reg-after-defined-term", 'The Police Pensions Regulations 1987 ("the 1987 '
+                'Regulations") govern forfeiture. A certificate is needed under the 1987 '
+                "Regulations, Reg K5.",
+                (Ref(PPR87, None, PPR87_URI), Ref(PPR87, "regulation K5", PPR87_URI))),
+    StatuteCase("reg-after-defined-abbreviation", "The Police Pension Regulations 1987 (PPR) "
+                "set the scheme rules. Any forfeiture under PPR Reg K5 needs a certificate.",
+                (Ref(PPR87, None, PPR87_URI), Ref(PPR87, "regulation K5", PPR87_URI))),
+    StatuteCase("section-and-bracketed-subsection", "The Mayor delegates the work under "
+                "section 38(1) and (2) of the Greater London Authority Act 1999.",
+                (Ref(GLAA, "section 38(1)", GLAA_URI), Ref(GLAA, "section 38(2)", GLAA_URI))),
+    StatuteCase("deepest-subdivision-listed", "Regulation 72(1)(b) and (c) of the Public "
+                "Contracts Regulations 2015 permit the change.",
+                (Ref(PCR, "regulation 72(1)(b)", PCR_URI), Ref(PCR, "regulation 72(1)(c)",
+                                                              PCR_URI))),
+    StatuteCase("section-with-quoted-definition-before-of", 'Agreements under section 106 '
+                '("s106") of the Town and Country Planning Act 1990 secure the payments.',
+                (Ref("Town and Country Planning Act 1990", "section 106", "ukpga/1990/8"),)),
+    StatuteCase("provision-named-agreement-under-act", "An S22A Agreement under the Police "
+                "Act 1996 sets out the collaboration.",
+                (Ref("Police Act 1996", "section 22A", "ukpga/1996/16"),)),
+    StatuteCase("s-dot-letter-suffix", "The agreement is made under s.22A of the Police Act "
+                "1996.", (Ref("Police Act 1996", "section 22A", "ukpga/1996/16"),)),
+    StatuteCase("agreement-under-bare-section", "The developer will enter a legal agreement "
+                "under section 106 to secure the payments.", (Ref("section 106", None, None),)),
+    StatuteCase("obligations-pursuant-to-bare-section", "The highway works are delivered "
+                "through obligations pursuant to s.278.", (Ref("section 278", None, None),)),
+    StatuteCase("list-item-reads-its-lead-in", "1. The Mayor delegates to the Authority, "
+                "acting for him, under section 38 of the GLA Act 1999:\n\na. the duties in an "
+                "agreement made under s278 of the Highways Act 1980; and\n\nb. its general "
+                "powers in sections 30 and 34 of that Act.\n",
+                (Ref(GLAA, "section 38", GLAA_URI),
+                 Ref("Highways Act 1980", "section 278", "ukpga/1980/66"),
+                 Ref(GLAA, "section 30", GLAA_URI), Ref(GLAA, "section 34", GLAA_URI))),
+    StatuteCase("list-item-reads-itself-first", "The Council resolves, under the Localism Act "
+                "2011:\n\na. to carry out works under the Highways Act 1980, using section 278 "
+                "of that Act.\n",
+                (Ref("Localism Act 2011", None, "ukpga/2011/20"),
+                 Ref("Highways Act 1980", None, "ukpga/1980/66"),
+                 Ref("Highways Act 1980", "section 278", "ukpga/1980/66"))),
+    StatuteCase("article-of-first-protocol", "Compulsory acquisition engages Article 1 of the "
+                "First Protocol, the protection of property.",
+                (Ref(ECHR, "protocol 1, article 1", None),)),
+    StatuteCase("article-of-numbered-protocol-to-echr", "Article 1 of Protocol No. 1 to the "
+                "ECHR protects possessions.", (Ref(ECHR, "protocol 1, article 1", None),)),
+    StatuteCase("convention-article-not-the-acts", "Article 8 of the Human Rights Act 1998 "
+                "protects private life.", (Ref(ECHR, "article 8", None),)),
+    StatuteCase("convention-article-after-the-act", "Members must weigh the Human Rights Act "
+                "1998, Article 8, against the need.", (Ref(ECHR, "article 8", None),)),
+    StatuteCase("convention-article-in-the-acts-schedule", "Article 8 of Schedule 1 to the "
+                "Human Rights Act 1998 is engaged.", (Ref(ECHR, "article 8", None),)),
+    StatuteCase("the-acts-schedule-itself", "Schedule 1 to the Human Rights Act 1998 lists the "
+                "rights.", (Ref(HRA, "schedule 1", "ukpga/1998/42"),)),
+    StatuteCase("the-convention-after-the-act", "The Human Rights Act 1998 applies to the "
+                "council. Article 6 of the Convention guarantees a fair hearing.",
+                (Ref(HRA, None, "ukpga/1998/42"), Ref(ECHR, "article 6", None))),
+    StatuteCase("the-acts-own-section", "Section 6 of the Human Rights Act 1998 binds public "
+                "authorities.", (Ref(HRA, "section 6", "ukpga/1998/42"),)),
+]
+
+CASES_FROM_TITLES = [
+    StatuteCase("lower-case-title-in-table", "Forfeiture is governed by the Police pension "
+                "regulations 1987.", (Ref(PPR87, None, PPR87_URI),)),
+    StatuteCase("bracketed-year", "Staff welfare is a duty under the Health and Safety at Work "
+                "etc Act (1974).", (Ref("Health and Safety at Work etc. Act 1974", None,
+                                        "ukpga/1974/37"),)),
+    StatuteCase("brackets-in-title", "Unclaimed items are handled under the Police (Property) "
+                "Regulations 1997.", (Ref(PROPERTY, None, "uksi/1997/1908"),)),
+    StatuteCase("inner-word-added-to-title", "Charitable awards follow the Police Property Act "
+                "Regulations (1997).", (Ref(PROPERTY, None, "uksi/1997/1908"),)),
+    StatuteCase("title-cut-by-blank-line", "The information is set out in the Elected\n\n"
+                "Local Policing Bodies (Specified Information) Order 2011 and its amendment.",
+                (Ref(ELPB, None, "uksi/2011/3050"),)),
+    StatuteCase("long-title-cut-by-blank-line", "Duties under the Police Reform and\n\nSocial "
+                "Responsibility Act 2011 apply to the Commissioner.",
+                (Ref(PRSRA, None, PRSRA_URI),)),
+    StatuteCase("provision-before-title-cut-by-blank-line", "By virtue of section 11(1) of "
+                "the Police Reform and\n\nSocial Responsibility Act 2011 the Commissioner must "
+                "publish it.", (Ref(PRSRA, "section 11(1)", PRSRA_URI),)),
+    StatuteCase("amendment-order", "The Elected Local Policing Bodies (Specified Information) "
+                "(Amendment) Order 2012 added new duties.",
+                (Ref("Elected Local Policing Bodies (Specified Information) (Amendment) Order "
+                     "2012", None, "uksi/2012/2479"),)),
+    StatuteCase("ending-added-to-a-word", "The tender followed the Public Contracting "
+                "Regulations 2015.", (Ref(PCR, None, PCR_URI),)),
+    StatuteCase("replaced-title-without-year", "The extension complies with Public Contract "
+                "Regulations and is funded from budgets.",
+                (Ref("Public Contracts Regulations", None, None),)),
+    StatuteCase("abbreviation-defined-for-its-own-title", "The Public Contract Regs (PCR) "
+                "apply. The PCR require an advert.",
+                (Ref(PCR, None, PCR_URI), Ref(PCR, None, PCR_URI))),
+    StatuteCase("alias-not-defined-otherwise", "Requests are handled under the EIR.",
+                (Ref("Environmental Information Regulations 2004", None, "uksi/2004/3391"),)),
+    StatuteCase("bracketed-word-tells-acts-apart", "The Local Government (Scotland) Act 2003 "
+                "applies north of the border.",
+                (Ref("Local Government (Scotland) Act 2003", None, None),)),
+    StatuteCase("short-title-not-read-as-longer", "The Planning Act 2008 created the regime.",
+                (Ref("Planning Act 2008", None, None),)),
+]
+
+NEGATIVES_FROM_PROVISION_FORMS = [
+    StatuteCase("housing-revenue-account-defined", "The Housing Revenue Account (HRA) budget "
+                "was agreed. The HRA reserve is healthy.", ()),
+    StatuteCase("housing-revenue-account-undefined", "Windows in HRA properties will be "
+                "replaced next year.", ()),
+    StatuteCase("abbreviation-defined-for-a-document", "The Employer's Information "
+                "Requirements (EIR) form part of the tender. The EIR must be met by bidders.",
+                ()),
+    StatuteCase("schedule-of-contract", "Schedule 2 of the contract lists the prices.", ()),
+    StatuteCase("part-of-report", "Part 2 of this report is not for publication.", ()),
+    StatuteCase("agreement-under-section-of-contract", "An agreement under section 3 of the "
+                "contract covers the extension.", ()),
+    StatuteCase("convention-rights-alone", "The Convention rights of residents have been "
+                "considered.", ()),
+    StatuteCase("convention-rights-after-the-act", "The Human Rights Act 1998 applies. The "
+                "Convention rights of residents are engaged.",
+                (Ref(HRA, None, "ukpga/1998/42"),)),
+    StatuteCase("first-protocol-without-article", "The first protocol for the pilot was agreed "
+                "with partners.", ()),
+    StatuteCase("numbered-protocol-without-article", "Protocol 2 of the information sharing "
+                "agreement applies.", ()),
+    StatuteCase("lower-case-title-outside-table", "The parish kept its own burial regulations "
+                "1950 in the vestry.", ()),
+]
+
+
+@pytest.mark.parametrize(
+    "case",
+    parametrize_groups(provision_forms=CASES_FROM_PROVISION_FORMS, titles=CASES_FROM_TITLES,
+                       negative=NEGATIVES_FROM_PROVISION_FORMS),
+)
+def test_statutory_references(case: StatuteCase) -> None:
+    assert record_to_refs(record_of(case.text)) == list(case.expected)
+
+
+ALL_CASES = [*CASES_FROM_PROVISION_FORMS, *CASES_FROM_TITLES, *NEGATIVES_FROM_PROVISION_FORMS]
+
+
+class OtherCase(NamedTuple):
+    id: str
+    text: str
+    expected: tuple[tuple[str, str | None], ...]  # (instrument, provision) of other_instruments
+
+
+# Non-statutory instruments keep their own rules; a statute is never one of them.
+OTHER_INSTRUMENT_CASES = [
+    OtherCase("scheme-with-paragraph", "Paragraph 4.14 of the MOPAC Scheme of Delegation and "
+              "Consent applies.", (("MOPAC Scheme of Delegation and Consent", "paragraph 4.14"),)),
+    OtherCase("regulations-with-bracketed-year", "Charitable awards follow the Police Property "
+              "Act Regulations (1997).", ()),
+    OtherCase("regulations-title-read-from-its-end", "Duties arise under the Management of "
+              "Health and Safety at Work Regulations (1992).", ()),
+]
+
+
+@pytest.mark.parametrize("case", parametrize_groups(other=OTHER_INSTRUMENT_CASES))
+def test_other_instruments(case: OtherCase) -> None:
+    found = [(o.instrument, o.provision) for o in record_of(case.text).other_instruments]
+    assert found == list(case.expected)
