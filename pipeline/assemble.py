@@ -24,6 +24,7 @@ from pipeline.extract import Extraction
 from pipeline.extract.checks import CheckFinding
 from pipeline.extract.findings import Finding
 from pipeline.extract.names import normalised_name
+from pipeline.extract.own_bodies import own_body_names
 from pipeline.nlp import read_table
 from pipeline.provenance import patterns_version
 from schemas.record import EVIDENCED_FIELDS, DecisionRecord
@@ -56,6 +57,7 @@ def extraction_to_record(document: Document, extraction: Extraction) -> Decision
     excluded = {normalised_name(f.values["name"]) for f in funders}
     if particulars.body:
         excluded.add(normalised_name(particulars.body))
+    excluded |= own_body_names(document.text, particulars.body)
     data: dict[str, Any] = {
         "id": document.doc_id,
         "reference": particulars.reference,

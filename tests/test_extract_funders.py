@@ -107,6 +107,12 @@ CASES_FROM_UNSEEN_PUBLISHERS = [
                ("Copperfield Consulting Ltd",)),
     FunderCase("known-body-then-purpose", "MOPAC will receive £154,000 of grant funding from "
                "the Home Office for the Strategic Migration Partnership.", ("Home Office",)),
+    FunderCase("list-after-from", "To accept the grant offers from Homes England (£350k) and "
+               "the Office for Estate Renewal (£504k).",
+               ("Homes England", "Office for Estate Renewal")),
+    FunderCase("comma-list-after-from", "The Council accepts the grant offers from Homes "
+               "England, the Office for Estate Renewal and the Westshire Foundation.",
+               ("Homes England", "Office for Estate Renewal", "Westshire Foundation")),
     FunderCase("known-body-then-fund", "To accept the £3.75m offer of grant from Homes England "
                "Housing Infrastructure Fund.", ("Homes England",)),
 ]

@@ -58,6 +58,9 @@ CASES_FROM_ISSUE = [
     SupplierCase("contract-with", "MOPAC will enter into a contract with Kestrel "
                  "Facilities Management plc for two years.",
                  (Sup("Kestrel Facilities Management plc", "contractor"),)),
+    SupplierCase("other-force-is-supplier", "Police and Crime Commissioner for Westshire\n\n"
+                 "The Commissioner will pay £9,000 to Eastmoor Constabulary for shared forensic "
+                 "services.", (Sup("Eastmoor Constabulary", PAID),)),
     SupplierCase("contract-with-ltd", "MOPAC will enter into a contract with Kestrel "
                  "Facilities Ltd for two years.", (Sup("Kestrel Facilities Ltd", "contractor"),)),
     SupplierCase("grant-to", "Approval is sought for a grant of £45,000 to Riverside Community "
@@ -288,6 +291,12 @@ CASES_FROM_UNSEEN_PUBLISHERS = [
     SupplierCase("deciding-body-prefix-then-company", "Uplift the current MPS QVX Value "
                  "Added Reseller contract by 10%.",
                  (Sup("QVX Value Added Reseller", "contractor"),)),
+    SupplierCase("name-then-purpose", "Community grants 2024\n\nTo award "
+                 "£2,650 to Westmere Borough Council for Kick Off Cup.",
+                 (Sup("Westmere Borough Council", OneOf("contractor", "grant_recipient")),)),
+    SupplierCase("top-ranked-on-framework", "This will be to the top ranked supplier on the "
+                 "Electricity framework – Voltaic Energy.",
+                 (Sup("Voltaic Energy", "recommended_supplier"),)),
     SupplierCase("supplier-in-quotes", "Extend the contract with the current supplier "
                  "‘Ledgerline Ltd’ for three years.", (Sup("Ledgerline Ltd", "contractor"),)),
     SupplierCase("and-kept-whole-when-parts-are-not-names", "The audit contract was awarded "
@@ -353,6 +362,13 @@ NEGATIVES_FROM_UNSEEN_PUBLISHERS = [
     SupplierCase("contract-named-by-subject", "The NMS contract could be extended to 2026.", ()),
     SupplierCase("contract-subject-everyday", "Extend the existing Grounds Maintenance "
                  "contract by a year.", ()),
+    SupplierCase("anonymised-supplier", "Approved the award of a 4 year contract to Supplier B "
+                 "as identified in the confidential appendix.", ()),
+    SupplierCase("own-police-force", "Police and Crime Commissioner for Westshire – Decision "
+                 "Record\n\nTo award Westshire Police £20,000 towards an engagement van.\n"
+                 "£20,000 to Westshire Police for the van.", ()),
+    SupplierCase("own-force-by-short-title", "Westshire PCC decision 12/2024\n\nRelease of "
+                 "partnership funding of £5,000 to Westshire Constabulary.", ()),
     SupplierCase("table-total-row", "Applicant Amount granted\nTotal £45,500.00", ()),
     SupplierCase("table-of-sources", "Funding source Amount\nWestshire Community Trust "
                  "£20,000\nDistrict Council £5,000", ()),

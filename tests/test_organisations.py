@@ -36,6 +36,7 @@ ORGANISATIONS = [
     NameCase("head-police", "Westshire Constabulary Police", Kind.HEAD),
     NameCase("head-in-front", "University of Westmere", Kind.HEAD),
     NameCase("head-in-front-for", "the Institute for Fiscal Research", Kind.HEAD),
+    NameCase("office-of", "Office for Estate Renewal", Kind.HEAD),
     NameCase("acronym", "CDW", Kind.PROPER),
     NameCase("acronym-with-ampersand", "B&NES", Kind.PROPER),
     NameCase("holds-acronym", "ITL North East", Kind.PROPER),

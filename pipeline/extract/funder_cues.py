@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from pipeline.extract.findings import Finding
 from pipeline.extract.names import Name, deciding_body, read_name_backward, read_name_forward
 from pipeline.extract.organisations import judge
-from pipeline.extract.party_names import name_at, names_to_findings
+from pipeline.extract.party_names import listed_after, name_at, names_to_findings
 from pipeline.extract.passages import has_word, sentence_bounds, token_at
 from pipeline.nlp import hits
 from pipeline.patterns.parties import (
@@ -44,9 +44,10 @@ def funders_from(offset: int, doc: Doc) -> list[Finding]:
         if not has_word(doc, before, i, FUNDING_WORDS) or _someone_else_receives(doc, lo, i):
             continue
         name = name_at(doc, i + 1)
-        if name is not None and _passed_on(doc, name):
+        if name is None or _passed_on(doc, name):
             continue
-        out.extend(names_to_findings("funders", offset, name, "funding-from-name"))
+        for each in listed_after(doc, name):  # "offers from X (£350k) and Y (£504k)"
+            out.extend(names_to_findings("funders", offset, each, "funding-from-name"))
     return out
 
 

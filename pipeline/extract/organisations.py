@@ -29,6 +29,7 @@ COMMON_ZIPF = 3.7
 _YEAR = re.compile(r"(?:19|20)\d\d(?:[-/–](?:19|20)?\d\d)?\Z")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}\Z")
 _WORD = re.compile(r"[\w’'&.+-]+")
+_PLACEHOLDER = re.compile(r"(?:[a-z]|\d{1,2})\Z")
 
 
 class Kind(IntEnum):
@@ -132,6 +133,8 @@ def _not_an_organisation(tokens: list[str], text: str) -> str:
     joined = " ".join(tokens)
     if _is_post(tokens, text):
         return "a post or an internal group"
+    if len(tokens) == 2 and tokens[0] in w.role_words and _PLACEHOLDER.match(tokens[1]):
+        return "a party the text keeps anonymous"  # "Supplier B", "Bidder 2"
     if tokens[-1] in w.role_words:
         return "a post or an internal group"
     if tokens[-1] in w.not_organisation_heads:
@@ -161,7 +164,11 @@ def _headed_in_front(tokens: list[str]) -> bool:
     rest = tokens[1:] if tokens[0] == "the" else tokens
     if rest and rest[0] in w.compass | {"royal", "national"}:
         rest = rest[1:]
-    return len(rest) >= 3 and rest[0] in w.head_nouns and rest[1] in ("of", "for")
+    return len(rest) >= 3 and rest[0] in w.head_nouns | _FRONT_HEADS and rest[1] in ("of", "for")
+
+
+# Nouns that head a body's name only in front: "Office for Students", "Agency for ...".
+_FRONT_HEADS = frozenset(["office", "department", "ministry", "directorate", "board"])
 
 
 def _is_place(tokens: list[str]) -> bool:

@@ -33,6 +33,7 @@ from pipeline.extract.names import (
 )
 from pipeline.extract.organisations import central_government, judge
 from pipeline.extract.party_names import (
+    listed_after,
     name_at,
     name_before,
     names_to_findings,
@@ -43,7 +44,6 @@ from pipeline.extract.supplier_cues import (
     award_table_rows,
     company,
     grant_list_items,
-    listed_after,
     listed_award_recipients,
     money_to,
     money_to_company,
@@ -51,6 +51,7 @@ from pipeline.extract.supplier_cues import (
 )
 from pipeline.nlp import Hit, hits
 from pipeline.patterns.parties import (
+    CLAUSE_BREAKS,
     DEFINITION,
     FUNDING_WORDS,
     HOLDER_WORDS,
@@ -174,9 +175,19 @@ def _funding_agreement_with_funder(span: Hit, name: Name) -> bool:
 
 def _after_copula(doc: Doc, i: int) -> int:
     """Past "is", "was", ":", "," and quotes after a cue: "the preferred bidder is X",
-    "Selected supplier: X", "The incumbent supplier, X, will", "the supplier ‘X’"."""
+    "Selected supplier: X", "The incumbent supplier, X, will", "the supplier ‘X’"; and past
+    a short phrase up to a dash or colon: "the top ranked supplier on the framework – X"."""
+    if i < len(doc) and doc[i].lower_ in _PHRASE_OPENERS:
+        dash = next((k for k in range(i + 1, min(i + _PHRASE_REACH, len(doc)))
+                     if doc[k].text in ("–", "—", "-", ":")), None)
+        if dash is not None and not has_word(doc, i, dash, CLAUSE_BREAKS):
+            i = dash
     while i < len(doc) and doc[i].lower_ in _COPULA:
         i += 1
     return i
+
+
+_PHRASE_OPENERS = frozenset(["on", "under", "from", "for", "in", "via"])
+_PHRASE_REACH = 9
 
 

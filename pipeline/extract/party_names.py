@@ -20,8 +20,10 @@ from pipeline.extract.names import (
     read_name_backward,
     read_name_forward,
     split_on_and,
+    whole_name,
 )
 from pipeline.extract.organisations import Kind, central_government, judge
+from pipeline.extract.passages import token_at
 from pipeline.nlp import Hit, hits
 from pipeline.patterns.parties import CUE_NEEDS
 
@@ -66,6 +68,9 @@ def as_organisation(name: Name, needs: Kind) -> Name | None:
         return name if judge(name.text).kind is Kind.LEGAL else None
     if known_body(name.text):
         return name
+    purpose = _before_purpose(name)
+    if purpose is not None:
+        return as_organisation(purpose, needs)
     body = known_prefix(name)
     if body is not None and name.text[len(body.text):].split()[:1] in (
             ["for"], ["of"], ["and"]):
@@ -74,6 +79,18 @@ def as_organisation(name: Name, needs: Kind) -> Name | None:
     if verdict.kind is not None:
         return name if verdict.kind >= needs else None
     return body or _organisation_of_unit(name)
+
+
+def _before_purpose(name: Name) -> Name | None:
+    """ "Surrey Police for Kick Off": an organisation, then what the money is for."""
+    cut = name.text.find(" for ")
+    if cut <= 0:
+        return None
+    before, after = name.text[:cut], name.text[cut + 5 :]
+    if judge(before).kind not in (Kind.HEAD, Kind.LEGAL) or judge(after).kind not in (
+            None, Kind.COMMON):
+        return None
+    return Name(name.start, name.start + cut, before, name.aliases)
 
 
 def _past_deciding_body(name: Name) -> Name | None:
@@ -141,3 +158,59 @@ def _name_finding(
         extra["aliases"] = name.aliases
     extra["name"] = canonical or " ".join(name.text.split())
     return Finding(field_name, offset + name.start, offset + name.end, rule, extra)
+
+
+def listed_after(doc: Doc, first: Name) -> list[Name]:
+    """ "to Tidewater Youth Trust, Bankside Boxing Club CIC and Lighthouse Arts", and
+    "appointing Design Installation Ltd (DIS) and Barry Beard Ltd (BB)": each name."""
+    first = _current_name(doc, first)
+    names = [first]
+    if judge(first.text).kind is None:
+        return names
+    j = token_after(doc, first)
+    while j + 1 < len(doc):
+        if doc[j].text == "," and _capital_after_the(doc, j + 1):
+            nxt = read_name_forward(doc, j + 1)
+        elif doc[j].lower_ in ("and", "&") and doc[j - 1].text == ")":
+            nxt = read_name_forward(doc, j + 1)  # after a bracket the reader stopped
+            nxt = nxt if nxt is not None and whole_name(nxt.text) else None
+        else:
+            break
+        if nxt is None:
+            break
+        names.append(Name(nxt.start, nxt.end, nxt.text, nxt.aliases, nxt.members, True))
+        j = token_after(doc, nxt)
+    return names
+
+
+_RENAMED = (("now", "known", "as"), ("now", "called"), ("now", "trading", "as"),
+            ("trading", "as"), ("renamed",), ("now",))
+
+
+def _current_name(doc: Doc, name: Name) -> Name:
+    """ "the Citizens’ Advice Bureau (CAB) now known as Citizens’ Advice Leicestershire":
+    the organisation under its current name, the old one kept as an alias."""
+    j = token_after(doc, name)
+    j += j < len(doc) and doc[j].text == ","
+    for words_ in _RENAMED:
+        if all(j + k < len(doc) and doc[j + k].lower_ == w for k, w in enumerate(words_)):
+            new = read_name_forward(doc, j + len(words_))
+            if new is not None and judge(new.text).kind is not None:
+                return Name(new.start, new.end, new.text,
+                            (*new.aliases, name.text, *name.aliases), new.members, name.in_list)
+    return name
+
+
+def token_after(doc: Doc, name: Name) -> int:
+    """The token after `name`, past a bracket that may follow it (an abbreviation, an
+    amount)."""
+    j = token_at(doc, name.end)
+    if j < len(doc) and doc[j].text == "(":  # "(CAB)", "(£350k)"
+        j = next((k + 1 for k in range(j, min(j + 12, len(doc))) if doc[k].text == ")"), j)
+    return j
+
+
+def _capital_after_the(doc: Doc, i: int) -> bool:
+    """ "..., the Office of Government Property": a name, after an optional "the"."""
+    i += i < len(doc) and doc[i].lower_ == "the"
+    return i < len(doc) and doc[i].text[:1].isupper()

@@ -15,9 +15,9 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline.extract.findings import Finding
-from pipeline.extract.names import Name, read_name_backward, read_name_forward, whole_name
+from pipeline.extract.names import Name, read_name_backward, read_name_forward
 from pipeline.extract.organisations import judge, words
-from pipeline.extract.party_names import names_to_findings
+from pipeline.extract.party_names import listed_after, names_to_findings, token_after
 from pipeline.extract.passages import (
     has_word,
     sentence_bounds,
@@ -229,7 +229,7 @@ def _past_lead_ins(doc: Doc, i: int) -> int:
 
 def _and_to_again(doc: Doc, first: Name, stop: int) -> Name | None:
     """ "contracts to ENGIE Power Ltd for electricity and to ENGIE Gas Ltd for gas"."""
-    for k in range(_token_after(doc, first), min(stop, len(doc) - 2)):
+    for k in range(token_after(doc, first), min(stop, len(doc) - 2)):
         if doc[k].lower_ in CLAUSE_BREAKS:
             return None
         if doc[k].lower_ == "and" and doc[k + 1].lower_ == "to":
@@ -248,52 +248,11 @@ def _role_before(doc: Doc, start: int, stop: int) -> str:
     return roles[-1] if roles else "contractor"
 
 
-def listed_after(doc: Doc, first: Name) -> list[Name]:
-    """ "to Tidewater Youth Trust, Bankside Boxing Club CIC and Lighthouse Arts", and
-    "appointing Design Installation Ltd (DIS) and Barry Beard Ltd (BB)": each name."""
-    first = _current_name(doc, first)
-    names = [first]
-    if judge(first.text).kind is None:
-        return names
-    j = _token_after(doc, first)
-    while j + 1 < len(doc):
-        if doc[j].text == "," and doc[j + 1].text[:1].isupper():
-            nxt = read_name_forward(doc, j + 1)
-        elif doc[j].lower_ in ("and", "&") and names[-1].aliases:
-            nxt = read_name_forward(doc, j + 1)  # after a bracket the reader stopped
-            nxt = nxt if nxt is not None and whole_name(nxt.text) else None
-        else:
-            break
-        if nxt is None:
-            break
-        names.append(Name(nxt.start, nxt.end, nxt.text, nxt.aliases, nxt.members, True))
-        j = _token_after(doc, nxt)
-    return names
-
-
-_RENAMED = (("now", "known", "as"), ("now", "called"), ("now", "trading", "as"),
-            ("trading", "as"), ("renamed",), ("now",))
-
-
-def _current_name(doc: Doc, name: Name) -> Name:
-    """ "the Citizens’ Advice Bureau (CAB) now known as Citizens’ Advice Leicestershire":
-    the organisation under its current name, the old one kept as an alias."""
-    j = _token_after(doc, name)
-    j += j < len(doc) and doc[j].text == ","
-    for words_ in _RENAMED:
-        if all(j + k < len(doc) and doc[j + k].lower_ == w for k, w in enumerate(words_)):
-            new = read_name_forward(doc, j + len(words_))
-            if new is not None and judge(new.text).kind is not None:
-                return Name(new.start, new.end, new.text,
-                            (*new.aliases, name.text, *name.aliases), new.members, name.in_list)
-    return name
-
-
 def lines_listed(doc: Doc, first: Name) -> list[Name]:
     """ "a direct award to:" then one recipient at the start of each following line
     ("X via the ESPO framework", "Y via ..."), until a line that starts with no name."""
     names = [first]
-    j = _token_after(doc, first)
+    j = token_after(doc, first)
     while len(names) < _MAX_LISTED:
         while j < len(doc) and not doc[j].is_space:
             j += 1  # the rest of the line
@@ -303,19 +262,11 @@ def lines_listed(doc: Doc, first: Name) -> list[Name]:
         if nxt is None or judge(nxt.text).kind is None:
             break
         names.append(nxt)
-        j = _token_after(doc, nxt)
+        j = token_after(doc, nxt)
     return names
 
 
 _MAX_LISTED = 12
-
-
-def _token_after(doc: Doc, name: Name) -> int:
-    """The token after `name`, past the bracketed abbreviation that may follow it."""
-    j = token_at(doc, name.end)
-    if name.aliases and j < len(doc) and doc[j].text == "(":
-        j = next((k + 1 for k in range(j, min(j + 12, len(doc))) if doc[k].text == ")"), j)
-    return j
 
 
 def company(offset: int, doc: Doc, span: Hit) -> list[Finding]:
