@@ -10,6 +10,7 @@ award and its recipient neither breaks the clause nor lends it a "to".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -136,20 +137,8 @@ def listed_award_recipients(text: str) -> list[Finding]:
         word = award.group("award").lower()
         role = "grant_recipient" if word.startswith(("grant", "allocat", "funding")) \
             else "contractor"
-        at = award.end()
-        while True:
-            while text.startswith("\n", at) or text.startswith(" ", at):
-                at += 1
-            item = LIST_LINE.match(text, at)
-            if item is None:
-                break
-            name = item.group("name").strip()
-            start = item.start("name")
-            out.extend(names_to_findings("suppliers", 0, Name(start, start + len(name), name),
-                                         "listed-award", role=role))
-            at = text.find("\n", item.end("name"))
-            if at == -1:
-                break
+        for name in _line_items(text, award.end(), LIST_LINE, skip_blank=True):
+            out.extend(names_to_findings("suppliers", 0, name, "listed-award", role=role))
     return out
 
 
@@ -158,17 +147,26 @@ def award_table_rows(text: str) -> list[Finding]:
     of each row of a table of awards, up to the first line that is not a row."""
     out: list[Finding] = []
     for header in AWARD_TABLE_HEADER.finditer(text):
-        line_start = text.find("\n", header.end()) + 1
-        while line_start:
-            row = AWARD_TABLE_ROW.match(text, line_start)
-            if row is None:
-                break
-            name = row.group("name").strip()
-            start = row.start("name")
-            out.extend(names_to_findings("suppliers", 0, Name(start, start + len(name), name),
-                                         "award-table-row", role="grant_recipient"))
-            line_start = text.find("\n", row.end()) + 1
+        at = text.find("\n", header.end()) + 1
+        for name in _line_items(text, at, AWARD_TABLE_ROW, skip_blank=False) if at else ():
+            out.extend(names_to_findings("suppliers", 0, name, "award-table-row",
+                                         role="grant_recipient"))
     return out
+
+
+def _line_items(text: str, at: int, line: re.Pattern[str], skip_blank: bool) -> Iterator[Name]:
+    """The `name` group of each consecutive line from `at` that `line` matches."""
+    while True:
+        while skip_blank and text.startswith(("\n", " "), at):
+            at += 1
+        item = line.match(text, at)
+        if item is None:
+            return
+        name = item.group("name").strip()
+        yield Name(item.start("name"), item.start("name") + len(name), name)
+        at = text.find("\n", item.end("name")) + 1
+        if not at:
+            return
 
 
 def money_to(offset: int, doc: Doc) -> list[Finding]:
