@@ -39,7 +39,14 @@ from pipeline.extract.party_names import (
     names_to_findings,
     table_name_before,
 )
-from pipeline.extract.passages import Passage, has_word, sentence_bounds, text_of, token_at
+from pipeline.extract.passages import (
+    Passage,
+    has_word,
+    lowered_tokens,
+    sentence_bounds,
+    text_of,
+    token_at,
+)
 from pipeline.extract.supplier_cues import (
     award_table_rows,
     company,
@@ -119,6 +126,8 @@ def _spell_out(found: list[Finding], defined: dict[str, str]) -> list[Finding]:
 
 def _cue_to_findings(offset: int, doc: Doc, span: Hit) -> list[Finding]:
     family, _, role = span.label_.partition(":")
+    if family == "legal_form":
+        return []  # read by `money_to_company`
     if span.id_ in LOWER_CASE_CUES and not span.text[:1].islower():
         return []
     lo, hi = sentence_bounds(doc, span.start)
@@ -135,6 +144,9 @@ def _cue_to_findings(offset: int, doc: Doc, span: Hit) -> list[Finding]:
     if family == "supplier_before":
         if role == "company":
             return company(offset, doc, span)
+        if span.id_ == "held-contract" and not HOLDER_WORDS.intersection(
+                lowered_tokens(doc, span.start - _HOLDER_REACH, span.start)):
+            return []  # most contracts have no holder word before them: read nothing
         name = read_name_backward(doc, span.start)
         if span.id_ == "held-contract" and not _held(doc, name):
             return []
@@ -156,6 +168,9 @@ def _cue_to_findings(offset: int, doc: Doc, span: Hit) -> list[Finding]:
     if family in ("funder_before", "funder_before_verb"):
         return names_to_findings("funders", offset, name_before(doc, span.start), span.id_)
     return []
+
+
+_HOLDER_REACH = 8
 
 
 def _held(doc: Doc, name: Name | None) -> bool:

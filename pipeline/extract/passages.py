@@ -179,6 +179,18 @@ def words_between(doc: Doc, start: int, end: int) -> list[str]:
 
 
 
+def lowered_tokens(doc: Doc, start: int, stop: int) -> list[str]:
+    """The texts of doc[start:stop], lower-cased, read from the passage text: reading
+    `doc[i].lower_` builds a Token object on each access, which loops over tokens feel."""
+    start, stop = max(0, start), min(stop, len(doc))
+    if stop <= start:
+        return []
+    offsets: list[int] = doc.user_data["offsets"]
+    ends: list[int] = doc.user_data["ends"]
+    text = text_of(doc)
+    return [text[offsets[i] : ends[i]].lower() for i in range(start, stop)]
+
+
 def token_at(doc: Doc, char: int) -> int:
     """The first token starting at or after character `char` of the passage text."""
     offsets: list[int] = doc.user_data["offsets"]

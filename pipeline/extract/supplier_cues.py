@@ -11,23 +11,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from pipeline.extract.findings import Finding
 from pipeline.extract.names import Name, read_name_backward, read_name_forward
-from pipeline.extract.organisations import judge, words
+from pipeline.extract.organisations import judge
 from pipeline.extract.party_names import listed_after, names_to_findings, token_after
 from pipeline.extract.passages import (
     has_word,
+    lowered_tokens,
     sentence_bounds,
     text_of,
     token_at,
     words_between,
 )
-from pipeline.nlp import Hit
+from pipeline.nlp import Hit, hits
 from pipeline.patterns.parties import (
+    AWARD_BEFORE,
     AWARD_TABLE_HEADER,
     AWARD_TABLE_ROW,
     AWARD_WORDS,
@@ -37,7 +38,7 @@ from pipeline.patterns.parties import (
     GRANT_LIST_ITEM,
     LEAD_INS,
     LIST_LINE,
-    LISTED_AWARD,
+    LISTED_RECIPIENTS,
     MONEY_ONLY_TRIGGERS,
     MONEY_TO,
     NOT_PAYMENT_TO,
@@ -98,12 +99,15 @@ def money_to_company(offset: int, doc: Doc) -> list[Finding]:
     Keyline Forensics Ltd for 11 months, £0.9m" (a list under an award's lead-in). Only a
     name with a legal form is taken, and never after "sold to", "compared to"."""
     out: list[Finding] = []
-    text = text_of(doc)
-    if not any(sign in text for sign in _CURRENCY) or not _legal_form().search(text):
-        return out
-    for match in _to_company().finditer(text):
-        i = token_at(doc, match.start())
-        if i >= len(doc) - 1 or (i > 0 and doc[i - 1].lower_ in NOT_PAYMENT_TO):
+    for form in hits(doc, "parties"):
+        if form.label_ != "legal_form" or form.start == 0:
+            continue
+        base = max(0, form.start - _COMPANY_NAME_TOKENS)
+        lowered = lowered_tokens(doc, base, form.start)
+        if "to" not in lowered:
+            continue
+        i = base + len(lowered) - 1 - lowered[::-1].index("to")  # the last "to" before it
+        if i == 0 or lowered_tokens(doc, i - 1, i)[0] in NOT_PAYMENT_TO:
             continue
         lo, hi = sentence_bounds(doc, i)
         if not _money_in(doc, lo, hi):
@@ -114,18 +118,7 @@ def money_to_company(offset: int, doc: Doc) -> list[Finding]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _legal_form() -> re.Pattern[str]:
-    forms = "|".join(sorted((re.escape(f) for f in words().legal_forms), key=len, reverse=True))
-    return re.compile(rf"\b(?:{forms})(?![\w-])", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _to_company() -> re.Pattern[str]:
-    """ "to " before a capitalised name with a legal form within a few words."""
-    forms = "|".join(sorted((re.escape(f) for f in words().legal_forms), key=len, reverse=True))
-    return re.compile(rf"\bto (?=(?:the )?[A-Z][^\n.;]{{0,80}}?\b(?:{forms})(?![\w-]))",
-                      re.IGNORECASE)
+_COMPANY_NAME_TOKENS = 14
 
 
 def listed_award_recipients(text: str) -> list[Finding]:
@@ -133,13 +126,23 @@ def listed_award_recipients(text: str) -> list[Finding]:
     line ("1. Balfour Beatty"), blank lines skipped, up to the first line that is not an
     item of the list."""
     out: list[Finding] = []
-    for award in LISTED_AWARD.finditer(text):
+    lowered = text.lower()
+    if not any(word in lowered for word in _LIST_HINTS):
+        return out
+    for listed in LISTED_RECIPIENTS.finditer(text):
+        line_start = text.rfind("\n", 0, listed.start()) + 1
+        award = AWARD_BEFORE.search(text, line_start, listed.start())
+        if award is None:
+            continue
         word = award.group("award").lower()
         role = "grant_recipient" if word.startswith(("grant", "allocat", "funding")) \
             else "contractor"
-        for name in _line_items(text, award.end(), LIST_LINE, skip_blank=True):
+        for name in _line_items(text, listed.end(), LIST_LINE, skip_blank=True):
             out.extend(names_to_findings("suppliers", 0, name, "listed-award", role=role))
     return out
+
+
+_LIST_HINTS = ("following", "below", "above", "listed", "successful", "named")
 
 
 def award_table_rows(text: str) -> list[Finding]:
@@ -191,23 +194,22 @@ def _money_in(doc: Doc, lo: int, hi: int) -> bool:
 
 def _first_direction_word(doc: Doc, start: int, stop: int, direction: str) -> int | None:
     """The clause's first "to"/"from" outside brackets that may take a recipient."""
+    base = max(0, start - 1)
+    lowered = lowered_tokens(doc, base, stop + 1)  # lowered[j - base] is token j
     depth = 0
-    for j in range(start, stop):
-        text = doc[j].text
-        depth += (text == "(") - (text == ")")
-        if depth > 0 or text == ")":
+    for j in range(start, min(stop, len(doc) - 1)):
+        word = lowered[j - base]
+        depth += (word == "(") - (word == ")")
+        if depth > 0 or word == ")":
             continue
-        if doc[j].lower_ in CLAUSE_BREAKS:
+        if word in CLAUSE_BREAKS:
             return None
-        if doc[j].lower_ == direction and j + 1 < len(doc) and not _not_a_recipient(doc, j):
-            return j
+        before = lowered[j - base - 1] if j > base else ""
+        after = lowered[j - base + 1][:1]
+        if word == direction and not (before in _TO_PHRASES or after.isdigit()
+                                      or after in _CURRENCY):
+            return j  # not "up to £50,000", "from £5m to £6m", "from 1 April"
     return None
-
-
-def _not_a_recipient(doc: Doc, j: int) -> bool:
-    """ "up to £50,000", "from £5m to £6m", "from 1 April": no recipient follows."""
-    after = doc[j + 1].text[:1]
-    return (j > 0 and doc[j - 1].lower_ in _TO_PHRASES) or after.isdigit() or after in _CURRENCY
 
 
 def _past_lead_ins(doc: Doc, i: int) -> int:
@@ -218,20 +220,25 @@ def _past_lead_ins(doc: Doc, i: int) -> int:
     if i + 2 < len(doc) and doc[i].lower_ == "lot" and doc[i + 1].text[:1].isdigit() \
             and doc[i + 2].text in ("-", "–", "—", ":"):
         i += 3
+    ahead = lowered_tokens(doc, i, i + _LONGEST_LEAD_IN)
     for lead_in in LEAD_INS:
-        if i + len(lead_in) <= len(doc) and all(
-                doc[i + k].lower_ == word for k, word in enumerate(lead_in)):
+        if ahead[: len(lead_in)] == lead_in:
             return i + len(lead_in)
     return i
 
 
+_LONGEST_LEAD_IN = max(len(lead_in) for lead_in in LEAD_INS)
+
+
 def _and_to_again(doc: Doc, first: Name, stop: int) -> Name | None:
     """ "contracts to ENGIE Power Ltd for electricity and to ENGIE Gas Ltd for gas"."""
-    for k in range(token_after(doc, first), min(stop, len(doc) - 2)):
-        if doc[k].lower_ in CLAUSE_BREAKS:
+    begin = token_after(doc, first)
+    lowered = lowered_tokens(doc, begin, stop + 1)
+    for k, word in enumerate(lowered[:-1]):
+        if word in CLAUSE_BREAKS:
             return None
-        if doc[k].lower_ == "and" and doc[k + 1].lower_ == "to":
-            return read_name_forward(doc, k + 2)
+        if word == "and" and lowered[k + 1] == "to":
+            return read_name_forward(doc, begin + k + 2)
     return None
 
 

@@ -267,15 +267,18 @@ MONEY_TO = re.compile(
 )
 
 # An award to recipients listed on the lines after it: "To award framework agreements to
-# the below organisations." then "1. X", "2. Y"; "grants to the following groups:".
-LISTED_AWARD = re.compile(
-    r"""\b(?P<award>award(?:s|ed|ing)?|grant(?:s|ed)?|allocat(?:e|ed|ion)|contracts?|
-                  funding|payments?|paid|appoint(?:ed|ment)?)\b
-        [^.\n]{0,200}?\bto\s+(?:the\s+)?
-        (?:following|below|above|listed|successful|named)\s+
+# the below organisations." then "1. X", "2. Y"; "grants to the following groups:". The
+# "to the following ..." is found first; the award word is looked for before it, on its line.
+LISTED_RECIPIENTS = re.compile(
+    r"""\bto\s+(?:the\s+)?(?:following|below|above|listed|successful|named)\s+
         (?:organisations?|organizations?|suppliers?|contractors?|providers?|bidders?|
            tenderers?|companies|firms|recipients?|applicants?|groups?|charities|bodies)\b
         [^\n]*\n""",
+    re.VERBOSE | re.IGNORECASE,
+)
+AWARD_BEFORE = re.compile(
+    r"""\b(?P<award>award(?:s|ed|ing)?|grant(?:s|ed)?|allocat(?:e|ed|ion)|contracts?|
+                  funding|payments?|paid|appoint(?:ed|ment)?)\b[^.\n]{0,200}\Z""",
     re.VERBOSE | re.IGNORECASE,
 )
 # The mark opening a list line: "1.", "2)", "(a)", "a)", "•", "-".
