@@ -6,6 +6,8 @@ each of those costs one file: the child's address space is capped
 (`Limits.max_memory_bytes` above what it inherited), it is killed after
 `Limits.max_seconds`, and a crash is a typed error, not a dead run. The child sends
 back plain data (pages), or the name and reason of the `IngestError` it raised.
+Text and HTML are read in the same child, under the same limits: a pathological page
+(markup nested beyond reason, a parser's worst case) costs that one file too.
 
 Starting a process per file costs more than PDFium takes to read one, so one child
 is kept and reused (one per process, behind a lock), and replaced when it dies, is
@@ -60,13 +62,14 @@ _child: _Child | None = None
 
 
 def run_isolated(read: Callable[..., T], args: tuple[Any, ...], path: str,
-                 limits: Limits) -> T:
-    """`read(*args)` in the child process; its IngestError, or a limit's, raised here."""
+                 limits: Limits, what: str = "PDF") -> T:
+    """`read(*args)` in the child process; its IngestError, or a limit's, raised here.
+    `what` is read ("PDF", "HTML", "text"): failures name it."""
     with _lock:
         child = _ready_child(limits.max_memory_bytes)
         child.files += 1
-        child.pipe.send((read, args))
-        outcome = _outcome(child, path, limits)
+        child.pipe.send((read, args, what))
+        outcome = _outcome(child, path, limits, what)
     if outcome[0] == "error":
         error_type = getattr(errors, outcome[1], IngestError)
         raise error_type(path, outcome[2])
@@ -85,7 +88,7 @@ def _ready_child(memory: int) -> _Child:
     return _child
 
 
-def _outcome(child: _Child, path: str, limits: Limits) -> tuple[Any, ...]:
+def _outcome(child: _Child, path: str, limits: Limits, what: str) -> tuple[Any, ...]:
     """The child's answer; on a timeout or a crash, the child is replaced."""
     global _child
     try:
@@ -96,7 +99,7 @@ def _outcome(child: _Child, path: str, limits: Limits) -> tuple[Any, ...]:
         return outcome
     except EOFError:
         child.process.join()
-        raise CorruptInput(path, f"the PDF reader crashed on it (exit "
+        raise CorruptInput(path, f"the {what} reader crashed on it (exit "
                                  f"{child.process.exitcode}); if it ran out of memory, see "
                                  "Limits.max_memory_bytes") from None
     except BaseException:
@@ -111,29 +114,30 @@ def _serve(pipe: Connection, memory: int) -> None:
     _cap_memory(memory)
     while True:
         try:
-            read, args = pipe.recv()
+            read, args, what = pipe.recv()
         except (EOFError, OSError):
             return
-        if not _answer(pipe, read, args, memory):
+        if not _answer(pipe, read, args, memory, what):
             return
 
 
 def _answer(pipe: Connection, read: Callable[..., Any], args: tuple[Any, ...],
-            memory: int) -> bool:
+            memory: int, what: str) -> bool:
     """Send `read(*args)` or its failure; False when this child should not go on."""
     try:
         pipe.send(("ok", read(*args)))
     except IngestError as error:
         pipe.send(("error", type(error).__name__, error.reason))
     except MemoryError:
+        guess = ": a decompression bomb?" if what == "PDF" else ""
         pipe.send(("error", TooLarge.__name__,
                    f"reading needed over {memory:,} bytes of memory "
-                   "(Limits.max_memory_bytes): a decompression bomb?"))
+                   f"(Limits.max_memory_bytes){guess}"))
         return False
     except Exception as error:  # a library's own failure on bad bytes
         first_line = (str(error).splitlines() or [""])[0][:120]
         pipe.send(("error", CorruptInput.__name__,
-                   f"damaged PDF: {type(error).__name__}: {first_line}"))
+                   f"damaged {what}: {type(error).__name__}: {first_line}"))
     return True
 
 
