@@ -21,7 +21,8 @@ import multiprocessing
 import os
 import resource
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkContext, ForkProcess, SpawnContext, SpawnProcess
 from typing import Any, TypeVar
@@ -47,7 +48,8 @@ class _Child:
         self.pipe, child_end = context.Pipe()
         self.process: ForkProcess | SpawnProcess = context.Process(
             target=_serve, args=(child_end, memory), daemon=True)
-        self.process.start()
+        with _children_allowed():
+            self.process.start()
         child_end.close()
 
     def stop(self) -> None:
@@ -55,6 +57,25 @@ class _Child:
         if self.process.is_alive():
             self.process.kill()
         self.process.join()
+
+
+@contextmanager
+def _children_allowed() -> Iterator[None]:
+    """Let a daemonic process (a Dask worker) start the reader child.
+
+    multiprocessing refuses a daemonic process children, lest they outlive it. The reader
+    cannot: it is a daemon itself and leaves when its pipe closes, which the worker's
+    exit closes. So the flag is lowered while the child starts, then raised again.
+    """
+    current = multiprocessing.current_process()
+    daemonic = current.daemon
+    if daemonic:
+        current.daemon = False
+    try:
+        yield
+    finally:
+        if daemonic:
+            current.daemon = True
 
 
 _lock = threading.Lock()
