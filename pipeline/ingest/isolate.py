@@ -46,8 +46,10 @@ class _Child:
         self.memory = memory
         self.files = 0
         self.pipe, child_end = context.Pipe()
+        forked = context.get_start_method() == "fork"  # the child then holds both ends
         self.process: ForkProcess | SpawnProcess = context.Process(
-            target=_serve, args=(child_end, memory), daemon=True)
+            target=_serve, args=(child_end, memory, self.pipe if forked else None),
+            daemon=True)
         with _children_allowed():
             self.process.start()
         child_end.close()
@@ -129,8 +131,14 @@ def _outcome(child: _Child, path: str, limits: Limits, what: str) -> tuple[Any, 
         raise
 
 
-def _serve(pipe: Connection, memory: int) -> None:
-    """The child: read what the parent sends until the pipe closes or memory runs out."""
+def _serve(pipe: Connection, memory: int, parents_end: Connection | None) -> None:
+    """The child: read what the parent sends until the pipe closes or memory runs out.
+
+    A forked child holds a copy of the parent's end too; it is closed first, or the pipe
+    would never close when the parent dies (killed with its run), and the child would
+    wait for work forever."""
+    if parents_end is not None:
+        parents_end.close()
     faulthandler.disable()  # a crash here is reported as one line by the parent, not a dump
     _cap_memory(memory)
     while True:
