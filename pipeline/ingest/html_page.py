@@ -33,7 +33,7 @@ KEY_FIELDS: dict[str, str] = {
     "decision taken by": "decision_maker",
 }
 _MAX_FIELD_CHARS = 200
-WORDS_KEPT = _MAX_FIELD_CHARS
+_WORDS_KEPT = _MAX_FIELD_CHARS
 """Elements' words are worked out once (html_words.py) up to this length: the longest
 text read from one element is a field's value."""
 
@@ -60,7 +60,7 @@ DOCUMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx",
 def tree_words(tree: LexborHTMLParser) -> PageWords:
     """The words of every element of the page (see html_words.py)."""
     root = tree.root
-    return page_words(root, WORDS_KEPT) if root is not None else PageWords(WORDS_KEPT, {},
+    return page_words(root, _WORDS_KEPT) if root is not None else PageWords(_WORDS_KEPT, {},
                                                                              frozenset())
 
 
