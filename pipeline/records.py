@@ -1,4 +1,5 @@
-"""Documents to validated records: segment, parse passages in batches, extract, assemble."""
+"""Documents to validated records: segment, parse passages in batches, extract, assemble,
+cap each list (`record_caps.py`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pipeline.extract import passages_to_extraction
 from pipeline.extract.findings import Note
 from pipeline.extract.passages import documents_to_passages
 from pipeline.nlp import build_nlp
+from pipeline.record_caps import capped_record
 from pipeline.segment import document_to_segmented
 from schemas.record import DecisionRecord
 
@@ -68,4 +70,4 @@ def _records_of(nlp: object, batch: list[Document]) -> Iterator[DecisionRecord]:
                 extraction.checks,
                 ingest_notes + extraction.notes,
             )
-        yield extraction_to_record(document, extraction)
+        yield capped_record(extraction_to_record(document, extraction))

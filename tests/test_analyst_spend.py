@@ -8,6 +8,7 @@ time, independently of what the extractor happens to read.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
@@ -57,6 +58,18 @@ def _record(case: SpendCase, n: int) -> DecisionRecord:
                       for q, role in case.suppliers],
         "funders": [{"name": q, "text": q, "evidence": place(q)} for q in case.funders],
     })
+
+
+def _far_parts_case() -> SpendCase:
+    """£900 and £200 add up to £1,100, but 15 other amounts lie between them: parts are
+    looked for within a run of 16 consecutive amounts (views.sql), so all three count."""
+    fillers = [f"£{10_001 + n:,}" for n in range(15)]
+    quotes = ["£1,100", "£900", *fillers, "£200"]
+    recommendation = f"Approve {', '.join(quotes)}."
+    values = [1100.0, 900.0, *(10_001.0 + n for n in range(15)), 200.0]
+    return SpendCase(f"1. {recommendation}", [(recommendation, "approve")],
+                     [(q, v, "cost", None) for q, v in zip(quotes, values, strict=True)],
+                     [], [], [(v, None) for v in values])
 
 
 CASES_FROM_RULES = {
@@ -119,6 +132,7 @@ CASES_FROM_RULES = {
         "1. Approve expenditure of £600.\nAcme Ltd and Zeta Ltd will deliver it.",
         [("Approve expenditure of £600.", "approve")], [("£600", 600.0, "cost", None)],
         [("Acme Ltd", "contractor"), ("Zeta Ltd", "contractor")], [], [(600.0, None)]),
+    "parts-further-apart-than-the-run-both-count": _far_parts_case(),
 }
 
 
@@ -138,3 +152,40 @@ def spend_rows(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Item]
 @pytest.mark.parametrize("name", CASES_FROM_RULES)
 def test_spend_rule(spend_rows: dict[str, list[Item]], name: str) -> None:
     assert spend_rows[name] == CASES_FROM_RULES[name].spend
+
+
+def _schedule_case(payments: int, sums: int) -> SpendCase:
+    """One recommendation quoting `payments` whole-pound payments of about £1m and, spread
+    among them, `sums` stated sums (a total, then its two parts). Parts end in 25p and
+    totals in 50p, so no payment, part or total adds up to another by accident: the only
+    sums are the stated ones."""
+    quotes: list[tuple[str, float, str, str | None]] = []
+    spend: list[tuple[float, str | None]] = []
+    every = payments // sums
+    for n in range(payments):
+        if n % every == 0 and n // every < sums:
+            g = n // every + 1
+            part, other = 10_000.0 * g + 0.25, 7.0 * g + 0.25
+            quotes += [(f"£{part + other:,.2f}", part + other, "cost", None),
+                       (f"£{part:,.2f}", part, "cost", None),
+                       (f"£{other:,.2f}", other, "cost", None)]
+            spend.append((part + other, "Acme Ltd"))
+        value = 1_000_000.0 + n
+        quotes.append((f"£{value:,.0f}", value, "cost", None))
+        spend.append((value, "Acme Ltd"))
+    recommendation = f"Approve payments to Acme Ltd of {'; '.join(q for q, *_ in quotes)}."
+    return SpendCase(f"1. {recommendation}", [(recommendation, "approve")], quotes,
+                     [("Acme Ltd", "contractor")], [], spend)
+
+
+def test_a_recommendation_with_thousands_of_amounts_is_counted(tmp_path: Path) -> None:
+    """3,000 payments and 5 stated sums in one recommendation. Pairs and triples of every
+    amount against every other took minutes at 400 amounts and ran out of memory at
+    thousands; within a run of 16 the view answers at once, leaving out only the parts."""
+    case = _schedule_case(3000, 5)
+    (tmp_path / "schedule.json").write_text(record_to_json(_record(case, 0)), "utf-8")
+    con = open_records(tmp_path)
+    rows = con.execute("SELECT value, supplier FROM spend ORDER BY start").fetchall()
+    assert rows == case.spend
+    total = con.execute("SELECT approved_spend FROM decisions").fetchone()
+    assert total == (pytest.approx(sum(value for value, _ in case.spend)),)

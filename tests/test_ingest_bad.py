@@ -48,6 +48,15 @@ def _long_pdf() -> bytes:
     return make.pages_pdf([["A short paper about £5,000 of repairs."]] * 80)
 
 
+def _long_text() -> str:
+    """About 2 MB: reading it takes far over 1 ms anywhere."""
+    return "A paragraph about £5,000 of repairs.\n" * 50_000
+
+
+def _long_page() -> str:
+    return "<html><body><main>" + _long_text().replace("\n", "<br>\n")
+
+
 CASES_FROM_BAD_INPUT = [
     BadCase("zero-byte", "empty.pdf", lambda: b"", errors.EmptyInput, "zero-byte file"),
     BadCase("only-whitespace", "blank.txt", lambda: b"  \n\t\n", errors.EmptyInput,
@@ -68,6 +77,12 @@ CASES_FROM_BAD_INPUT = [
     BadCase("reading-too-slow", "slow.pdf", _long_pdf, errors.TookTooLong,
             "reading took over 0.001 s (Limits.max_seconds); stopped",
             Limits(max_seconds=0.001), pdf=True),
+    BadCase("html-reading-too-slow", "slow.html", lambda: _long_page().encode(),
+            errors.TookTooLong, "reading took over 0.001 s (Limits.max_seconds); stopped",
+            Limits(max_seconds=0.001)),
+    BadCase("text-reading-too-slow", "slow.txt", lambda: _long_text().encode(),
+            errors.TookTooLong, "reading took over 0.001 s (Limits.max_seconds); stopped",
+            Limits(max_seconds=0.001)),
     BadCase("over-the-byte-limit", "big.txt", lambda: b"word " * 3000, errors.TooLarge,
             "15,000 bytes is over the 10,000-byte limit", Limits(max_bytes=10_000)),
     BadCase("error-page-saved-as-html", "pcd-1.html", lambda: NOT_FOUND_PAGE,

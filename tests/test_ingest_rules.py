@@ -3,15 +3,17 @@ sniffing, visual lines, bomb scanning and the isolated reader's limits."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
+from multiprocessing.connection import Connection
 from typing import NamedTuple
 
 import pdf_factory as make
 import pytest
 
 from pipeline import errors
-from pipeline.ingest import PDF_ENGINES, Limits
+from pipeline.ingest import PDF_ENGINES, Limits, load
 from pipeline.ingest.furniture import split_furniture
 from pipeline.ingest.hyphens import mend_lines
 from pipeline.ingest.inflate import refuse_bombs
@@ -242,6 +244,35 @@ def test_isolated_reader_turns_failures_into_errors(case: IsolatedCase) -> None:
 
 def test_isolated_reader_returns_the_childs_result() -> None:
     assert run_isolated(_allocate, (1000,), "file.pdf", Limits()) == 1000
+
+
+def _read_each(pipe: Connection, files: list[tuple[str, bytes]]) -> None:
+    """In a daemonic process: each file's text, or its one-line error."""
+    answers = []
+    for name, data in files:
+        try:
+            answers.append(load(name, data=data).text)
+        except errors.IngestError as error:
+            answers.append(str(error))
+    pipe.send(answers)
+
+
+def test_a_daemonic_process_reads_through_the_isolated_reader() -> None:
+    """A Dask worker is a daemonic process; multiprocessing refused it the reader child,
+    so every file it read failed with "daemonic processes are not allowed to have
+    children"."""
+    files = [("a.txt", b"Approve the works at \xc2\xa35,000."),
+             ("a.html", b"<html><body><main><p>Approve the works.</p></main></body></html>"),
+             ("a.pdf", make.pages_pdf([["A short paper about repairs."]]))]
+    context = multiprocessing.get_context("spawn")  # a fresh process, as Dask starts them
+    ours, theirs = context.Pipe()
+    worker = context.Process(target=_read_each, args=(theirs, files), daemon=True)
+    worker.start()
+    answers = ours.recv() if ours.poll(120) else ["no answer"] * len(files)
+    worker.join()
+    expected = ["Approve the works at £5,000.", "Approve the works.", "A short paper"]
+    assert [want in answer for want, answer in zip(expected, answers, strict=True)] == [
+        True, True, True], answers
 
 
 def test_engine_names_are_the_engines() -> None:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 import pipeline
+from pipeline import record_caps
+from pipeline.store import record_to_json
+from schemas.record import DecisionRecord
 from tests.conftest import record_of
 
 
@@ -103,3 +107,55 @@ def test_a_record_cannot_hold_an_amount_that_is_not_a_number() -> None:
         with pytest.raises(ValidationError, match="finite"):
             Amount(text="£", value=bad, currency="GBP", qualifier=None, vat=None, period=None,
                    kind="cost", range=None, evidence=evidence)
+
+
+# --- at most MAX_ITEMS_PER_FIELD items in a list, and a warning saying so ---------------
+
+class CapCase(NamedTuple):
+    id: str
+    path: str
+    data: str
+    field: str  # the list that is cut, as the warning names it
+    found: int
+    first_left_out: str | None  # the quote of the first item left out, when it has one
+
+
+def _schedule(amounts: int) -> str:
+    return "1. Approve these payments:\n" + "".join(f"£{1000 + n:,}\n" for n in range(amounts))
+
+
+def _links_page(links: int) -> str:
+    anchors = "".join(f"<p><a href='https://example.gov.uk/paper-{n}'>Paper {n}</a></p>"
+                      for n in range(links))
+    return f"<html><body><main><h1>MD 1 Papers</h1><p>The papers.</p>{anchors}</main></body></html>"
+
+
+CASES_FROM_CAPS = [
+    CapCase("amounts", "schedule.txt", _schedule(60), "amounts", 60, "£1,050"),
+    CapCase("source-links", "papers.html", _links_page(60), "source.links", 60, None),
+]
+
+
+@pytest.mark.parametrize("case", CASES_FROM_CAPS, ids=[c.id for c in CASES_FROM_CAPS])
+def test_a_list_over_the_cap_keeps_its_first_items_and_says_so(
+        case: CapCase, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(record_caps, "MAX_ITEMS_PER_FIELD", 50)
+    record = pipeline.extract_record(pipeline.load(case.path, data=case.data.encode()))
+    owner = record.source if case.field.startswith("source.") else record
+    assert len(getattr(owner, case.field.removeprefix("source."))) == 50
+    capped = [w for w in record.warnings if w.code == "too_many_items"]
+    assert [w.message for w in capped] == [
+        f"{case.field}: {case.found} found, the first 50 kept "
+        "(MAX_ITEMS_PER_FIELD in pipeline/record_caps.py)"]
+    start = None if case.first_left_out is None else record.text.index(case.first_left_out)
+    assert capped[0].start == start
+    assert DecisionRecord.model_validate_json(record_to_json(record)) == record  # evidence holds
+
+
+def test_a_record_within_the_cap_is_not_touched(monkeypatch: pytest.MonkeyPatch) -> None:
+    document = pipeline.load("schedule.txt", data=_schedule(50).encode())
+    monkeypatch.setattr(record_caps, "MAX_ITEMS_PER_FIELD", 50)
+    at_the_cap = pipeline.extract_record(document)
+    monkeypatch.setattr(record_caps, "MAX_ITEMS_PER_FIELD", 10_000)
+    assert at_the_cap == pipeline.extract_record(document)
+    assert len(at_the_cap.amounts) == 50 and at_the_cap.warnings == []

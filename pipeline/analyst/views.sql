@@ -33,9 +33,14 @@ FROM (SELECT id, c.total.evidence.start AS total_start, c.holds AS holds,
 --     counts, nor does a grant in a recommendation naming a funder (money coming in);
 --   * it is not the low end of a range, nor a part of a stated sum whose total counts;
 --   * its value was not already counted for the same decision (a figure repeated in two
---     recommendations is one commitment);
+--     recommendations is one commitment; one inside two nested recommendations counts in
+--     the first);
 --   * it is not one of two or three amounts in its recommendation that add up, to the
---     penny, to another amount there ("£1.1m: vehicles £900k, maintenance £200k").
+--     penny, to another amount there ("£1.1m: vehicles £900k, maintenance £200k"), the
+--     parts lying within a run of 16 consecutive counted amounts of the recommendation
+--     (in record order; a recommendation with up to 16 has every pair and triple tried).
+--     The run keeps the cost linear: a schedule of thousands of payments in one
+--     recommendation would otherwise need billions of combinations.
 -- supplier: the awarded supplier named in that recommendation (nearest the amount), else
 -- the only one named in the decision's approving recommendations, else the decision's
 -- only awarded supplier, else NULL. framework: the decision's only
@@ -47,16 +52,23 @@ WITH approving AS (
     WHERE action IN ('approve', 'agree', 'authorise', 'award', 'delegate', 'endorse')
 ),
 inside AS (
-    SELECT a.*, r.number AS recommendation, r.action AS action,
-           r.text AS recommendation_text, r.start AS recommendation_start
+    SELECT a.*, r.number AS recommendation, r.action AS action, r.item AS recommendation_item,
+           r.start AS recommendation_start
     FROM amounts AS a
     JOIN approving AS r ON a.id = r.id AND a.start >= r.start AND a."end" <= r."end"
     WHERE a.kind IN ('cost', 'grant') AND coalesce(a.range, 'high') = 'high'
 ),
+-- Names are looked for once per recommendation, not once per amount in it.
+naming_a_funder AS MATERIALIZED (
+    SELECT DISTINCT r.id, r.item
+    FROM approving AS r JOIN funders AS f ON f.id = r.id
+    WHERE strpos(lower(r.text), lower(f.name)) > 0
+),
 incoming AS (
     SELECT DISTINCT i.id, i.item
-    FROM inside AS i JOIN funders AS f ON f.id = i.id
-    WHERE i.kind = 'grant' AND strpos(lower(i.recommendation_text), lower(f.name)) > 0
+    FROM inside AS i
+    JOIN naming_a_funder AS n ON n.id = i.id AND n.item = i.recommendation_item
+    WHERE i.kind = 'grant'
 ),
 counted_parts AS (
     SELECT DISTINCT p.id, p.part_start
@@ -69,44 +81,64 @@ counted AS (
     FROM inside AS i
     ANTI JOIN incoming AS x ON x.id = i.id AND x.item = i.item
     ANTI JOIN counted_parts AS cp ON cp.id = i.id AND cp.part_start = i.start
-    QUALIFY row_number() OVER (PARTITION BY i.id, i.currency, i.value ORDER BY i.start) = 1
+    QUALIFY row_number() OVER (PARTITION BY i.id, i.currency, i.value
+                              ORDER BY i.start, i.recommendation_item) = 1
 ),
-pair_parts AS (
-    SELECT t.id, unnest([a.item, b.item]) AS item
-    FROM counted AS t
-    JOIN counted AS a ON a.id = t.id AND a.recommendation_start = t.recommendation_start
-                     AND a.currency = t.currency AND a.item <> t.item
-    JOIN counted AS b ON b.id = t.id AND b.recommendation_start = t.recommendation_start
-                     AND b.currency = t.currency AND b.item > a.item AND b.item <> t.item
-    WHERE abs(a.value + b.value - t.value) < 0.01
+-- Each counted amount with the (up to) 15 that follow it in its recommendation and
+-- currency: the candidate parts of a sum it starts.
+following AS (
+    SELECT id, recommendation_start, currency, item, value,
+           coalesce(list(item) OVER run, []) AS next_items,
+           coalesce(list(value) OVER run, []) AS next_values
+    FROM counted
+    WINDOW run AS (PARTITION BY id, recommendation_start, currency ORDER BY item
+                   ROWS BETWEEN 1 FOLLOWING AND 15 FOLLOWING)
 ),
-triple_parts AS (
-    SELECT t.id, unnest([a.item, b.item, c.item]) AS item
-    FROM counted AS t
-    JOIN counted AS a ON a.id = t.id AND a.recommendation_start = t.recommendation_start
-                     AND a.currency = t.currency AND a.item <> t.item
-    JOIN counted AS b ON b.id = t.id AND b.recommendation_start = t.recommendation_start
-                     AND b.currency = t.currency AND b.item > a.item AND b.item <> t.item
-    JOIN counted AS c ON c.id = t.id AND c.recommendation_start = t.recommendation_start
-                     AND c.currency = t.currency AND c.item > b.item AND c.item <> t.item
-    WHERE abs(a.value + b.value + c.value - t.value) < 0.01
+pair_sums AS (
+    SELECT *, unnest(range(1, len(next_items) + 1)) AS b FROM following
+),
+part_sums AS (
+    SELECT id, recommendation_start, currency, [item, next_items[b]] AS parts,
+           value + next_values[b] AS total
+    FROM pair_sums
+    UNION ALL
+    SELECT id, recommendation_start, currency, [item, next_items[b], next_items[c]],
+           value + next_values[b] + next_values[c]
+    FROM (SELECT *, unnest(range(b + 1, len(next_items) + 1)) AS c FROM pair_sums)
+),
+-- A sum meets a total of the same recommendation by hashing on cents (the total's cents,
+-- or one either side, so "to the penny" is tested exactly as written).
+totals AS (
+    SELECT id, recommendation_start, currency, item, value,
+           unnest([round(value * 100) - 1, round(value * 100), round(value * 100) + 1])
+               AS cents
+    FROM counted
+),
+summed_parts AS (
+    SELECT DISTINCT s.id, unnest(s.parts) AS item
+    FROM part_sums AS s
+    JOIN totals AS t ON t.id = s.id AND t.recommendation_start = s.recommendation_start
+                    AND t.currency = s.currency AND t.cents = round(s.total * 100)
+    WHERE abs(s.total - t.value) < 0.01 AND NOT list_contains(s.parts, t.item)
 ),
 kept AS (
     SELECT c.* FROM counted AS c
-    ANTI JOIN (SELECT * FROM pair_parts UNION SELECT * FROM triple_parts) AS p
-        ON p.id = c.id AND p.item = c.item
+    ANTI JOIN summed_parts AS p ON p.id = c.id AND p.item = c.item
+),
+mentions AS MATERIALIZED (
+    SELECT r.id, r.item AS recommendation_item, s.item, s.name, s.role,
+           greatest(strpos(lower(r.text), lower(s.name)),
+                    strpos(lower(r.text), lower(s.text))) AS at
+    FROM approving AS r JOIN awarded_suppliers AS s ON s.id = r.id
+    WHERE strpos(lower(r.text), lower(s.name)) > 0 OR strpos(lower(r.text), lower(s.text)) > 0
 ),
 named AS (
-    SELECT c.id, c.item, s.name, s.role,
+    SELECT c.id, c.item, m.name, m.role,
            row_number() OVER (
                PARTITION BY c.id, c.item
-               ORDER BY abs(c.recommendation_start + greatest(
-                            strpos(lower(c.recommendation_text), lower(s.name)),
-                            strpos(lower(c.recommendation_text), lower(s.text))) - 1 - c.start),
-                        s.item) AS rank
-    FROM kept AS c JOIN awarded_suppliers AS s ON s.id = c.id
-    WHERE strpos(lower(c.recommendation_text), lower(s.name)) > 0
-       OR strpos(lower(c.recommendation_text), lower(s.text)) > 0
+               ORDER BY abs(c.recommendation_start + m.at - 1 - c.start), m.item) AS rank
+    FROM kept AS c
+    JOIN mentions AS m ON m.id = c.id AND m.recommendation_item = c.recommendation_item
 ),
 only_approved AS (
     SELECT s.id, any_value(s.name) AS name, any_value(s.role) AS role

@@ -10,7 +10,10 @@ importing this package for `sniff_format` or `Limits` stays cheap.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 from pipeline.document import Document
 from pipeline.errors import (
@@ -30,14 +33,39 @@ __all__ = ["DEFAULT_ENGINE", "DEFAULT_LIMITS", "PDF_ENGINES", "Limits", "load", 
 Loader = Callable[[bytes, str, "str | None", Limits, str], Document]
 
 
-def _text(data: bytes, path: str, doc_id: str | None, _limits: Limits, _engine: str) -> Document:
-    return load_text(data, path, doc_id)
+def _text(data: bytes, path: str, doc_id: str | None, limits: Limits, _engine: str) -> Document:
+    return _bounded(load_text, (data, path, doc_id), path, limits, "text")
 
 
-def _html(data: bytes, path: str, doc_id: str | None, _limits: Limits, _engine: str) -> Document:
+def _html(data: bytes, path: str, doc_id: str | None, limits: Limits, _engine: str) -> Document:
     from pipeline.ingest.html import load_html
 
-    return load_html(data, path, doc_id)
+    return _bounded(load_html, (data, path, doc_id, limits), path, limits, "HTML")
+
+
+def _bounded(read: Callable[..., Document], args: tuple[Any, ...], path: str, limits: Limits,
+             what: str) -> Document:
+    """Text and HTML are read as PDFs are: in the reader process, within
+    `Limits.max_seconds` and `max_memory_bytes`, so a page that costs too much fails
+    alone ("timeout", "too_large") instead of holding up the run."""
+    if not limits.isolated:
+        return read(*args)
+    from pipeline.ingest.isolate import run_isolated
+
+    document = run_isolated(_read_in_child, (read, args, path), path, limits, what)
+    return replace(document, metadata=MappingProxyType(dict(document.metadata)))
+
+
+def _read_in_child(read: Callable[..., Document], args: tuple[Any, ...], path: str) -> Document:
+    """`read(*args)` in the reader process, failing as `load` fails; the metadata goes back
+    as a plain dict (a mappingproxy cannot be pickled)."""
+    try:
+        document = read(*args)
+    except (IngestError, MemoryError):
+        raise
+    except Exception as error:
+        raise _unreadable(path, error) from error
+    return replace(document, metadata=dict(document.metadata))
 
 
 def _pdf(data: bytes, path: str, doc_id: str | None, limits: Limits, engine: str) -> Document:
@@ -75,13 +103,16 @@ def load(path: str | Path, data: bytes | None = None, doc_id: str | None = None,
     except (IngestError, ConfigurationError):
         raise
     except Exception as error:  # a parser's own failure on bytes it was not built for
-        detail = (str(error).splitlines() or [""])[0][:120]
-        raise IngestError(name, f"could not be read ({type(error).__name__}: {detail})"
-                          ) from error
+        raise _unreadable(name, error) from error
     if len(document.text) > limits.max_chars:
         raise TooLarge(name, f"{len(document.text):,} characters of text is over the "
                              f"{limits.max_chars:,}-character limit (Limits.max_chars)")
     return document
+
+
+def _unreadable(name: str, error: Exception) -> IngestError:
+    detail = (str(error).splitlines() or [""])[0][:120]
+    return IngestError(name, f"could not be read ({type(error).__name__}: {detail})")
 
 
 def _read_bounded(path: Path, limits: Limits) -> bytes:

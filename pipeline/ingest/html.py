@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from pipeline.document import Document, Link, Source, doc_id_for, sha256_of
 from pipeline.errors import EmptyInput, NotADecision
 from pipeline.ingest.clean import clean_line
+from pipeline.ingest.html_depth import flatten_deep_markup
 from pipeline.ingest.html_page import (
     base_url,
     error_page_title,
@@ -26,7 +27,10 @@ from pipeline.ingest.html_page import (
     main_content,
     page_title,
     resolved,
+    tree_words,
 )
+from pipeline.ingest.html_words import PageWords
+from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
 from pipeline.ingest.text import decode, stem_of
 
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "canvas", "iframe",
@@ -51,6 +55,7 @@ class _Walk:
     """What walking the content has produced so far: text with break marks, links."""
 
     base: str
+    words: PageWords
     chunks: list[str | int] = field(default_factory=list)  # int: a break, 2 = blank line
     links: list[Link] = field(default_factory=list)
     heading: str = ""
@@ -73,12 +78,15 @@ class _Walk:
             self.chunks.append(line)
 
 
-def load_html(data: bytes, path: str, doc_id: str | None = None) -> Document:
+def load_html(data: bytes, path: str, doc_id: str | None = None,
+              limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read a decision page into a Document, or raise an IngestError saying why not."""
     raw, note = decode(data, path)
+    raw, flattened = flatten_deep_markup(raw, limits.max_html_depth)
     tree = LexborHTMLParser(raw)
-    main = main_content(tree)
-    walk = _Walk(base_url(tree))
+    words = tree_words(tree)
+    main = main_content(tree, words)
+    walk = _Walk(base_url(tree), words)
     if main is not None:
         _walk(main, walk)
     text = _chunks_to_text(walk.chunks)
@@ -88,11 +96,16 @@ def load_html(data: bytes, path: str, doc_id: str | None = None) -> Document:
     _refuse_error_page(tree, text, path)
     if main is None or not text.strip():
         raise EmptyInput(path, _NO_TEXT)
-    metadata = {"title": title, **key_fields(main)} if title else key_fields(main)
+    fields = key_fields(main, words)
+    metadata = {"title": title, **fields} if title else fields
     sha = sha256_of(data)
     source = Source(path=path, sha256=sha, format="html", media_type="text/html",
                     links=_distinct(walk.links))
-    notes = (("decoded_as_cp1252", note),) if note else ()
+    notes: tuple[tuple[str, str], ...] = (("decoded_as_cp1252", note),) if note else ()
+    if flattened:
+        notes += (("html_nesting_flattened",
+                   f"{flattened:,} elements nested over {limits.max_html_depth:,} deep were "
+                   "read without their nesting (Limits.max_html_depth)"),)
     return Document(doc_id or doc_id_for(stem_of(path), sha), text, source, (0,),
                     metadata=MappingProxyType(metadata), notices=notes)
 
@@ -139,7 +152,7 @@ def _enter(node: LexborNode, walk: _Walk, lists: list[list[int | str]]) -> None:
     elif tag == "a":
         _keep_link(node, walk)
     if tag in _HEADINGS:
-        walk.heading = " ".join((node.text(deep=True, separator=" ") or "").split())
+        walk.heading = _heading_words(node, walk.words)
     walk.preformatted += tag == "pre"
 
 
@@ -148,8 +161,8 @@ def _leave(node: LexborNode, walk: _Walk, lists: list[list[int | str]]) -> None:
     if tag in ("ol", "ul") and lists:
         lists.pop()
     walk.preformatted -= tag == "pre"
-    if _is_field_label(node):
-        label = " ".join((node.text(deep=True, separator=" ") or "").split())
+    if _is_field_label(node, walk.words):
+        label = walk.words.of(node) or ""
         walk.chunks.append(" " if label.endswith(":") else ": ")
         walk.glued = True
     elif tag in _PARAGRAPHS:
@@ -158,7 +171,15 @@ def _leave(node: LexborNode, walk: _Walk, lists: list[list[int | str]]) -> None:
         walk.brk(1)
 
 
-def _is_field_label(node: LexborNode) -> bool:
+def _heading_words(node: LexborNode, words: PageWords) -> str:
+    """A heading's words; one longer than the words kept is read whole (rare: a heading
+    says little)."""
+    known = words.of(node)
+    return known if known is not None else " ".join(
+        (node.text(deep=True, separator=" ") or "").split())
+
+
+def _is_field_label(node: LexborNode, words: PageWords) -> bool:
     """A <dt>, or an element classed as a label ("field__label"), holding a short label.
 
     Its value follows in the next element; both go on one line ("Date signed: 3 June
@@ -167,13 +188,12 @@ def _is_field_label(node: LexborNode) -> bool:
     classes = (node.attributes.get("class") or "").lower().split()
     if node.tag != "dt" and not any("label" in name for name in classes):
         return False
-    label = " ".join((node.text(deep=True, separator=" ") or "").split())
-    inner_blocks = (n for n in node.css(_BLOCKS) if n.mem_id != node.mem_id)
-    return 0 < len(label) <= _MAX_LABEL_CHARS and next(inner_blocks, None) is None
+    label = words.of(node)
+    return (label is not None and 0 < len(label) <= _MAX_LABEL_CHARS
+            and not words.holds_block(node))
 
 
 _MAX_LABEL_CHARS = 60
-_BLOCKS = "p, div, ul, ol, table, h1, h2, h3, h4, h5, h6"
 
 
 def _skipped(node: LexborNode) -> bool:

@@ -13,6 +13,8 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pipeline.ingest.html_words import PageWords, page_words
+
 LinkKind = Literal["signed_pdf", "document", "other"]
 
 # Where a page keeps its main content, most specific first (HTML5 landmarks, then the
@@ -31,6 +33,9 @@ KEY_FIELDS: dict[str, str] = {
     "decision taken by": "decision_maker",
 }
 _MAX_FIELD_CHARS = 200
+_WORDS_KEPT = _MAX_FIELD_CHARS
+"""Elements' words are worked out once (html_words.py) up to this length: the longest
+text read from one element is a field's value."""
 
 # Titles of pages served instead of the document: HTTP errors, sign-in walls, bot checks.
 ERROR_PHRASES = (
@@ -52,11 +57,18 @@ DOCUMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx",
                        ".csv", ".ppt", ".pptx")
 
 
-def main_content(tree: LexborHTMLParser) -> LexborNode | None:
+def tree_words(tree: LexborHTMLParser) -> PageWords:
+    """The words of every element of the page (see html_words.py)."""
+    root = tree.root
+    return page_words(root, _WORDS_KEPT) if root is not None else PageWords(_WORDS_KEPT, {},
+                                                                             frozenset())
+
+
+def main_content(tree: LexborHTMLParser, words: PageWords) -> LexborNode | None:
     """The first landmark that holds text: the decision, without the site around it."""
     for selector in MAIN_SELECTORS:
         for node in tree.css(selector):
-            if node.text(deep=True, strip=True):
+            if words.has_text(node):
                 return node
     return None
 
@@ -69,7 +81,7 @@ def page_title(tree: LexborHTMLParser, main: LexborNode) -> str:
     return ""
 
 
-def key_fields(main: LexborNode) -> dict[str, str]:
+def key_fields(main: LexborNode, words: PageWords) -> dict[str, str]:
     """Reference, dates and decision maker from the labelled fields of the page.
 
     A field is "Label: value" in one element, or a label element ("<dt>", a bold
@@ -77,21 +89,17 @@ def key_fields(main: LexborNode) -> dict[str, str]:
     """
     found: dict[str, str] = {}
     for node in main.css("dt, th, td, dd, strong, b, span, label, p, li, div, h2, h3, h4"):
-        text = _words(node)
-        if len(text) > _MAX_FIELD_CHARS:
+        text = words.of(node)
+        if text is None or len(text) > _MAX_FIELD_CHARS:
             continue
         label, colon, rest = text.partition(":")
         key = KEY_FIELDS.get(label.strip().lower())
         if key is None or key in found or (colon and _names_a_label(rest)):
             continue
-        value = rest.strip() or _value_after(node)
+        value = rest.strip() or _value_after(node, words)
         if _plausible(key, value):
             found[key] = value
     return found
-
-
-def _words(node: LexborNode) -> str:
-    return " ".join((node.text(deep=True, separator=" ") or "").split())
 
 
 def _names_a_label(text: str) -> bool:
@@ -100,14 +108,18 @@ def _names_a_label(text: str) -> bool:
     return any(f"{label}:" in lowered for label in KEY_FIELDS)
 
 
-def _value_after(label: LexborNode) -> str:
-    """The text after a label, up to the next label, line break or block."""
+def _value_after(label: LexborNode, words: PageWords) -> str:
+    """The text after a label, up to the next label, line break or block ("" when that
+    is longer than any field's value)."""
     parts: list[str] = []
     sibling = label.next
     while sibling is not None:
-        if sibling.tag in _FIELD_ENDS or _words(sibling).rstrip(":").lower() in KEY_FIELDS:
+        text = words.of(sibling)
+        if text is None:
+            return ""
+        if sibling.tag in _FIELD_ENDS or text.rstrip(":").lower() in KEY_FIELDS:
             break
-        parts.append(_words(sibling) if sibling.is_element_node else sibling.text() or "")
+        parts.append(text if sibling.is_element_node else sibling.text() or "")
         sibling = sibling.next
     return " ".join(" ".join(parts).split()).lstrip(":").strip()
 
