@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import urljoin
 
 import pytest
 from corpus_site import Reply, Site, html_page, running_site, synthetic_pdf
@@ -21,6 +22,7 @@ from pipeline.cli import main
 from pipeline.corpus import discover
 from pipeline.corpus.http import FetchPolicy
 from pipeline.corpus.manifest import ManifestEntry, cached_path, read_manifest, write_manifest
+from pipeline.corpus.pages import html_to_document_urls
 from pipeline.corpus.publishers import load_publishers
 
 FAST = ["--timeout", "0.5", "--retries", "1", "--backoff", "0.01", "--delay", "0"]
@@ -268,6 +270,50 @@ def test_a_decision_link_redirecting_to_another_host_is_refused(
     assert code == 1
     assert "refused redirect to another host: http://localhost:" in err
     assert site.hits("/x") == 0
+
+
+class LinkCase(NamedTuple):
+    href: str       # on a decision page of http://127.0.0.1:8000; "{other}" is port 8001
+    kept: bool
+
+
+LINKS = {
+    "a relative link": LinkCase("/files/own.pdf", True),
+    "the same origin, spelled out": LinkCase("http://127.0.0.1:8000/files/a.pdf", True),
+    "the default port of another scheme": LinkCase("https://127.0.0.1/files/a.pdf", False),
+    "another port of the same host": LinkCase("http://127.0.0.1:8001/files/a.pdf", False),
+    "another scheme, same port": LinkCase("https://127.0.0.1:8000/files/a.pdf", False),
+    "another host, same port": LinkCase("http://localhost:8000/files/a.pdf", False),
+    "not a port at all": LinkCase("http://127.0.0.1:99999/files/a.pdf", False),
+}
+
+
+@pytest.mark.parametrize("case", LINKS.values(), ids=LINKS.keys())
+def test_only_links_within_the_publishers_origin_are_documents(case: LinkCase) -> None:
+    """Same origin is scheme, host and port: another port is another server."""
+    publisher = load_publishers()["london-mopac"].with_base_url("http://127.0.0.1:8000")
+    page = html_page("PCD 1", f'<main><a href="{case.href}">Signed decision</a></main>')
+    found = html_to_document_urls(publisher, page, "http://127.0.0.1:8000/decisions/pcd-1")
+    assert found == ([urljoin("http://127.0.0.1:8000/", case.href)] if case.kept else [])
+
+
+def test_a_document_on_another_port_of_the_host_is_not_added(
+        site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    with running_site(monkeypatch) as other:
+        other.set("/copy.pdf", pdf_reply("Synthetic copy on another server"))
+        SITES["london-mopac"].publish(site, [9001], 2, None)
+        decision = f"{MOPAC}/{_slug('PCD {}', 9001)}"
+        links = f'<a href="{other.url("/copy.pdf")}">Signed decision</a>'
+        site.set(decision, Reply(html_page("PCD 9001", f"<main>{links}</main>")))
+
+        code, _out, _err = discover_cli("london-mopac", site, tmp_path, capsys)
+        code_rebuild = main(["corpus", "rebuild", "--manifest", str(tmp_path / "manifest.jsonl"),
+                             "--cache", str(tmp_path / "cache"), *FAST])
+
+        assert other.log == []
+    assert (code, code_rebuild) == (0, 0)
+    assert [e.url for e in read_manifest(tmp_path / "manifest.jsonl")] == [site.url(decision)]
 
 
 def test_a_seed_known_only_from_a_listing_gets_its_own_page(
