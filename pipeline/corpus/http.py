@@ -87,12 +87,14 @@ class Fetched:
 
 
 class _Retryable(Exception):
-    """A failure worth another attempt; carries what the final FetchError will say."""
+    """A failure worth another attempt; carries what the final FetchError will say, and
+    the host when no connection to it could be made at all."""
 
     def __init__(self, kind: str, reason: str, status: int | None = None,
-                 retry_after: float | None = None) -> None:
+                 retry_after: float | None = None, unreachable: str | None = None) -> None:
         super().__init__(reason)
         self.kind, self.reason, self.status, self.retry_after = kind, reason, status, retry_after
+        self.unreachable = unreachable
 
 
 class Fetcher:
@@ -111,6 +113,9 @@ class Fetcher:
         self.requests = 0
         self._sleep, self._clock = sleep, clock
         self._last_request: dict[str, float] = {}
+        # hosts no connection could be made to, after every retry: offline, a publisher
+        # down. Their other addresses fail at once instead of each waiting its retries.
+        self._unreachable: dict[str, str] = {}
         self._client = httpx.Client(
             headers={"User-Agent": self.policy.user_agent,
                      "Accept": "application/pdf, text/html;q=0.9, */*;q=0.1"},
@@ -138,6 +143,10 @@ class Fetcher:
     def fetch(self, url: str, sink: BinaryIO, validators: Validators | None = None) -> Fetched:
         """Stream `url` into `sink` (rewound for each attempt), or raise FetchError saying why."""
         deadline = self._clock() + self.policy.deadline
+        host = httpx.URL(url).host
+        if host in self._unreachable:
+            raise FetchError(url, "network", f"not tried: {host} did not answer earlier in "
+                                             f"this run ({self._unreachable[host]})")
         last: _Retryable | None = None
         for attempt in range(self.policy.retries + 1):
             if attempt:
@@ -150,22 +159,34 @@ class Fetcher:
                 self._sleep(wait)
             sink.seek(0)
             sink.truncate()
-            try:
-                return self._follow(url, sink, validators, deadline)
-            except _Retryable as problem:
-                last = problem
-            except httpx.TimeoutException:
-                if self._clock() >= deadline:
-                    raise self._past_deadline(url, sink) from None
-                last = _Retryable("timeout", f"no answer within {self.policy.timeout:g}s")
-            except (httpx.NetworkError, httpx.RemoteProtocolError) as error:
-                last = _Retryable("network", f"connection failed ({error})")
-            except httpx.HTTPError as error:
-                raise FetchError(url, "network", f"request failed ({error})") from None
+            outcome = self._attempt(url, sink, validators, deadline)
+            if isinstance(outcome, Fetched):
+                return outcome
+            last = outcome
         assert last is not None
+        if last.unreachable is not None:  # no connection at all: spare its other addresses
+            self._unreachable[last.unreachable] = last.reason
         attempts = self.policy.retries + 1
         raise FetchError(url, last.kind, f"{last.reason}; gave up after {attempts} attempt(s)",
                          last.status)
+
+    def _attempt(self, url: str, sink: BinaryIO, validators: Validators | None,
+                 deadline: float) -> Fetched | _Retryable:
+        """One attempt: what arrived, or why another attempt may do better."""
+        try:
+            return self._follow(url, sink, validators, deadline)
+        except _Retryable as problem:
+            return problem
+        except httpx.TimeoutException as error:
+            if self._clock() >= deadline:
+                raise self._past_deadline(url, sink) from None
+            return _Retryable("timeout", f"no answer within {self.policy.timeout:g}s",
+                              unreachable=_host_not_connected(error))
+        except (httpx.NetworkError, httpx.RemoteProtocolError) as error:
+            return _Retryable("network", f"connection failed ({error})",
+                              unreachable=_host_not_connected(error))
+        except httpx.HTTPError as error:
+            raise FetchError(url, "network", f"request failed ({error})") from None
 
     def _past_deadline(self, url: str, sink: BinaryIO) -> FetchError:
         return FetchError(url, "timeout", f"not downloaded within the "
@@ -262,6 +283,16 @@ def _tls_context() -> ssl.SSLContext:
     """One certificate store per process: loading it costs ~50 ms, and the flow makes many
     fetchers."""
     return httpx.create_ssl_context()
+
+
+def _host_not_connected(error: httpx.HTTPError) -> str | None:
+    """The host, if `error` means no connection was made (refused, no route, no DNS)."""
+    if not isinstance(error, httpx.ConnectError | httpx.ConnectTimeout):
+        return None
+    try:
+        return error.request.url.host
+    except RuntimeError:  # raised without its request
+        return None
 
 
 def _retry_after(value: str | None) -> float | None:
