@@ -466,3 +466,31 @@ def test_refresh_of_an_unreachable_publisher_is_a_line_not_a_failure(tmp_path: P
     assert lines[2:] == [f"{manifest}: rebuild: 0 entries: nothing to do"]
     assert refresh_sources([str(tmp_path)], ["london-mopac"]) == [
         "no corpus manifest among the sources: nothing to refresh"]
+
+
+def test_refresh_reports_each_step_as_it_happens(site: Site, tmp_path: Path) -> None:
+    """A served run's refresh may take minutes: each document's outcome is reported when
+    it is known, before the next one is asked for, not in one list at the end."""
+    from pipeline.flow.refresh import refresh_sources
+
+    SITES["london-mopac"].publish(site, [9002, 9001], 5, None)
+    manifest = tmp_path / "corpus" / "manifest.jsonl"
+    manifest.parent.mkdir()
+    manifest.write_text("")
+    seen: list[tuple[str, int]] = []  # each line, and the requests the site had by then
+
+    lines = refresh_sources([str(manifest)], ["london-mopac"], base_url=site.url(""),
+                            policy=FetchPolicy(host_interval=0.0, timeout=2.0, retries=0),
+                            report=lambda line: seen.append((line, len(site.log))))
+
+    entries = read_manifest(manifest)
+    said = [line for line, _ in seen]
+    assert said[0] == f"{manifest}: discover london-mopac: walking its listing"
+    assert said[1:5] == [f"{manifest}:   new {entry.id}: {entry.url}" for entry in entries]
+    assert said[5] == f"{manifest}: rebuild: fetching what the cache lacks"
+    assert [line.split(": pinned: ")[0] for line in said[6:10]] == [
+        f"{manifest}:   {entry.id}" for entry in entries]
+    assert said[10:] == [lines[-1]] == [f"{manifest}: rebuild: 4 entries: 4 pinned"]
+    # each document's line came after its request and before the next document's
+    fetched = [requests for _, requests in seen[6:10]]
+    assert fetched == list(range(len(site.log) - 3, len(site.log) + 1))

@@ -4,6 +4,7 @@ what we retry, how far we follow, how much we accept."""
 from __future__ import annotations
 
 import io
+import socket
 import time
 from collections.abc import Iterator
 from itertools import pairwise
@@ -219,3 +220,49 @@ def test_a_download_stops_at_its_deadline(case: DeadlineCase, site: Site) -> Non
     assert "\n" not in str(raised.value)
     assert site.hits("/slow.pdf") == case.requests
     assert elapsed < case.policy.deadline + 2.0
+
+
+# --- a host that cannot be reached at all: offline, or the publisher down ------------------
+
+class UnreachableCase(NamedTuple):
+    dead: bool              # nothing listens on the port (else the site answers 500)
+    sleeps: list[float]     # the back-off waits over three addresses on that host
+    requests: int
+    later: str              # what the second and third address are told
+
+
+UNREACHABLE = {
+    "no connection: the other addresses are not tried": UnreachableCase(
+        True, [0.5, 1.0], 3, "not tried: 127.0.0.1 did not answer earlier in this run "
+                             "(connection failed ("),
+    "a server that answers 500 is asked about each address": UnreachableCase(
+        False, [0.5, 1.0] * 3, 9, "HTTP 500 Internal Server Error; gave up after 3 attempt(s)"),
+}
+
+
+@pytest.mark.parametrize("case", UNREACHABLE.values(), ids=UNREACHABLE.keys())
+def test_a_host_that_cannot_be_connected_to_is_not_asked_again(case: UnreachableCase,
+                                                              site: Site) -> None:
+    """Offline, each address would wait out its retries (with the default policy over two
+    minutes each, on a network that drops packets); one host's failure is enough."""
+    port = site.port
+    if case.dead:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]  # closed again: nothing listens there
+    for name in "abc":
+        site.set(f"/{name}.pdf", Reply(status=500))
+    sleeps: list[float] = []
+    errors = []
+    with Fetcher(FetchPolicy(retries=2, backoff=0.5, host_interval=0),
+                 sleep=sleeps.append) as fetcher:
+        for name in "abc":
+            with pytest.raises(FetchError) as raised:
+                fetcher.fetch_bytes(f"http://127.0.0.1:{port}/{name}.pdf")
+            errors.append(raised.value)
+        requests = fetcher.requests
+    assert sleeps == case.sleeps
+    assert requests == case.requests
+    assert "gave up after 3 attempt(s)" in str(errors[0])
+    assert all(case.later in str(error) for error in errors[1:])
+    assert all(error.kind == errors[0].kind for error in errors)
