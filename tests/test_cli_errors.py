@@ -267,3 +267,29 @@ def _wait_until(ready: Callable[[], bool], process: subprocess.Popen[bytes],
             return
         time.sleep(0.2)
     pytest.fail(f"no {what} (serve exit status {process.poll()})")
+
+
+# --- each served run ends with one line ----------------------------------------------------------
+
+def test_a_served_run_ends_with_one_line_either_way(api: str, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """With Prefect's logs off, a served run must still say how it ended: the served flow's
+    hooks print one line, a failure's reason without Prefect's traceback."""
+    from pipeline.flow.serve import served_flow
+
+    write_corpus(tmp_path / "docs", 2)
+    served = served_flow()
+    served([str(tmp_path / "docs")], str(tmp_path / "out"))
+    (tmp_path / "file").write_text("not a folder")
+    with pytest.raises(NotADirectoryError):
+        served([str(tmp_path / "docs")], str(tmp_path / "file" / "out"))
+
+    captured = capsys.readouterr()  # in this process Prefect's own logs go to stderr too
+    said = [line for line in captured.out.splitlines() if line.startswith("run ")]
+    told = [line for line in captured.err.splitlines() if line.startswith("error: ")]
+    assert len(said) == 1
+    assert re.fullmatch(r"run '[\w-]+' finished: 2 record\(s\), 2 read this run, 0 failed; "
+                        rf"see {re.escape(str(tmp_path / 'out'))}", said[0])
+    assert len(told) == 1
+    assert re.fullmatch(r"error: run '[\w-]+' failed: Flow run encountered an exception: "
+                        r"NotADirectoryError: \[Errno 20\] Not a directory: '[^']+'", told[0])

@@ -163,3 +163,9 @@ def test_every_fetch_option_the_limits_table_names_exists() -> None:
                                     for word in (option, "1"))])
         assert (args.timeout, args.deadline, args.retries, args.backoff, args.delay) == (
             1, 1, 1, 1, 1)
+
+
+def test_the_readme_gives_every_exit_status() -> None:
+    from pipeline.errors import EXIT_STOPPED
+
+    assert set(table("exit status")) == {"0", "1", "2", str(EXIT_STOPPED), "130"}

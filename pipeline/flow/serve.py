@@ -34,7 +34,7 @@ import httpx
 from pipeline.errors import ConfigurationError
 from pipeline.flow.early_server import die_with_parent, require_api, server_log
 
-__all__ = ["local_server", "serve_flow"]
+__all__ = ["local_server", "serve_flow", "served_flow"]
 
 DEPLOYMENT = "decisions-daily"
 
@@ -45,10 +45,7 @@ def serve_flow(sources: list[str], out: str, cron: str, workers: int = 2,
     (KeyboardInterrupt once stopped, the run in progress cancelled)."""
     from prefect.runner import Runner
 
-    from pipeline.flow.run import scheduled_run
-
-    served = scheduled_run.with_options(on_completion=[_report_finished],
-                                        on_failure=[_report_failed])
+    served = served_flow()
     with local_server() as url:
         runner = Runner(name=name)
         runner.add_flow(served, name=name, cron=cron,
@@ -57,9 +54,9 @@ def serve_flow(sources: list[str], out: str, cron: str, workers: int = 2,
                         description="decisions run on a schedule, after discovering and "
                                     "fetching new decisions into each corpus manifest "
                                     "among the sources")
-        print(f"serving {scheduled_run.name}/{name} on cron {cron!r} (UTC) with the Prefect "
+        print(f"serving {served.name}/{name} on cron {cron!r} (UTC) with the Prefect "
               f"API at {url}; Ctrl-C stops", flush=True)
-        print(f"run it now: prefect deployment run '{scheduled_run.name}/{name}'", flush=True)
+        print(f"run it now: prefect deployment run '{served.name}/{name}'", flush=True)
         received: list[int] = []
         previous = signal.signal(signal.SIGINT, _stopper(runner, received))
         try:
@@ -68,6 +65,15 @@ def serve_flow(sources: list[str], out: str, cron: str, workers: int = 2,
             signal.signal(signal.SIGINT, previous)
         if received:
             raise KeyboardInterrupt
+
+
+def served_flow() -> Any:
+    """The scheduled flow as served: each run says in one line how it ended (in the
+    served run's own process, whose output is the terminal's)."""
+    from pipeline.flow.run import scheduled_run
+
+    return scheduled_run.with_options(on_completion=[_report_finished],
+                                      on_failure=[_report_failed])
 
 
 def _stopper(runner: Any, received: list[int]) -> Callable[[int, FrameType | None], None]:
