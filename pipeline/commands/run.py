@@ -51,12 +51,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.workers < 1 or args.batch_size < 0:
-        print("error: --workers must be at least 1 and --batch-size not negative",
-              file=sys.stderr)
-        return 2
-    if args.dask_address and args.task_runner != "dask":
-        print("error: --dask-address needs --task-runner dask", file=sys.stderr)
+    usage = _usage_error(args)
+    if usage is not None:
+        print(f"error: {usage}", file=sys.stderr)
         return 2
     if args.verbose:  # before Prefect is imported: it reads settings once
         from pipeline.flow.settings import be_verbose
@@ -101,6 +98,14 @@ def run(args: argparse.Namespace) -> int:
         raise RunStopped(f"{OutputLayout(args.out).state}: {error}") from error
     print_summary(summary)
     return 1 if summary["counts"]["failed"] else 0
+
+
+def _usage_error(args: argparse.Namespace) -> str | None:
+    if args.workers < 1 or args.batch_size < 0:
+        return "--workers must be at least 1 and --batch-size not negative"
+    if args.dask_address and args.task_runner != "dask":
+        return "--dask-address needs --task-runner dask"
+    return None
 
 
 def _check_sources(raw_sources: list[str]) -> None:
