@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; a failure of the machine (a full disk, a server gone away) is one
+    line and exit status 3, anything else unexpected keeps its traceback (a bug)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -37,6 +39,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as error:
+        from pipeline.errors import EXIT_STOPPED, stopping_error_to_line
+
+        line = stopping_error_to_line(error)
+        if line is None:
+            raise
+        print(f"error: {line}", file=sys.stderr)
+        return EXIT_STOPPED
     return code
 
 

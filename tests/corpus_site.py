@@ -3,7 +3,8 @@
 Nothing is mocked: the code under test opens sockets to this server exactly as it would to a
 publisher. Each path has a script of replies (the last one repeats), so "a 500, then the file"
 is `site.set(path, Reply(status=500), Reply(pdf))`. Faults a publisher can produce are Reply
-options: a slow answer, a body cut off mid-way, an ETag honoured with a 304. Header values may
+options: a slow answer, a body cut off mid-way, a body dripping out a byte at a time, an ETag
+honoured with a 304. Header values may
 say "{port}" to name this server's port (a redirect to http://localhost:{port}/ is another host).
 """
 
@@ -33,6 +34,8 @@ class Reply:
     delay: float = 0.0               # seconds before answering
     etag: str | None = None          # sent, and a matching If-None-Match gets a 304
     stall_after: int | None = None   # send this many body bytes, then hang until the server stops
+    drip: float = 0.0                # seconds between two body bytes (a trickle, never a pause
+                                     # long enough for a read timeout)
 
 
 @dataclass(frozen=True)
@@ -106,12 +109,23 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             for name, value in reply.headers:
                 self.send_header(name, value.replace("{port}", str(site.port)))
             self.end_headers()
+            if reply.drip:
+                self._drip(reply)
+                return
             if reply.stall_after is None:
                 self.wfile.write(reply.body)
                 return
             self.wfile.write(reply.body[:reply.stall_after])
             self.wfile.flush()
             site.stopping.wait(30)
+            self.close_connection = True
+
+        def _drip(self, reply: Reply) -> None:
+            for index in range(len(reply.body)):
+                if site.stopping.wait(reply.drip):
+                    break
+                self.wfile.write(reply.body[index:index + 1])
+                self.wfile.flush()
             self.close_connection = True
 
         def log_message(self, format: str, *args: object) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import urljoin
 
 import pytest
 from corpus_site import Reply, Site, html_page, running_site, synthetic_pdf
@@ -21,6 +22,7 @@ from pipeline.cli import main
 from pipeline.corpus import discover
 from pipeline.corpus.http import FetchPolicy
 from pipeline.corpus.manifest import ManifestEntry, cached_path, read_manifest, write_manifest
+from pipeline.corpus.pages import html_to_document_urls
 from pipeline.corpus.publishers import load_publishers
 
 FAST = ["--timeout", "0.5", "--retries", "1", "--backoff", "0.01", "--delay", "0"]
@@ -270,6 +272,50 @@ def test_a_decision_link_redirecting_to_another_host_is_refused(
     assert site.hits("/x") == 0
 
 
+class LinkCase(NamedTuple):
+    href: str       # on a decision page of http://127.0.0.1:8000; "{other}" is port 8001
+    kept: bool
+
+
+LINKS = {
+    "a relative link": LinkCase("/files/own.pdf", True),
+    "the same origin, spelled out": LinkCase("http://127.0.0.1:8000/files/a.pdf", True),
+    "the default port of another scheme": LinkCase("https://127.0.0.1/files/a.pdf", False),
+    "another port of the same host": LinkCase("http://127.0.0.1:8001/files/a.pdf", False),
+    "another scheme, same port": LinkCase("https://127.0.0.1:8000/files/a.pdf", False),
+    "another host, same port": LinkCase("http://localhost:8000/files/a.pdf", False),
+    "not a port at all": LinkCase("http://127.0.0.1:99999/files/a.pdf", False),
+}
+
+
+@pytest.mark.parametrize("case", LINKS.values(), ids=LINKS.keys())
+def test_only_links_within_the_publishers_origin_are_documents(case: LinkCase) -> None:
+    """Same origin is scheme, host and port: another port is another server."""
+    publisher = load_publishers()["london-mopac"].with_base_url("http://127.0.0.1:8000")
+    page = html_page("PCD 1", f'<main><a href="{case.href}">Signed decision</a></main>')
+    found = html_to_document_urls(publisher, page, "http://127.0.0.1:8000/decisions/pcd-1")
+    assert found == ([urljoin("http://127.0.0.1:8000/", case.href)] if case.kept else [])
+
+
+def test_a_document_on_another_port_of_the_host_is_not_added(
+        site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    with running_site(monkeypatch) as other:
+        other.set("/copy.pdf", pdf_reply("Synthetic copy on another server"))
+        SITES["london-mopac"].publish(site, [9001], 2, None)
+        decision = f"{MOPAC}/{_slug('PCD {}', 9001)}"
+        links = f'<a href="{other.url("/copy.pdf")}">Signed decision</a>'
+        site.set(decision, Reply(html_page("PCD 9001", f"<main>{links}</main>")))
+
+        code, _out, _err = discover_cli("london-mopac", site, tmp_path, capsys)
+        code_rebuild = main(["corpus", "rebuild", "--manifest", str(tmp_path / "manifest.jsonl"),
+                             "--cache", str(tmp_path / "cache"), *FAST])
+
+        assert other.log == []
+    assert (code, code_rebuild) == (0, 0)
+    assert [e.url for e in read_manifest(tmp_path / "manifest.jsonl")] == [site.url(decision)]
+
+
 def test_a_seed_known_only_from_a_listing_gets_its_own_page(
         site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     SITES["london-mopac"].publish(site, [9002, 9001], 2, None)
@@ -420,3 +466,31 @@ def test_refresh_of_an_unreachable_publisher_is_a_line_not_a_failure(tmp_path: P
     assert lines[2:] == [f"{manifest}: rebuild: 0 entries: nothing to do"]
     assert refresh_sources([str(tmp_path)], ["london-mopac"]) == [
         "no corpus manifest among the sources: nothing to refresh"]
+
+
+def test_refresh_reports_each_step_as_it_happens(site: Site, tmp_path: Path) -> None:
+    """A served run's refresh may take minutes: each document's outcome is reported when
+    it is known, before the next one is asked for, not in one list at the end."""
+    from pipeline.flow.refresh import refresh_sources
+
+    SITES["london-mopac"].publish(site, [9002, 9001], 5, None)
+    manifest = tmp_path / "corpus" / "manifest.jsonl"
+    manifest.parent.mkdir()
+    manifest.write_text("")
+    seen: list[tuple[str, int]] = []  # each line, and the requests the site had by then
+
+    lines = refresh_sources([str(manifest)], ["london-mopac"], base_url=site.url(""),
+                            policy=FetchPolicy(host_interval=0.0, timeout=2.0, retries=0),
+                            report=lambda line: seen.append((line, len(site.log))))
+
+    entries = read_manifest(manifest)
+    said = [line for line, _ in seen]
+    assert said[0] == f"{manifest}: discover london-mopac: walking its listing"
+    assert said[1:5] == [f"{manifest}:   new {entry.id}: {entry.url}" for entry in entries]
+    assert said[5] == f"{manifest}: rebuild: fetching what the cache lacks"
+    assert [line.split(": pinned: ")[0] for line in said[6:10]] == [
+        f"{manifest}:   {entry.id}" for entry in entries]
+    assert said[10:] == [lines[-1]] == [f"{manifest}: rebuild: 4 entries: 4 pinned"]
+    # each document's line came after its request and before the next document's
+    fetched = [requests for _, requests in seen[6:10]]
+    assert fetched == list(range(len(site.log) - 3, len(site.log) + 1))

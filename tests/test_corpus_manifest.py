@@ -86,9 +86,12 @@ BAD_LINES = {
     "missing key": (line(reference="DROP"), "missing key(s) reference"),
     "unsafe id": (line(id="../pcd"), "id '../pcd' must be lower-case letters"),
     "hidden id": (line(id=".listings"), "id '.listings' must be"),
+    "id ending in a newline": (line(id="pcd-1\n"), "id 'pcd-1\\n' must be lower-case letters"),
     "not http": (line(url="file:///etc/passwd"), "url must be an http(s) address"),
     "unknown media type": (line(media_type="image/png"), "media_type must be one of"),
     "bad sha256": (line(sha256="abc", bytes=3), "sha256 must be 64 lower-case hex digits"),
+    "sha256 ending in a newline": (line(sha256=SHA + "\n", bytes=3),
+                                   "sha256 must be 64 lower-case hex digits"),
     "half a pin": (line(sha256=SHA), "sha256 and bytes are pinned together"),
     "duplicate id": (line() + "\n" + line(), "id 'pcd-1' appears twice"),
 }

@@ -76,11 +76,13 @@ class FaultCase(NamedTuple):
     status: str                  # the word the user's line starts with
     told: str                    # what the line says
     hits: int                    # requests the document's address received
+    extra: tuple[str, ...] = ()  # further options of `rebuild`
 
 
 def pdf(body: bytes, delay: float = 0.0, etag: str | None = None,
-        stall_after: int | None = None) -> Reply:
-    return Reply(body, content_type=PDF, delay=delay, etag=etag, stall_after=stall_after)
+        stall_after: int | None = None, drip: float = 0.0) -> Reply:
+    return Reply(body, content_type=PDF, delay=delay, etag=etag, stall_after=stall_after,
+                 drip=drip)
 
 
 FAULTS = {
@@ -107,6 +109,12 @@ FAULTS = {
     "redirect to another host is refused": FaultCase(
         (Reply(status=302, headers=(("Location", "http://localhost:{port}/elsewhere.pdf"),)),),
         False, 1, "failed", "refused redirect to another host: http://localhost:", 1),
+    "redirect to another port of the host is refused": FaultCase(
+        (Reply(status=302, headers=(("Location", "http://127.0.0.1:9/elsewhere.pdf"),)),),
+        False, 1, "failed", "refused redirect to another port: http://127.0.0.1:9/", 1),
+    "a body trickling past the deadline": FaultCase(
+        (pdf(GOOD, drip=0.01),), False, 1, "failed",
+        "not downloaded within the 0.5s deadline (", 1, ("--deadline", "0.5")),
     "redirect loop is bounded": FaultCase(
         (Reply(status=302, headers=(("Location", "/docs/subject.pdf"),)),), False, 1,
         "failed", "more than 5 redirects; not followed", 6),
@@ -125,7 +133,7 @@ def test_fault_is_reported_and_nothing_is_lost(case: FaultCase, site: Site, tmp_
                                     GOOD if case.pinned else None),
                               entry(site, "control", "/docs/control.pdf")])
 
-    code, out, err = rebuild_cli(tmp_path, capsys)
+    code, out, err = rebuild_cli(tmp_path, capsys, *case.extra)
 
     line = next(x for x in (out + err).splitlines() if x.startswith(f"{case.status:<9} subject"))
     assert case.told in line

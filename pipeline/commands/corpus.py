@@ -88,6 +88,9 @@ def _http_options() -> argparse.ArgumentParser:
     group = http.add_argument_group("HTTP")
     group.add_argument("--timeout", type=float, metavar="SECONDS",
                        help="per connect/read phase (default 30)")
+    group.add_argument("--deadline", type=float, metavar="SECONDS",
+                       help="for one whole download, retries and waits included; a file "
+                            "still arriving then fails as a timeout (default 600)")
     group.add_argument("--retries", type=int, metavar="N",
                        help="further attempts on 5xx and timeouts (default 3)")
     group.add_argument("--backoff", type=float, metavar="SECONDS",
@@ -102,8 +105,8 @@ def _policy(args: argparse.Namespace) -> FetchPolicy:
 
     from pipeline.corpus.http import FetchPolicy
 
-    given = {"timeout": args.timeout, "retries": args.retries, "backoff": args.backoff,
-             "host_interval": args.delay}
+    given = {"timeout": args.timeout, "deadline": args.deadline, "retries": args.retries,
+             "backoff": args.backoff, "host_interval": args.delay}
     return replace(FetchPolicy(), **{k: v for k, v in given.items() if v is not None})
 
 

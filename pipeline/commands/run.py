@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -50,29 +51,25 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.workers < 1 or args.batch_size < 0:
-        print("error: --workers must be at least 1 and --batch-size not negative",
-              file=sys.stderr)
-        return 2
-    if args.dask_address and args.task_runner != "dask":
-        print("error: --dask-address needs --task-runner dask", file=sys.stderr)
+    usage = _usage_error(args)
+    if usage is not None:
+        print(f"error: {usage}", file=sys.stderr)
         return 2
     if args.verbose:  # before Prefect is imported: it reads settings once
-        os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+        from pipeline.flow.settings import be_verbose
+
+        be_verbose()
     from pipeline.errors import ConfigurationError
     from pipeline.flow.early_server import start_early_server
-    from pipeline.flow.sources import ManifestSource, source_for
 
     try:
-        sources = [source_for(raw) for raw in args.sources]  # usage errors before starting
+        _check_sources(args.sources)  # usage errors before starting
+        server = start_early_server()  # overlaps Prefect's start with our imports
+        if server is None:
+            _require_api(before_prefect=True)
     except ConfigurationError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    for raw, source in zip(args.sources, sources, strict=True):
-        if isinstance(source, ManifestSource):
-            for line in _manifest_notes(raw, source):
-                print(line, file=sys.stderr)
-    server = start_early_server()  # overlaps Prefect's start with our imports
     if args.task_runner == "local":
         from pipeline.flow.pool import start_pool_soon
         from pipeline.flow.prefetch import begin_soon
@@ -84,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
     from pipeline.flow.report import print_summary
 
     try:
+        if server is None:
+            _require_api(before_prefect=False)
         summary = run_flow(args.sources, args.out, workers=args.workers,
                            batch_size=args.batch_size, task_runner=args.task_runner,
                            dask_address=args.dask_address, show_progress=not args.no_progress,
@@ -92,8 +91,50 @@ def run(args: argparse.Namespace) -> int:
     except ConfigurationError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except sqlite3.Error as error:  # in a run, only the state file is SQLite
+        from pipeline.errors import RunStopped
+        from pipeline.flow.outputs import OutputLayout
+
+        raise RunStopped(f"{OutputLayout(args.out).state}: {error}") from error
     print_summary(summary)
     return 1 if summary["counts"]["failed"] else 0
+
+
+def _usage_error(args: argparse.Namespace) -> str | None:
+    if args.workers < 1 or args.batch_size < 0:
+        return "--workers must be at least 1 and --batch-size not negative"
+    if args.dask_address and args.task_runner != "dask":
+        return "--dask-address needs --task-runner dask"
+    return None
+
+
+def _check_sources(raw_sources: list[str]) -> None:
+    """Every SOURCE exists (ConfigurationError if not); a manifest's gaps are noted."""
+    from pipeline.flow.sources import ManifestSource, source_for
+
+    sources = [source_for(raw) for raw in raw_sources]
+    for raw, source in zip(raw_sources, sources, strict=True):
+        if isinstance(source, ManifestSource):
+            for line in _manifest_notes(raw, source):
+                print(line, file=sys.stderr)
+
+
+def _require_api(before_prefect: bool) -> None:
+    """The API the run is configured with must answer (ConfigurationError, one line, if
+    not). PREFECT_API_URL is checked at once, before the pool and Prefect start; an API
+    named only by a Prefect profile once Prefect, which reads profiles, is imported."""
+    from pipeline.flow.early_server import require_api
+
+    url = os.environ.get("PREFECT_API_URL")
+    if before_prefect or url:
+        if url and before_prefect:
+            require_api(url)
+        return
+    from prefect.settings import get_current_settings
+
+    configured = get_current_settings().api.url
+    if configured:
+        require_api(str(configured))
 
 
 def _manifest_notes(raw: str, source: Any) -> list[str]:

@@ -34,6 +34,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--workers", type=int, default=2, metavar="N",
                         help="processes extracting at once (default: 2)")
     parser.add_argument("--name", default="decisions-daily", help="deployment name")
+    parser.add_argument("--verbose", action="store_true",
+                        help="show Prefect's and Dask's INFO logs")
     parser.set_defaults(run=run)
 
 
@@ -42,6 +44,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: --cron {args.cron!r}: expected five fields, e.g. \"0 6 * * *\"",
               file=sys.stderr)
         return 2
+    if args.verbose:  # before Prefect is imported: it reads settings once
+        from pipeline.flow.settings import be_verbose
+
+        be_verbose()
     from pipeline.corpus.publishers import get_publisher
     from pipeline.errors import ConfigurationError
     from pipeline.flow.serve import serve_flow
@@ -62,4 +68,8 @@ def run(args: argparse.Namespace) -> int:
     except ConfigurationError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"interrupted: stopped serving {args.name}; a run in progress was cancelled",
+              file=sys.stderr)
+        return 130
     return 0

@@ -43,8 +43,9 @@ MEDIA_EXTENSIONS: Mapping[str, str] = MappingProxyType({
 
 # Ids name cache files, so they are restricted to characters safe on every file system;
 # a leading dot is reserved for the cache's own state (temporary downloads, validators).
-_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,119}$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+# Used with `fullmatch`: `$` would let a trailing newline through into a file name.
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,119}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 UrlKind = Literal["document", "listing"]
@@ -171,7 +172,7 @@ def dict_to_entry(data: Any, where: str) -> ManifestEntry:
 
 
 def _check_fields(data: dict[str, Any], where: str) -> None:
-    if not isinstance(data["id"], str) or not _ID.match(data["id"]):
+    if not isinstance(data["id"], str) or not _ID.fullmatch(data["id"]):
         raise ManifestError(f"{where}: id {data['id']!r} must be lower-case letters, digits, "
                             "'.', '_' or '-' (it names the cache file)")
     if not isinstance(data["url"], str) or urlsplit(data["url"]).scheme not in ("http", "https"):
@@ -179,7 +180,7 @@ def _check_fields(data: dict[str, Any], where: str) -> None:
     if data["media_type"] not in MEDIA_EXTENSIONS:
         raise ManifestError(f"{where}: media_type must be one of {', '.join(MEDIA_EXTENSIONS)}")
     sha = data["sha256"]
-    if sha is not None and not (isinstance(sha, str) and _SHA256.match(sha)):
+    if sha is not None and not (isinstance(sha, str) and _SHA256.fullmatch(sha)):
         raise ManifestError(f"{where}: sha256 must be 64 lower-case hex digits or null")
     if data["bytes"] is not None and not (isinstance(data["bytes"], int) and data["bytes"] >= 0):
         raise ManifestError(f"{where}: bytes must be a non-negative integer or null")

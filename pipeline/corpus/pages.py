@@ -15,7 +15,8 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from pipeline.corpus.manifest import host_key, slug
+from pipeline.corpus.manifest import slug
+from pipeline.corpus.origin import Origin
 from pipeline.corpus.publishers import Publisher
 
 __all__ = ["Listing", "ListingItem", "document_id", "html_to_document_urls", "html_to_listing"]
@@ -100,13 +101,12 @@ def _reference(publisher: Publisher, text: str) -> str | None:
 
 
 def _own_link(publisher: Publisher, page_url: str, href: str | None) -> str | None:
-    """An absolute address without fragment, if it points at one of the publisher's hosts."""
+    """An absolute address without fragment, if it is within the publisher's origin
+    (the scheme and port of its base URL, one of its hosts)."""
     if not href:
         return None
     url, _fragment = urldefrag(urljoin(page_url, href.strip()))
-    parts = urlsplit(url)
-    own = {host_key(host) for host in publisher.hosts}
-    if parts.scheme not in ("http", "https") or host_key(parts.hostname or "") not in own:
+    if Origin.of(publisher.base_url, publisher.hosts).refuses(url) is not None:
         return None
     return url
 

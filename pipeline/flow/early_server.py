@@ -24,7 +24,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["EarlyServer", "start_early_server"]
+__all__ = ["EarlyServer", "die_with_parent", "require_api", "server_log", "start_early_server"]
 
 
 @dataclass
@@ -68,11 +68,11 @@ def start_early_server() -> EarlyServer | None:
     env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
            "PREFECT__SERVER_FINAL": "1"}
     try:
-        log = _server_log()
+        log = server_log()
         with log.open("wb") as output:  # the child keeps its own copy of the handle
             process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
                                        stdout=output, stderr=output,
-                                       preexec_fn=_die_with_parent)
+                                       preexec_fn=die_with_parent)
     except OSError:
         return None
     server = EarlyServer(process, f"http://127.0.0.1:{port}/api", log)
@@ -81,7 +81,25 @@ def start_early_server() -> EarlyServer | None:
     return server
 
 
-def _die_with_parent() -> None:
+def require_api(url: str, timeout: float = 5.0) -> None:
+    """A configured API must answer before a run starts: Prefect's client would otherwise
+    fail on its first call with a traceback of a hundred lines. Any HTTP answer will do
+    (a Prefect Cloud workspace may refuse /health); only no answer at all is an error."""
+    import httpx
+
+    from pipeline.errors import ConfigurationError
+
+    try:
+        httpx.get(f"{url.rstrip('/')}/health", timeout=timeout)
+    except httpx.TransportError as error:
+        why = str(error) or type(error).__name__
+        raise ConfigurationError(
+            f"PREFECT_API_URL is {url}, but no Prefect server answers there ({why}); start "
+            "one with `prefect server start`, or unset PREFECT_API_URL for a temporary "
+            "one") from None
+
+
+def die_with_parent() -> None:
     """In the server process: ask Linux to stop it if `decisions run` is killed outright
     (SIGKILL leaves no chance for atexit); elsewhere a killed run leaves it running, as
     Prefect's own temporary server would."""
@@ -93,13 +111,13 @@ def _die_with_parent() -> None:
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
-def _server_log() -> Path:
-    """PREFECT_HOME/temporary-server.log, the latest run's server output. The server writes
-    there, not to the terminal: stopped at the end of a run, it may still be recording
-    the run's last events, and Prefect logs their cancellation as errors."""
+def server_log(name: str = "temporary-server.log") -> Path:
+    """PREFECT_HOME/<name>, the latest run's server output. The server writes there, not
+    to the terminal: stopped at the end of a run, it may still be recording the run's
+    last events, and Prefect logs their cancellation as errors."""
     home = _prefect_home()
     home.mkdir(parents=True, exist_ok=True)
-    return home / "temporary-server.log"
+    return home / name
 
 
 def _prefect_home() -> Path:

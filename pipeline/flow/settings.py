@@ -9,8 +9,11 @@ reference (`prefect.settings.models`).
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-__all__ = ["PREFECT_DEFAULTS", "apply_prefect_defaults"]
+__all__ = ["PREFECT_DEFAULTS", "VERBOSE", "apply_prefect_defaults", "be_verbose"]
+
+LOGGING_CONFIG = Path(__file__).with_name("logging.yml")
 
 PREFECT_DEFAULTS: dict[str, str] = {
     # telemetry off: the SDK's analytics and the server's anonymous usage report, which
@@ -18,9 +21,15 @@ PREFECT_DEFAULTS: dict[str, str] = {
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_TELEMETRY_ENABLE_RESOURCE_METRICS": "false",
-    # quiet logs: warnings and errors only (`decisions run --verbose` shows INFO)
-    "PREFECT_LOGGING_LEVEL": "WARNING",
+    # quiet logs (`--verbose` shows INFO): the commands report a failure in one line of
+    # their own, so Prefect's account of it (a traceback per task and flow, the websocket
+    # warnings of a server going away, Dask's 33 start and stop lines) is not repeated
+    "PREFECT_LOGGING_LEVEL": "CRITICAL",
+    "PREFECT_INTERNAL_LOGGING_LEVEL": "CRITICAL",
     "PREFECT_SERVER_LOGGING_LEVEL": "ERROR",
+    "DASK_LOGGING__DISTRIBUTED": "error",
+    # through the standard library's handler, which survives a closed stderr (logging.yml)
+    "PREFECT_LOGGING_SETTINGS_PATH": str(LOGGING_CONFIG),
     # logs stay local: no log records shipped to the API
     "PREFECT_LOGGING_TO_API_ENABLED": "false",
     # results are the record files; Prefect keeps none of its own
@@ -31,6 +40,19 @@ PREFECT_DEFAULTS: dict[str, str] = {
 }
 
 
+# what `--verbose` sets, before Prefect (and Dask) are imported
+VERBOSE: dict[str, str] = {
+    "PREFECT_LOGGING_LEVEL": "INFO",
+    "PREFECT_INTERNAL_LOGGING_LEVEL": "ERROR",
+    "DASK_LOGGING__DISTRIBUTED": "info",
+}
+
+
 def apply_prefect_defaults() -> None:
     for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
+
+
+def be_verbose() -> None:
+    """Show Prefect's and Dask's INFO logs; call before `pipeline.flow` is imported."""
+    os.environ.update(VERBOSE)

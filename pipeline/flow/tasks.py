@@ -50,7 +50,8 @@ def refresh_corpus(sources: list[str], publishers: list[str],
     """Before a scheduled run: discover the publishers' new decisions into each manifest
     among the sources and fetch them (`pipeline/flow/refresh.py`). Failures are lines
     of the result; the run goes on with what is cached."""
-    lines = refresh_sources(sources, publishers, base_url=base_url)
+    lines = refresh_sources(sources, publishers, base_url=base_url,
+                            report=lambda line: print(f"refresh: {line}", flush=True))
     logger = get_run_logger()
     for line in lines:
         logger.info(line)
