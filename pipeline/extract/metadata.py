@@ -13,25 +13,22 @@ from datetime import date, datetime
 
 from pipeline.document import Document
 from pipeline.extract import casefree
+from pipeline.extract.reference import normalise_reference as normalise_reference  # the scorer
+from pipeline.extract.reference import text_to_reference
 from pipeline.patterns.metadata import (
     BODY_BY_PREFIX,
     BODY_NAMED,
     BODY_WORDS,
     BOILERPLATE_LINE,
-    CODE_LINE,
     DATE_KINDS,
     DATE_LABEL,
     DECISION_MAKER,
-    REFERENCE_LABEL,
-    REFERENCE_VALUE,
-    TITLE_CODE,
     TITLE_LABEL,
 )
 from pipeline.segment import heading_kind
 
 _HEAD = 3000  # particulars sit at the top of a decision
 _TAIL = 300  # and its code may close it, under "Signed decision document"
-_REF_KEYS = ("ref", "decision no", "decision number")
 _TITLE_KEYS = ("subject", "title", "issue")
 _MAKER_KEYS = ("decision by", "decision maker", "authorisation name", "taken by", "approved by")
 _DATE_KEYS = ("date", "signed", "published", "effective")
@@ -48,16 +45,12 @@ class Particulars:
     dates: dict[str, date]
 
 
-def normalise_reference(raw: str) -> str:
-    """ "DD2707" -> "DD 2707", "PCD  651" -> "PCD 651"; other codes as written."""
-    ref = " ".join(raw.split())
-    return re.sub(r"^([A-Z]{1,6})(?=\d)", r"\1 ", ref)
-
-
 def document_to_particulars(doc: Document) -> Particulars:
     head = doc.text[:_HEAD]
     meta = doc.metadata
-    reference = meta.get("reference") or _reference(head) or _reference_in_tail(doc.text[-_TAIL:])
+    reference = meta.get("reference") or text_to_reference(
+        head, doc.text[-_TAIL:], first_content_offset(head)
+    )
     return Particulars(
         reference=normalise_reference(reference) if reference else None,
         title=meta.get("title") or _title(head),
@@ -67,29 +60,22 @@ def document_to_particulars(doc: Document) -> Particulars:
     )
 
 
+def first_content_offset(head: str) -> int:
+    """Where the document's first line of content starts: web-page furniture ("Skip to
+    main content", "Decision details") and blank lines skipped."""
+    pos = 0
+    for line in head.splitlines(keepends=True):
+        words = line.strip(" \t\r\n•·")
+        if words and not BOILERPLATE_LINE.match(words):
+            return pos + len(line) - len(line.lstrip(" \t•·"))
+        pos += len(line)
+    return 0
+
+
 def _mentions(head: str, keys: tuple[str, ...]) -> bool:
     """Whether a label's words occur at all: cheaper than searching for the label."""
     lower = casefree.lowered(head)
     return any(key in lower for key in keys)
-
-
-def _reference(head: str) -> str | None:
-    labels = casefree.finditer(REFERENCE_LABEL, head) if _mentions(head, _REF_KEYS) else ()
-    for label in labels:
-        value = REFERENCE_VALUE.match(head[slice(*label.span("value"))].strip())
-        if value is not None and any(c.isdigit() for c in value.group("ref")):
-            return value.group("ref")
-    for pattern in (TITLE_CODE, CODE_LINE):
-        found = pattern.search(head[:800])
-        if found is not None:
-            return found.group("ref")
-    return None
-
-
-def _reference_in_tail(tail: str) -> str | None:
-    """A signed decision ends with its code and title: "PCD 651 Non Classroom ..."."""
-    found = TITLE_CODE.search(tail)
-    return found.group("ref") if found is not None else None
 
 
 def _title(head: str) -> str | None:
