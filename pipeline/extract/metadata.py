@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from pipeline.document import Document
 from pipeline.extract import casefree
+from pipeline.extract.decision_dates import parse_date, text_to_dates
 from pipeline.extract.reference import normalise_reference as normalise_reference  # the scorer
 from pipeline.extract.reference import text_to_reference
 from pipeline.patterns.metadata import (
@@ -20,8 +21,6 @@ from pipeline.patterns.metadata import (
     BODY_NAMED,
     BODY_WORDS,
     BOILERPLATE_LINE,
-    DATE_KINDS,
-    DATE_LABEL,
     DECISION_MAKER,
     TITLE_LABEL,
 )
@@ -31,7 +30,7 @@ _HEAD = 3000  # particulars sit at the top of a decision
 _TAIL = 300  # and its code may close it, under "Signed decision document"
 _TITLE_KEYS = ("subject", "title", "issue")
 _MAKER_KEYS = ("decision by", "decision maker", "authorisation name", "taken by", "approved by")
-_DATE_KEYS = ("date", "signed", "published", "effective")
+_DATE_TAIL = 2000  # a signed document prints "Dated" on its last page
 _MASTHEAD = 400  # where a document names the body that issues it, on a short line
 _MASTHEAD_LINE = 90
 
@@ -56,7 +55,7 @@ def document_to_particulars(doc: Document) -> Particulars:
         title=meta.get("title") or _title(head),
         decision_maker=meta.get("decision_maker") or _decision_maker(head),
         body=meta.get("body") or _body(head, reference),
-        dates=_dates(head, meta),
+        dates=_dates(doc, head, meta),
     )
 
 
@@ -121,27 +120,12 @@ def _body(head: str, reference: str | None) -> str | None:
     return None
 
 
-def _dates(head: str, meta: Mapping[str, str]) -> dict[str, date]:
-    found: dict[str, date] = {}
-    labels = casefree.finditer(DATE_LABEL, head) if _mentions(head, _DATE_KEYS) else ()
-    for match in labels:
-        kind = DATE_KINDS.get(" ".join(match.group("label").split()))
-        parsed = parse_date(head[slice(*match.span("date"))])
-        if kind and parsed and kind not in found:
-            found[kind] = parsed
+def _dates(doc: Document, head: str, meta: Mapping[str, str]) -> dict[str, date]:
+    """Dates read from the text; a web page's own metadata wins for the kinds it gives."""
+    found = text_to_dates(head, doc.text[-_DATE_TAIL:], first_content_offset(head))
     for kind in ("signed", "published", "decided"):
         value = meta.get(f"date_{kind}")
         parsed = parse_date(value) if value else None
         if parsed:
             found[kind] = parsed
     return found
-
-
-def parse_date(text: str) -> date | None:
-    cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", " ".join(text.split()))
-    for fmt in ("%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%Y-%m-%d", "%B %d, %Y"):
-        try:
-            return datetime.strptime(cleaned, fmt).date()
-        except ValueError:
-            continue
-    return None

@@ -44,32 +44,6 @@ TITLE_CODE = re.compile(
 # A line that is only a code: "PDU/0553/01".
 CODE_LINE = re.compile(r"^[ \t]*(?P<ref>[A-Z]{2,6}/\d{2,5}/\d{1,4})[ \t]*$", re.MULTILINE)
 
-# Labelled dates.  "Date signed: 01 June 2017"  "Date of Decision: 21st March 2024"
-#   "Publication date: 19/03/2024"  "Decision published: 27/09/2023"  "Dated 17 February 2015"
-DATE_LABEL = re.compile(
-    r"""(?P<label>date\ signed|signed\ on|date\ of\ decision|decision\ date|date\ decided|
-          date\ published|publication\ date|decision\ published|published|dated|
-          effective\ from|date\ of\ meeting)
-        [ \t]*:?[ \t]*(?:\n[ \t]*){0,3}
-        (?P<date>\d{1,2}(?:st|nd|rd|th)?[ \t]+[a-z]+[ \t]+\d{4}|\d{1,2}/\d{1,2}/\d{4}|
-           \d{4}-\d{2}-\d{2})""",
-    re.VERBOSE,
-)
-DATE_KINDS = {
-    "date signed": "signed",
-    "signed on": "signed",
-    "dated": "signed",
-    "date of decision": "decided",
-    "decision date": "decided",
-    "date decided": "decided",
-    "date of meeting": "decided",
-    "effective from": "decided",
-    "date published": "published",
-    "publication date": "published",
-    "decision published": "published",
-    "published": "published",
-}
-
 # Who decided.  "Decision by: Sophie Linden, Deputy Mayor, Policing and Crime"
 #   "Authorisation name: \nSophie Linden, ..."  "Decision Maker: GM Deputy Mayor"
 DECISION_MAKER = re.compile(
