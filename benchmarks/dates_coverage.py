@@ -18,7 +18,7 @@ and broader than them, so the coverage it reports errs low rather than high:
   Smith, Monitoring Officer, ... 15/05/2018").
 A date in running text (a contract's start, a meeting mentioned in a sentence) is not one.
 
-    python -m benchmarks.dates_coverage ../shared/eval-dev/texts/*.txt ../shared/eval-dev/pdf/files/*.pdf
+    E=../shared/eval-dev; python -m benchmarks.dates_coverage $E/texts/*.txt $E/pdf/files/*.pdf
     python -m benchmarks.dates_coverage FILES... --all     # every document, not only misses
 """
 
@@ -77,9 +77,9 @@ def _position(lines: list[str], index: int, line: str, match: re.Match[str]) -> 
             return "alone on a line"
         if index and POSITION_WORD.search(lines[index - 1]) and lines[index - 1].endswith(":"):
             return "label on the line above"
-    if before.strip() and len(before) <= _LABEL_PREFIX and POSITION_WORD.search(before):
-        if not PERIOD_WORD.search(before):
-            return "label"
+    short = bool(before.strip()) and len(before) <= _LABEL_PREFIX
+    if short and POSITION_WORD.search(before) and not PERIOD_WORD.search(before):
+        return "label"
     if index >= len(lines) - 3 and SIGNATORY.match(before) and ROLE_WORD.search(before):
         return "signatory line"
     return None
