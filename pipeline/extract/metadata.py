@@ -16,19 +16,12 @@ from pipeline.extract import casefree
 from pipeline.extract.decision_dates import parse_date, text_to_dates
 from pipeline.extract.reference import normalise_reference as normalise_reference  # the scorer
 from pipeline.extract.reference import text_to_reference
-from pipeline.patterns.metadata import (
-    BODY_BY_PREFIX,
-    BODY_NAMED,
-    BODY_WORDS,
-    BOILERPLATE_LINE,
-    DECISION_MAKER,
-    TITLE_LABEL,
-)
-from pipeline.segment import heading_kind
+from pipeline.extract.title import text_to_title
+from pipeline.patterns.metadata import BODY_BY_PREFIX, BODY_NAMED, BODY_WORDS, DECISION_MAKER
+from pipeline.patterns.titles import BOILERPLATE_LINE
 
 _HEAD = 3000  # particulars sit at the top of a decision
 _TAIL = 300  # and its code may close it, under "Signed decision document"
-_TITLE_KEYS = ("subject", "title", "issue")
 _MAKER_KEYS = ("decision by", "decision maker", "authorisation name", "taken by", "approved by")
 _DATE_TAIL = 2000  # a signed document prints "Dated" on its last page
 _MASTHEAD = 400  # where a document names the body that issues it, on a short line
@@ -47,12 +40,13 @@ class Particulars:
 def document_to_particulars(doc: Document) -> Particulars:
     head = doc.text[:_HEAD]
     meta = doc.metadata
-    reference = meta.get("reference") or text_to_reference(
-        head, doc.text[-_TAIL:], first_content_offset(head)
-    )
+    first_line = first_content_offset(head)
+    printed = text_to_reference(head, doc.text[-_TAIL:], first_line)
+    reference = meta.get("reference") or (printed.code if printed else None)
+    code_line = printed.line if printed else None
     return Particulars(
         reference=normalise_reference(reference) if reference else None,
-        title=meta.get("title") or _title(head),
+        title=meta.get("title") or text_to_title(head, first_line, code_line),
         decision_maker=meta.get("decision_maker") or _decision_maker(head),
         body=meta.get("body") or _body(head, reference),
         dates=_dates(doc, head, meta),
@@ -75,22 +69,6 @@ def _mentions(head: str, keys: tuple[str, ...]) -> bool:
     """Whether a label's words occur at all: cheaper than searching for the label."""
     lower = casefree.lowered(head)
     return any(key in lower for key in keys)
-
-
-def _title(head: str) -> str | None:
-    labelled = casefree.search(TITLE_LABEL, head) if _mentions(head, _TITLE_KEYS) else None
-    if labelled is not None:
-        title = head[slice(*labelled.span("title"))].strip()
-        if title and not title.endswith(":"):
-            return title
-    for line in head.splitlines():
-        line = line.strip(" \t•·")
-        if not line or BOILERPLATE_LINE.match(line) or len(line) > 200 or heading_kind(line):
-            continue
-        if line.endswith(":") or re.fullmatch(r"[\d/ .:-]+", line):
-            continue
-        return line
-    return None
 
 
 def _decision_maker(head: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from pipeline.extract import casefree
 from pipeline.patterns.references import (
@@ -66,16 +67,25 @@ def _is_year_span(first: str, second: str) -> bool:
     return start < end <= start + 10
 
 
-def text_to_reference(head: str, tail: str, first_line: int) -> str | None:
+@dataclass(frozen=True)
+class PrintedCode:
+    """A decision's code as printed, and the line it opens when it opens one (that line
+    may carry the title: "PCD 651 Non-classroom training review")."""
+
+    code: str
+    line: str | None = None
+
+
+def text_to_reference(head: str, tail: str, first_line: int) -> PrintedCode | None:
     """The decision's own code as printed in `head` (the document's start, whose first
     line of content starts at `first_line`) or `tail` (its end), or None."""
     opening = head[first_line:]
     title_line = opening.split("\n", 1)[0]
-    finders: tuple[Callable[[], str | None], ...] = (
+    finders: tuple[Callable[[], PrintedCode | None], ...] = (
         lambda: _labelled(head),
         lambda: _title_line_ref(title_line),
         lambda: _first(TITLE_CODE, head[:_TOP], labelled=True),
-        lambda: _match(TITLE_START_CODE, opening),
+        lambda: _first(TITLE_START_CODE, opening, labelled=False, anchored=True),
         lambda: _first(SERIES_CODE, head[:_TOP], labelled=True),
         lambda: _first(CODE_LINE, head[:_TOP], labelled=False),
         lambda: _first(DECISION_NUMBER_LINE, head, labelled=False),
@@ -83,12 +93,12 @@ def text_to_reference(head: str, tail: str, first_line: int) -> str | None:
     )
     for finder in finders:
         found = finder()
-        if found:
+        if found is not None:
             return found
     return None
 
 
-def _labelled(head: str) -> str | None:
+def _labelled(head: str) -> PrintedCode | None:
     lower = casefree.lowered(head)
     if not any(key in lower for key in _REF_KEYS):
         return None
@@ -98,30 +108,29 @@ def _labelled(head: str) -> str | None:
             continue
         strong = " ".join(label.group("label").split()) in ("decision made",)
         if plausible_code(value.group("ref"), labelled=not strong):
-            return value.group("ref")
+            return PrintedCode(value.group("ref"))
     return None
 
 
-def _title_line_ref(title_line: str) -> str | None:
+def _title_line_ref(title_line: str) -> PrintedCode | None:
     """A listing line's "... ref: 957    Recommendations Approved"."""
     found = TITLE_LINE_REF.search(title_line)
-    if found is None:
+    if found is None or not plausible_code(found.group("ref"), labelled=True):
         return None
     before = title_line[: found.start()].split()
     if before and before[-1].strip(".,()").lower() in OTHER_THINGS_NUMBERED:
         return None
-    return found.group("ref") if plausible_code(found.group("ref"), labelled=True) else None
+    return PrintedCode(found.group("ref"))
 
 
-def _first(pattern: re.Pattern[str], text: str, *, labelled: bool) -> str | None:
-    for found in pattern.finditer(text):
+def _first(pattern: re.Pattern[str], text: str, *, labelled: bool,
+           anchored: bool = False) -> PrintedCode | None:
+    """The first match of `pattern` (at the start of `text` only, when `anchored`) whose
+    code is plausible, with the line it stands on."""
+    matches = [m for m in [pattern.match(text)] if m] if anchored else pattern.finditer(text)
+    for found in matches:
         if plausible_code(found.group("ref"), labelled=labelled):
-            return found.group("ref")
+            start = text.rfind("\n", 0, found.start("ref")) + 1
+            end = text.find("\n", found.end("ref"))
+            return PrintedCode(found.group("ref"), text[start:end if end >= 0 else len(text)])
     return None
-
-
-def _match(pattern: re.Pattern[str], text: str) -> str | None:
-    found = pattern.match(text)
-    if found is None or not plausible_code(found.group("ref"), labelled=False):
-        return None
-    return found.group("ref")
