@@ -6,26 +6,24 @@ wins over what is read from the text; text patterns are in `patterns/metadata.py
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from pipeline.document import Document
 from pipeline.extract import casefree
+from pipeline.extract.body import text_to_body
 from pipeline.extract.decision_dates import parse_date, text_to_dates
 from pipeline.extract.reference import normalise_reference as normalise_reference  # the scorer
 from pipeline.extract.reference import text_to_reference
 from pipeline.extract.title import text_to_title
-from pipeline.patterns.metadata import BODY_BY_PREFIX, BODY_NAMED, BODY_WORDS, DECISION_MAKER
+from pipeline.patterns.metadata import DECISION_MAKER
 from pipeline.patterns.titles import BOILERPLATE_LINE
 
 _HEAD = 3000  # particulars sit at the top of a decision
 _TAIL = 300  # and its code may close it, under "Signed decision document"
 _MAKER_KEYS = ("decision by", "decision maker", "authorisation name", "taken by", "approved by")
 _DATE_TAIL = 2000  # a signed document prints "Dated" on its last page
-_MASTHEAD = 400  # where a document names the body that issues it, on a short line
-_MASTHEAD_LINE = 90
 
 
 @dataclass(frozen=True)
@@ -44,11 +42,13 @@ def document_to_particulars(doc: Document) -> Particulars:
     printed = text_to_reference(head, doc.text[-_TAIL:], first_line)
     reference = meta.get("reference") or (printed.code if printed else None)
     code_line = printed.line if printed else None
+    decision_maker = meta.get("decision_maker") or _decision_maker(head)
     return Particulars(
         reference=normalise_reference(reference) if reference else None,
         title=meta.get("title") or text_to_title(head, first_line, code_line),
-        decision_maker=meta.get("decision_maker") or _decision_maker(head),
-        body=meta.get("body") or _body(head, reference),
+        decision_maker=decision_maker,
+        body=meta.get("body")
+        or text_to_body(doc.text, head, first_line, decision_maker, reference),
         dates=_dates(doc, head, meta),
     )
 
@@ -79,23 +79,6 @@ def _decision_maker(head: str) -> str | None:
     if not who or who.endswith(":") or len(who.split()) > 20:
         return None
     return who
-
-
-def _body(head: str, reference: str | None) -> str | None:
-    """The issuing body: known from the reference's scheme ("PCD" is MOPAC's), else named
-    in the masthead (the first lines); a council named further down is a party."""
-    if reference:
-        prefix = re.match(r"[A-Z]+", reference)
-        if prefix and prefix.group(0) in BODY_BY_PREFIX:
-            return BODY_BY_PREFIX[prefix.group(0)]
-    for line in head[:_MASTHEAD].splitlines():
-        if len(line) > _MASTHEAD_LINE or not BODY_WORDS.search(line):
-            continue  # a sentence naming a council is about a party, not the masthead
-        named = BODY_NAMED.match(line.strip(" \t•·"))
-        if named is not None:
-            words = named.group("body").split()
-            return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in words)
-    return None
 
 
 def _dates(doc: Document, head: str, meta: Mapping[str, str]) -> dict[str, date]:

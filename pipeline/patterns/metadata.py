@@ -15,32 +15,51 @@ DECISION_MAKER = re.compile(
     re.VERBOSE,
 )
 
-# Issuing body by reference prefix, where the body's own scheme is known.
+# A decision series whose prefix names its body (`BODY_BY_PREFIX`), and the words that must
+# also appear on the page before a prefix other publishers use too ("DD", "MD") is trusted.
+# Source: the bodies' decision registers (london.gov.uk "Mayoral decisions", "Director
+# decisions", "MOPAC decisions", GLA planning "PDU" case numbers).
 BODY_BY_PREFIX = {
     "PCD": "Mayor's Office for Policing and Crime",
     "DMPCD": "Mayor's Office for Policing and Crime",
+    "PDU": "Greater London Authority",
     "MD": "Greater London Authority",
     "DD": "Greater London Authority",
     "ADD": "Greater London Authority",
-    "PDU": "Greater London Authority",
+}
+PREFIXES_SHARED = frozenset({"MD", "DD", "ADD"})
+BODY_CORROBORATION = {
+    "Greater London Authority": re.compile(
+        r"\bGLA\b|Greater London Authority|Mayor of London|City Hall"),
 }
 
-# Issuing body named in the document's first lines.
-#   "KENT COUNTY COUNCIL – PROPOSED RECORD OF DECISION"  "London Borough of Southwark"
-BODY_NAMED = re.compile(
-    r"""(?P<body>
-        (?:[A-Z][A-Za-z]+[ \t]){1,3}(?:County|Borough|City|District|Town|Parish)[ \t]Council
-      | London[ \t]Borough[ \t]of[ \t][A-Z][a-z]+(?:[ \t](?:and[ \t])?[A-Z][a-z]+)?
-      | Greater[ \t]Manchester[ \t]Combined[ \t]Authority
-      | Mayor.s[ \t]Office[ \t]for[ \t]Policing[ \t]and[ \t]Crime
-      | Greater[ \t]London[ \t]Authority
-      | Police[ \t](?:and|&)[ \t]Crime[ \t]Commissioner[ \t]for[ \t][A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?
+# A deciding body's name, as printed (title case; a capitals line is title-cased first).
+#   "Kent County Council"  "London Borough of Southwark"  "Royal Borough of Windsor and
+#   Maidenhead"  "North East Combined Authority"  "West of England Combined Authority"
+#   "Police and Crime Commissioner for Cambridgeshire"  "Salford City Council"
+_PLACE = r"[A-Z][a-z]+(?:[ \t](?:(?:and|&|upon|on|of|the)[ \t])?[A-Z][a-z]+){0,3}"
+BODY_NAME = re.compile(
+    rf"""(?P<body>
+        {_PLACE}[ \t](?:County|Borough|City|District|Town|Parish|Metropolitan[ \t]Borough)
+          [ \t]Council
+      | (?:London|Royal)[ \t]Borough[ \t]of[ \t]{_PLACE}
+      | {_PLACE}[ \t](?:Mayoral[ \t])?Combined[ \t](?:County[ \t])?Authority
+      | (?:Office[ \t]of[ \t]the[ \t])?Police,?[ \t](?:Fire[ \t])?(?:and|&)[ \t]Crime[ \t]
+          Commissioner[ \t]for[ \t]{_PLACE}
+      | {_PLACE}[ \t]Fire[ \t](?:and|&)[ \t]Rescue[ \t]Authority
+      | Mayor.s[ \t]Office[ \t]for[ \t]Policing[ \t](?:and|&)[ \t]Crime
+      | Greater[ \t]London[ \t]Authority | Transport[ \t]for[ \t]London
       | Local[ \t]Government[ \t](?:and[ \t]Social[ \t]Care[ \t])?Ombudsman
-      | City[ \t]of[ \t]London[ \t]Corporation
-      | [A-Z]+(?:[ \t][A-Z]+){0,2}[ \t](?:COUNTY|BOROUGH|CITY|DISTRICT)[ \t]COUNCIL)""",
+      | City[ \t]of[ \t]London[ \t]Corporation)""",
     re.VERBOSE,
 )
 
-# Cheap test before `BODY_NAMED`, which is slow to search: one of its nouns must occur.
-BODY_WORDS = re.compile(r"Council|COUNCIL|Borough|Authority|Policing|Commissioner|Ombudsman|"
-                        r"Corporation")
+# Cheap test before `BODY_NAME`: one of its nouns must occur (case-free).
+BODY_WORDS = ("council", "borough", "authority", "policing", "commissioner", "ombudsman",
+              "corporation", "transport for london")
+
+# Where a body is named as the issuer: a masthead line that is the name, or opens with it
+# before a dash or bar ("KENT COUNTY COUNCIL – PROPOSED RECORD OF DECISION", "Salford City
+# Council - Record of Decision ..."); the line above must not be a label waiting for its
+# value ("Complaint against:" names the party complained about).
+MASTHEAD_TAIL = re.compile(r"[ \t]*(?:$|[–—|-][ \t]|<br)")
