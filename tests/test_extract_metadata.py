@@ -486,6 +486,10 @@ TITLE_NEGATIVES = [
 
 # The deciding body, where the page names its issuer (`pipeline.extract.body`).
 BODIES_FROM_FORMAT = [
+    MetadataCase("report-table-cells",
+                 "Item No. | Classification: Open | Decision maker: Cabinet Member for Parks\n"
+                 "Report title | Park lighting renewal\n",
+                 Meta(None, "Park lighting renewal", "Cabinet Member for Parks", None)),
     MetadataCase("capitals-masthead",
                  "NORTHSHIRE COUNTY COUNCIL – RECORD OF DECISION\nDECISION NO:\n25/00012\n",
                  Meta("25/00012", body="Northshire County Council")),

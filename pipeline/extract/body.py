@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.extract import casefree
+from pipeline.extract.layout import lines_head
 from pipeline.nlp import read_table
 from pipeline.patterns.metadata import (
     BODY_BY_PREFIX,
@@ -54,10 +54,10 @@ def text_to_body(text: str, head: str, first_line: int, decision_maker: str | No
 
 def find_body(text: str) -> str | None:
     """The first deciding body's name in `text` (capitals read as title case)."""
-    if not any(word in casefree.lowered(text) for word in BODY_WORDS):
+    lower = text.lower()
+    if not any(word in lower for word in BODY_WORDS):
         return None
-    line = _title_case(text) if sum(c.isupper() for c in text) > sum(c.islower() for c in text) \
-        else text
+    line = _title_case(text) if text.isupper() else text  # "KENT COUNTY COUNCIL – ..."
     pos = 0
     while (found := BODY_NAME.search(line, pos)) is not None:
         first = found.group("body").split()[0]
@@ -73,10 +73,8 @@ def _title_case(text: str) -> str:
 
 
 def _masthead(opening: str) -> str | None:
-    lines = [line.strip(" \t•·*") for line in opening.splitlines()]
-    content = [(i, line) for i, line in enumerate(lines) if line][:_MASTHEAD_LINES]
     above = ""
-    for _, line in content:
+    for line in lines_head(opening, _MASTHEAD_LINES):
         if not above.endswith(":"):
             body = find_body(line)
             start = line.lower().find(body.lower()) if body else -1
@@ -122,7 +120,7 @@ def _series(reference: str | None, text: str) -> str | None:
     if body is None or prefix is None:
         return None
     if prefix.group(0) in PREFIXES_SHARED:
-        corroboration = BODY_CORROBORATION.get(body)
-        if corroboration is None or corroboration.search(text) is None:
+        words = BODY_CORROBORATION.get(body, ())
+        if not any(word in text for word in words):
             return None
     return body

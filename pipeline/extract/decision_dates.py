@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date
 
 from pipeline.extract import casefree
+from pipeline.extract.layout import label_matches, lines_head
 from pipeline.patterns.dates import (
     ADDRESSEE_DATE,
     DATE_KINDS,
@@ -24,7 +25,7 @@ from pipeline.patterns.dates import (
     SIGNATURE_LINE,
 )
 
-_DATE_KEYS = ("date", "signed", "published", "meeting", "approved")
+_DATE_KEYS = ("date", "signed", "signature", "published", "meeting", "approved")
 _FIRST_LINES = 8  # a letter's or report's own date stands among its first lines
 _LISTING_LINES = 5  # a listing's dated line is its first or second line of content
 _TOP = 800  # an addressee line sits at the top of a report
@@ -39,7 +40,7 @@ def text_to_dates(head: str, tail: str, first_line: int) -> dict[str, date]:
     for part in (head, tail):
         for kind, value in _labelled(part):
             found.setdefault(kind, value)
-    lines = [line for line in head[first_line:].splitlines() if line.strip()]
+    lines = lines_head(head[first_line:], max(_FIRST_LINES, _LISTING_LINES))
     fallbacks: tuple[tuple[str, Callable[[], date | None]], ...] = (
         ("decided", lambda: _first(LISTING_DATE, "\n".join(lines[:_LISTING_LINES]))),
         ("decided", lambda: _first(ADDRESSEE_DATE, head[:_TOP], any_case=True)),
@@ -69,10 +70,7 @@ def _lone_date(lines: list[str]) -> date | None:
 
 
 def _labelled(text: str) -> Iterator[tuple[str, date]]:
-    lower = casefree.lowered(text)
-    if not any(key in lower for key in _DATE_KEYS):
-        return
-    for match in casefree.finditer(DATE_LABEL, text):
+    for match in label_matches(DATE_LABEL, text, _DATE_KEYS):
         kind = DATE_KINDS[" ".join(match.group("label").split())]
         parsed = parse_date(text[slice(*match.span("date"))])
         if parsed is None:
@@ -99,21 +97,35 @@ def _first(pattern: re.Pattern[str], text: str, *, any_case: bool = False) -> da
     return None
 
 
-_FORMATS = ("%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%B %d %Y", "%b %d %Y")
-_WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+", re.IGNORECASE)
+_MONTHS = {name: number for number, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
+_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+_DAY_FIRST = re.compile(rf"(?:[a-z]+day,?\s+)?{_ORDINAL}\s+([a-z]+)\.?,?\s+(\d{{4}})")
+_MONTH_FIRST = re.compile(rf"([a-z]+)\.?\s+{_ORDINAL},?\s+(\d{{4}})")
+_CENTURY_PIVOT = 69  # "7/04/25" is 2025 and "1/1/98" 1998, as `strptime`'s %y reads them
 
 
 def parse_date(text: str) -> date | None:
-    """A printed date as a date, or None when it is no real day ("31/02/2024")."""
-    cleaned = " ".join(text.replace(",", " ").split())
-    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", cleaned):
-        cleaned = cleaned.replace(".", "/")  # "11.06.2015"
-    cleaned = _WEEKDAY.sub("", cleaned).replace(".", "")  # "Sunday 2 June", "Feb. 2024"
-    cleaned = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", cleaned)
-    cleaned = re.sub(r"\b(?i:sept)\b", "Sep", cleaned)
-    for fmt in _FORMATS:
-        try:
-            return datetime.strptime(cleaned, fmt).date()
-        except ValueError:
-            continue
-    return None
+    """A printed date as a date, or None when it is no real day ("31/02/2024") or no date.
+    Day first, as UK publishers print them: "07/04/2025" is 7 April."""
+    words = " ".join(text.lower().split())
+    if (found := _NUMERIC.fullmatch(words)) is not None:
+        day, month, year = (int(g) for g in found.groups())
+        if len(found.group(3)) == 2:
+            year += 1900 if year > _CENTURY_PIVOT else 2000
+    elif (found := _ISO.fullmatch(words)) is not None:
+        year, month, day = (int(g) for g in found.groups())
+    elif (found := _DAY_FIRST.fullmatch(words)) is not None:
+        day, month, year = int(found.group(1)), _MONTHS.get(found.group(2), 0), int(found[3])
+    elif (found := _MONTH_FIRST.fullmatch(words)) is not None:
+        day, month, year = int(found.group(2)), _MONTHS.get(found.group(1), 0), int(found[3])
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

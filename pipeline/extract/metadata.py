@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.document import Document
-from pipeline.extract import casefree
 from pipeline.extract.body import text_to_body
 from pipeline.extract.decision_dates import parse_date, text_to_dates
+from pipeline.extract.layout import label_matches
 from pipeline.extract.reference import normalise_reference as normalise_reference  # the scorer
 from pipeline.extract.reference import text_to_reference
 from pipeline.extract.title import text_to_title
@@ -65,20 +65,15 @@ def first_content_offset(head: str) -> int:
     return 0
 
 
-def _mentions(head: str, keys: tuple[str, ...]) -> bool:
-    """Whether a label's words occur at all: cheaper than searching for the label."""
-    lower = casefree.lowered(head)
-    return any(key in lower for key in keys)
-
-
 def _decision_maker(head: str) -> str | None:
-    found = casefree.search(DECISION_MAKER, head) if _mentions(head, _MAKER_KEYS) else None
+    """The value of a decision-maker label opening a line or a table cell."""
+    found = next(label_matches(DECISION_MAKER, head, _MAKER_KEYS, cells=True), None)
     if found is None:
         return None
     who = head[slice(*found.span("who"))].strip()
     if not who or who.endswith(":") or len(who.split()) > 20:
         return None
-    return who
+    return who.split(" | ")[0].strip(" |")
 
 
 def _dates(doc: Document, head: str, meta: Mapping[str, str]) -> dict[str, date]:

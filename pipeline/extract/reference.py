@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipeline.extract import casefree
+from pipeline.extract.layout import label_matches
 from pipeline.patterns.references import (
     CODE_LINE,
     DECISION_NUMBER_LINE,
@@ -31,6 +31,8 @@ from pipeline.patterns.references import (
 _REF_KEYS = ("ref", "decision no", "decision number", "decision made", "forward plan",
              "key decision")
 _TOP = 800  # a code standing on its own sits in a document's first lines
+_BROKEN_HYPHEN = re.compile(r"-[ \t]*\n\s*")
+_GLUED_PREFIX = re.compile(r"^([A-Z]{1,6})(?=\d+$)")
 _STRONG_DIGITS = 5  # an unlabelled bare number needs this many digits ("25 – 2013")
 
 
@@ -38,8 +40,8 @@ def normalise_reference(raw: str) -> str:
     """A code as one line, its letter prefix spaced from a plain number: "DD2707" ->
     "DD 2707", "PCD  651" -> "PCD 651", "2018-\\n140687" -> "2018-140687"; a prefix
     that is part of a longer code stays ("WPC3-0054", "AUG25/CMDN/28")."""
-    ref = " ".join(re.sub(r"-[ \t]*\n\s*", "-", raw).split())
-    return re.sub(r"^([A-Z]{1,6})(?=\d+$)", r"\1 ", ref)
+    ref = " ".join(_BROKEN_HYPHEN.sub("-", raw).split())
+    return _GLUED_PREFIX.sub(r"\1 ", ref)
 
 
 def plausible_code(code: str, *, labelled: bool) -> bool:
@@ -55,7 +57,7 @@ def plausible_code(code: str, *, labelled: bool) -> bool:
             return False
         if not labelled and (shape.group("month_year") or _is_year_span(shape["y1"], shape["y2"])):
             return False
-    if labelled or re.match(r"[A-Z]", flat):
+    if labelled or flat[:1].isupper():
         return any(c.isdigit() for c in flat)
     return sum(c.isdigit() for c in flat) >= _STRONG_DIGITS
 
@@ -88,7 +90,7 @@ def text_to_reference(head: str, tail: str, first_line: int) -> PrintedCode | No
         lambda: _first(TITLE_START_CODE, opening, labelled=False, anchored=True),
         lambda: _first(SERIES_CODE, head[:_TOP], labelled=True),
         lambda: _first(CODE_LINE, head[:_TOP], labelled=False),
-        lambda: _first(DECISION_NUMBER_LINE, head, labelled=False),
+        lambda: _first(DECISION_NUMBER_LINE, head, labelled=False, line_start=True),
         lambda: _first(TITLE_CODE, tail, labelled=True),
     )
     for finder in finders:
@@ -99,10 +101,10 @@ def text_to_reference(head: str, tail: str, first_line: int) -> PrintedCode | No
 
 
 def _labelled(head: str) -> PrintedCode | None:
-    lower = casefree.lowered(head)
-    if not any(key in lower for key in _REF_KEYS):
-        return None
-    for label in casefree.finditer(REFERENCE_LABEL, head):
+    for label in label_matches(REFERENCE_LABEL, head, _REF_KEYS, cells=True, brackets=True):
+        start = label.start("label")
+        if head[start - 1:start] == "(" and not label.group("bare"):
+            continue  # only a forward-plan or key-decision label stands in brackets
         value = REFERENCE_VALUE.match(head[slice(*label.span("value"))])
         if value is None:
             continue
@@ -123,12 +125,14 @@ def _title_line_ref(title_line: str) -> PrintedCode | None:
     return PrintedCode(found.group("ref"))
 
 
-def _first(pattern: re.Pattern[str], text: str, *, labelled: bool,
-           anchored: bool = False) -> PrintedCode | None:
-    """The first match of `pattern` (at the start of `text` only, when `anchored`) whose
-    code is plausible, with the line it stands on."""
+def _first(pattern: re.Pattern[str], text: str, *, labelled: bool, anchored: bool = False,
+           line_start: bool = False) -> PrintedCode | None:
+    """The first match of `pattern` (at the start of `text` only, when `anchored`; opening
+    its line, when `line_start`) whose code is plausible, with the line it stands on."""
     matches = [m for m in [pattern.match(text)] if m] if anchored else pattern.finditer(text)
     for found in matches:
+        if line_start and text[text.rfind("\n", 0, found.start()) + 1:found.start()].strip(" \t•·"):
+            continue
         if plausible_code(found.group("ref"), labelled=labelled):
             start = text.rfind("\n", 0, found.start("ref")) + 1
             end = text.find("\n", found.end("ref"))

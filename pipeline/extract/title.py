@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract import casefree
 from pipeline.extract.decision_dates import parse_date
+from pipeline.extract.layout import label_matches
 from pipeline.patterns.references import CODE, CODE_LINE
 from pipeline.patterns.titles import (
     BOILERPLATE_LINE,
@@ -26,13 +26,16 @@ from pipeline.patterns.titles import (
 )
 from pipeline.segment import heading_kind
 
-_TITLE_KEYS = ("subject", "title", "issue", "re")
+_TITLE_KEYS = ("subject", "title", "issue", "re:")
 _MAX_TITLE = 200
 _LOOK = 12  # lines of content searched for a title
+_SCAN = 60  # lines of the opening read to find them
 _SENTENCE_WORDS = 4  # a line ending in a full stop with this many words is a sentence
 _CONTINUATION = 40  # a title's wrapped last words are short
 _LABEL_WORDS = 4  # a form's label is short: "Chief Officer approval: N/A"
 _FORM_VALUES = frozenset({"", "n/a", "na", "yes", "no", "none", "nil", "open", "exempt"})
+_ACRONYM = re.compile(r"[A-Z]{1,5}")
+_LIST_ITEM = re.compile(r"\(?[a-z0-9]{1,3}[.)][ \t]")  # "1. ", "(a) ", "ii) "
 _CODE_ALONE = re.compile(rf"[ \t]*(?:{CODE})[ \t]*(?:\|[ \t]*)?$", re.VERBOSE)
 _CODE_PREFIX = re.compile(rf"^[ \t]*(?:Decision[ \t]?)?(?:{CODE})[ \t]*(?:[.:|]|[–—-][ \t])[ \t]*",
                           re.VERBOSE)
@@ -44,7 +47,7 @@ def text_to_title(head: str, first_line: int, code_line: str | None) -> str | No
     labelled = _labelled(head)
     if labelled:
         return labelled
-    lines = [line.strip(" \t•·*") for line in head[first_line:].splitlines()]
+    lines = [line.strip(" \t\r•·*") for line in head[first_line:].split("\n", _SCAN)[:_SCAN]]
     listing = LISTING_LINE.match(lines[0]) if lines else None
     if listing is not None:
         return _clean(listing.group("title"))
@@ -52,10 +55,7 @@ def text_to_title(head: str, first_line: int, code_line: str | None) -> str | No
 
 
 def _labelled(head: str) -> str | None:
-    lower = casefree.lowered(head)
-    if not any(key in lower for key in _TITLE_KEYS):
-        return None
-    for found in casefree.finditer(TITLE_LABEL, head):
+    for found in label_matches(TITLE_LABEL, head, _TITLE_KEYS):
         title = _clean(head[slice(*found.span("title"))])
         if (title and len(title) <= _MAX_TITLE and not title.endswith(":")
                 and not _never_a_title(title)):
@@ -110,7 +110,7 @@ def _never_a_title(line: str) -> bool:
             or LETTER_LINE.match(words) is not None
             or parse_date(words) is not None
             or _code_alone(words)
-            or re.fullmatch(r"[A-Z]{1,5}", words) is not None)  # an acronym alone: "UD"
+            or _ACRONYM.fullmatch(words) is not None)  # an acronym alone: "UD"
 
 
 def _code_alone(line: str) -> bool:
@@ -126,7 +126,7 @@ def _is_running_text(line: str, following: list[str], *, first: bool) -> bool:
     return (len(line) > _MAX_TITLE
             or (line.endswith((".", ":", ";")) and len(words) >= _SENTENCE_WORDS
                 and not form_follows)
-            or re.match(r"\(?[a-z0-9]{1,3}[.)][ \t]", line) is not None
+            or _LIST_ITEM.match(line) is not None
             or bool(following and following[0][:1].islower()))
 
 

@@ -29,17 +29,18 @@ DATE = r"""(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?
      | \d{4}-\d{2}-\d{2}
      | [a-z]{3,9}[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4})"""
 
-# Labels at the start of a line (after a bullet or table bar), each with its kind.  The date
-# follows on the same line or up to three lines down, after ":" or a table's "|".
+# Labels, each with its kind; a label must open its line (after a bullet or table bar:
+# `pipeline.extract.layout.opens_line`).  The date follows on the same line or up to three
+# lines down, after ":" or a table's "|".
 DATE_LABEL = re.compile(
-    rf"""^[ \t•·*|]*(?P<label>
+    rf"""(?P<label>
           date\ signed|signed\ on|date\ of\ signature|signature\ date|signed|dated|
           date\ of\ decision|decision\ date|date\ decided|decided\ at\ meeting|
           made\ at\ meeting|date\ of\ meeting|meeting|approved\ on|approved|
           date\ published|publication\ date|decision\ published|published|date)
         [ \t]*[:|]?[ \t]*(?:\n[ \t]*){{0,3}}(?:on[ \t]+)?
         (?P<date>{DATE})""",
-    re.VERBOSE | re.MULTILINE,
+    re.VERBOSE,
 )
 DATE_KINDS = {
     "date signed": "signed",

@@ -29,8 +29,8 @@ BODY_BY_PREFIX = {
 }
 PREFIXES_SHARED = frozenset({"MD", "DD", "ADD"})
 BODY_CORROBORATION = {
-    "Greater London Authority": re.compile(
-        r"\bGLA\b|Greater London Authority|Mayor of London|City Hall"),
+    "Greater London Authority": ("GLA", "Greater London Authority", "Mayor of London",
+                                 "City Hall"),
 }
 
 # A deciding body's name, as printed (title case; a capitals line is title-cased first).

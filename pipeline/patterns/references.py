@@ -30,27 +30,28 @@ CODE = r"""(?:
 
 REFERENCE_VALUE = re.compile(rf"\(?[ \t]*(?P<ref>{CODE})", re.VERBOSE)
 
-# A labelled reference at the start of a line (after a bullet or a table bar); the value may
-# sit on a later line.  The label ends in a colon or full stop; a forward-plan or key-decision
-# label may also stand bare, in brackets after the title ("(Forward Plan Reference FP1046)").
+# A labelled reference; the label must open its line or a table cell (checked by
+# `pipeline.extract.layout.opens_cell`), or follow the title in brackets when it is a
+# forward-plan or key-decision label ("(Forward Plan Reference FP1046)").  The value may sit
+# on a later line.  The label ends in a colon or full stop; the forward-plan and
+# key-decision labels may stand bare.
 #   "Reference code: PCD 1026"  "Reference code: \nPCD 203"  "Decision Ref:\n\n2023/50"
 #   "DECISION NO:\n24/00096"  "Complaint reference:\n16 005 626"  "Reference: D47769"
 #   "Decision Reference Number: WPC3-0054"  "Appeal Ref: APP/K5600/W/17/3177810"
 #   "DECISION MADE: (CAB 18/19 21646)"
 # Not labels of the decision's own code: "Our ref"/"Your ref" (a letter's file reference),
-# "Framework ref"/"Company number" (another thing's number): they never start the line.
+# "Framework ref"/"Company number" (another thing's number): they never open the line.
 REFERENCE_LABEL = re.compile(
-    r"""(?:^[ \t•·*|]*|(?<=\|)[ \t]*|(?<=\()(?=forward|key))
-        (?P<label>
+    r"""(?P<label>
             (?:reference\ code|decision\ ref(?:erence)?(?:\ number|\ no\.?)?|
                ref(?:erence)?\ no\.?|reference\ number|decision\ no\.?|decision\ number|
                complaint\ reference|case\ reference|report\ reference|appeal\ ref(?:erence)?|
                ref|reference|decision\ made)
             (?=[ \t]*[:.])
-          | (?:forward\ plan|key\ decision)\ (?:ref(?:erence)?|no\.?|number))
+          | (?P<bare>(?:forward\ plan|key\ decision)\ (?:ref(?:erence)?|no\.?|number)))
         [ \t]*[:.]?[ \t]*\n?(?:[ \t]*\n)*[ \t]*
         (?P<value>[^\n]{1,40})""",
-    re.VERBOSE | re.MULTILINE,
+    re.VERBOSE,
 )
 
 # A listing's title line ends with the code: "08/06/2023 - Salford grant ref: 2092    Approved".
@@ -99,8 +100,9 @@ SERIES_CODE = re.compile(
 # "Decision 028-2021 – CARS", "Decision10422. Unsupported applications", "Decision 43 – 2014.
 # Release of funding".  Numbered resolutions ("Decision 2: to approve") are not codes:
 # `plausible_code` asks for three digits or two groups.
+# (The line start is checked by `pipeline.extract.layout.opens_line`.)
 DECISION_NUMBER_LINE = re.compile(
-    rf"""^[ \t•·]*Decision[ \t]?(?:No\.?[ \t]*)?(?P<ref>{CODE})
+    rf"""Decision[ \t]?(?:No\.?[ \t]*)?(?P<ref>{CODE})
         [ \t]*(?:[.:]|[ \t][–—-][ \t]|$)""",
     re.VERBOSE | re.MULTILINE,
 )

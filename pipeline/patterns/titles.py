@@ -57,14 +57,15 @@ LABEL_LINE = re.compile(
 # A labelled title (case-free).  "Subject: Refurbishment of Westgate Library"  "Title: ..."
 #   "Subject Matter / Title of Decision\nCommissioning Plan ..."  "Report title | Aylesbury"
 #   "Issue:\n\nReserves Strategy"  "Decision Title:\nSettlement of a claim"  "Re: Mill Lane"
-# The label ends at a colon, a table bar or the line's end: "Issues for consideration" and
-# "Issue - meetings" are no labels.
+# The label opens its line (`pipeline.extract.layout.opens_line`) and ends at a colon, a
+# table bar or the line's end: "Issues for consideration" and "Issue - meetings" are no
+# labels.
 TITLE_LABEL = re.compile(
-    r"""^[ \t|]*(?:subject(?:\ matter)?(?:\ /\ title\ of\ decision)?|title\ of\ decision|
+    r"""(?:subject(?:\ matter)?(?:\ /\ title\ of\ decision)?|title\ of\ decision|
           (?:report|decision)\ title|issue|title|re)
         (?:[ \t]*[:|][ \t]*(?:\n[ \t]*){0,3}|[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*)
         (?P<title>[^\n]{3,})""",
-    re.VERBOSE | re.MULTILINE,
+    re.VERBOSE,
 )
 
 # A decision listing's line: the decision's date, its title, its code and its status.
