@@ -372,6 +372,10 @@ DATES_FROM_FORMAT = [
 ]
 
 DATE_NEGATIVES = [
+    MetadataCase("background-paper-date-at-the-end",
+                 "Library refit\n\n" + "The works start in spring. " * 150
+                 + "\n\nBackground papers\nPublication date: 03/02/2019\n",
+                 Meta(published=None)),
     MetadataCase("effective-from-is-not-decided",
                  "Library refit\nPublication date: 22/01/2025\nEffective from: 30/01/2025\n",
                  Meta(published=date(2025, 1, 22), decided=None)),
@@ -449,6 +453,10 @@ TITLES_FROM_FORMAT = [
 ]
 
 TITLE_NEGATIVES = [
+    MetadataCase("closing-code-line-is-a-sentence",
+                 "The MPS wants a learning tool that every officer and member of staff can use.\n"
+                 "\nPCD 702 was approved by the Deputy Mayor in May.\n",
+                 Meta(title=None)),
     MetadataCase("letter-date-labels-and-heading",
                  "30 November 2016\n\nComplaint reference:\n16 005 626\n\nComplaint against:\n"
                  "Northtown Borough Council\n\nThe Ombudsman's final decision\n\n"
@@ -591,6 +599,8 @@ PLAUSIBLE = [
     Plausible("unlabelled-financial-year", "2023/24", False, False),
     Plausible("unlabelled-year-range", "2017-2021", False, False),
     Plausible("unlabelled-month-year", "6/2015", False, False),
+    Plausible("unlabelled-year-month", "2024-03", False, False),
+    Plausible("labelled-year-and-serial-like-a-month", "2023/12", True, True),
     Plausible("unlabelled-short-number", "1.2", False, False),
     Plausible("unlabelled-year-and-serial", "2013/038", False, True),
     Plausible("unlabelled-prefixed", "PCD 12", False, True),

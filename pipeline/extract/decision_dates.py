@@ -37,8 +37,10 @@ def text_to_dates(head: str, tail: str, first_line: int) -> dict[str, date]:
     """Dates by kind from `head` (the document's start, content from offset `first_line`)
     and `tail` (its end)."""
     found: dict[str, date] = {}
-    for part in (head, tail):
-        for kind, value in _labelled(part):
+    for kind, value in _labelled(head):
+        found.setdefault(kind, value)
+    for kind, value in _labelled(tail):  # a document's end holds its signature, not more
+        if kind == "signed":
             found.setdefault(kind, value)
     lines = lines_head(head[first_line:], max(_FIRST_LINES, _LISTING_LINES))
     fallbacks: tuple[tuple[str, Callable[[], date | None]], ...] = (

@@ -55,7 +55,8 @@ def plausible_code(code: str, *, labelled: bool) -> bool:
     if shape is not None:
         if shape.group("date"):
             return False
-        if not labelled and (shape.group("month_year") or _is_year_span(shape["y1"], shape["y2"])):
+        if not labelled and (shape.group("month_year") or (
+                shape.group("y1") and _is_year_span(shape["y1"], shape["y2"]))):
             return False
     if labelled or flat[:1].isupper():
         return any(c.isdigit() for c in flat)

@@ -148,7 +148,8 @@ def _title_of_code_line(code_line: str | None) -> str | None:
     prefix = _CODE_PREFIX.match(line)
     if prefix is not None and line.lower().startswith("decision"):
         line = line[prefix.end():]
-    if _never_a_title(line) or not re.search(r"[A-Za-z]{3}", line) or len(line) > _MAX_TITLE:
+    if (_never_a_title(line) or not re.search(r"[A-Za-z]{3}", line)
+            or _is_running_text(line, [], first=False)):
         return None
     return line
 

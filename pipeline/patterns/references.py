@@ -115,11 +115,12 @@ CODE_LINE = re.compile(
     re.VERBOSE | re.MULTILINE,
 )
 
-# Shapes that look like codes but are not: dates, financial years, year ranges, month/year.
-#   "13/07/2021"  "11.06.2015"  "2018-19"  "2020/21"  "2017-2021"  "06/2015"
+# Shapes that look like codes but are not: dates, financial years, year ranges, months.
+#   "13/07/2021"  "11.06.2015"  "2018-19"  "2020/21"  "2017-2021"  "06/2015"  "2024-03"
 NOT_A_CODE = re.compile(
     r"""^(?:(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})
-         | (?P<y1>(?:19|20)\d\d)[ \t]*[/.–—-][ \t]*(?P<y2>(?:19|20)?\d\d)
-         | (?P<month_year>(?:0?[1-9]|1[0-2])[ \t]*[/.–—-][ \t]*(?:19|20)\d\d))$""",
+         | (?P<month_year>(?:0?[1-9]|1[0-2])[ \t]*[/.–—-][ \t]*(?:19|20)\d\d
+             | (?:19|20)\d\d-(?:0[1-9]|1[0-2]))
+         | (?P<y1>(?:19|20)\d\d)[ \t]*[/.–—-][ \t]*(?P<y2>(?:19|20)?\d\d))$""",
     re.VERBOSE,
 )
