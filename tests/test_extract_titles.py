@@ -67,6 +67,9 @@ TITLES_FROM_FORMAT = [
 ]
 
 TITLE_NEGATIVES = [
+    MetadataCase("script-markup-is-kept-as-text",
+                 "Website <script>alert(1)</script> refresh\nReference code: MD 9105\n",
+                 Meta(title="Website <script>alert(1)</script> refresh")),
     MetadataCase("closing-code-line-is-a-sentence",
                  "The MPS wants a learning tool that every officer and member of staff can use.\n"
                  "\nPCD 702 was approved by the Deputy Mayor in May.\n",

@@ -76,11 +76,12 @@ LISTING_LINE = re.compile(
     re.VERBOSE,
 )
 
-# What a page adds after a linked document's name: "pdf icon PDF 149 KB", "(application,
-# 97kB)", "<strong>", "<br />".
+# What a page adds after a linked document's name ("pdf icon PDF 149 KB", "(application,
+# 97kB)"), and inline formatting markup left in a saved page's text ("<strong>", "<br />").
+# Other markup is text to keep (and to escape wherever it is shown): "<script>" stays.
 LINK_FURNITURE = re.compile(
     r"""[ \t]*(?:pdf\ icon\ )?PDF[ \t]+\d+(?:\.\d+)?[ \t]*[KM]B[ \t]*$
       | [ \t]*\((?:[a-z]+,[ \t]*)?\d+(?:\.\d+)?[ \t]?[kKmM]B\)[ \t]*$
-      | </?[a-z]+[ \t]*/?>""",
+      | </?(?:strong|b|em|i|u|span|br|p|font|sup|sub)[ \t]*/?>""",
     re.VERBOSE,
 )
