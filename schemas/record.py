@@ -216,9 +216,21 @@ class Source(_Model):
 
 
 class Dates(_Model):
-    signed: date | None = None
-    published: date | None = None
-    decided: date | None = None
+    signed: date | None = Field(
+        default=None,
+        description='The day the decision was signed: "Date signed", "Signed on", "Dated", a '
+        '"Date:" under a signature, the date on a signatory\'s closing line.')
+    published: date | None = Field(
+        default=None,
+        description='The day the decision was made public: "Publication date", "Decision '
+        'published"; or, where nothing names its date, the date a letter, report or form '
+        'bears (alone on one of its first lines, or a bare "Date:").')
+    decided: date | None = Field(
+        default=None,
+        description='The day the decision was taken: "Date of decision", the meeting that '
+        'took it ("Meeting:", "Decided at meeting:", "To: Cabinet, <date>", minutes\' date), a '
+        'decision listing\'s dated line. Never a date in running text, an "Effective from" '
+        'date or a forward-plan notice\'s dates.')
 
 
 class Provenance(_Model):

@@ -2,7 +2,9 @@
 
 Each row is the top of a decision as its web page or PDF reads, and what a careful
 analyst takes from it. References are normalised to "PREFIX NUMBER" ("PCD 1234");
-a field the row does not test is `ANY`.
+a field the row does not test is `ANY`. The tables for each particular's own rules are in
+`test_extract_reference`, `test_extract_dates` and `test_extract_titles`; the deciding body's
+are here.
 """
 
 from __future__ import annotations
@@ -68,7 +70,8 @@ CASES_FROM_ISSUE = [
     MetadataCase("director-decision-reference-normalised",
                  "Estate security upgrade\n"
                  "Reference code: DD2707\n"
-                 "Decision by: Executive Director, Housing and Land\n",
+                 "Decision by: Executive Director, Housing and Land\n"
+                 "The GLA owns the estate.\n",
                  Meta("DD 2707", "Estate security upgrade", "Executive Director, Housing and Land",
                       GLA)),
 ]
@@ -130,7 +133,8 @@ CASES_FROM_FORMAT = [
                  "Skip to main content\n"
                  "Key information\n"
                  "Estate security upgrade\n"
-                 "Reference code: DD2707\n",
+                 "Reference code: DD2707\n"
+                 "Directorate: GLA Housing and Land\n",
                  Meta("DD 2707", "Estate security upgrade", body=GLA)),
     MetadataCase(
         "pdf-decision-heading-then-title",
@@ -145,13 +149,16 @@ CASES_FROM_FORMAT = [
         "mayoral-decision-pdf-heading",
         "MAYORAL DECISION – MD3012\n"
         "\n"
-        "Title: Rough sleeping services 2024-25\n",
+        "Title: Rough sleeping services 2024-25\n"
+        "\n"
+        "The Mayor of London approves the budget.\n",
         Meta("MD 3012", "Rough sleeping services 2024-25", body=GLA)),
     MetadataCase("decision-taken-by-signed-on",
                  "Cycle hire extension\n"
                  "Reference code: DD 2710\n"
                  "Signed on 3 April 2024\n"
-                 "Decision taken by: Chief Finance Officer\n",
+                 "Decision taken by: Chief Finance Officer\n"
+                 "The scheme runs across City Hall's estate.\n",
                  Meta("DD 2710", "Cycle hire extension", "Chief Finance Officer", GLA,
                       date(2024, 4, 3))),
     MetadataCase("ombudsman-reference",
@@ -200,12 +207,67 @@ NEGATIVES = [
 ]
 
 
+
+# The deciding body, where the page names its issuer (`pipeline.extract.body`).
+BODIES_FROM_FORMAT = [
+    MetadataCase("report-table-cells",
+                 "Item No. | Classification: Open | Decision maker: Cabinet Member for Parks\n"
+                 "Report title | Park lighting renewal\n",
+                 Meta(None, "Park lighting renewal", "Cabinet Member for Parks", None)),
+    MetadataCase("capitals-masthead",
+                 "NORTHSHIRE COUNTY COUNCIL – RECORD OF DECISION\nDECISION NO:\n25/00012\n",
+                 Meta("25/00012", body="Northshire County Council")),
+    MetadataCase("masthead-opening-a-long-line",
+                 "Eastford City Council - Record of Decision I Councillor A. Person, Lead Member "
+                 "for Environment, do hereby approve the quotation for the park works.\n",
+                 Meta(body="Eastford City Council")),
+    MetadataCase("decision-maker-is-the-body",
+                 "Bus options\n\nDecision Maker: Northshire Combined Authority\n",
+                 Meta(body="Northshire Combined Authority")),
+    MetadataCase("decision-maker-role-of-the-body",
+                 "Green grants\nDecision Maker: Chief Executive, West of Somerset Combined "
+                 "Authority\n",
+                 Meta(body="West of Somerset Combined Authority")),
+    MetadataCase("decision-maker-abbreviated-body",
+                 "Fuel cards\nDecision Maker: Treasurer GMCA\n",
+                 Meta(body="Greater Manchester Combined Authority")),
+    MetadataCase("signatory-closing-line",
+                 "DD 82\n\nTransport study grant\n\nTo award a grant for a transport study.\n\n"
+                 "Jo Smith, Monitoring Officer for the Northshire Combined Authority 15/05/2018 "
+                 "Call-In Expired Approved\n",
+                 Meta("DD 82", body="Northshire Combined Authority")),
+    MetadataCase("commissioner-office-masthead",
+                 "Office of the Police and Crime Commissioner for Westshire\nDecision Notice\n",
+                 Meta(body="Office of the Police and Crime Commissioner for Westshire")),
+]
+
+BODY_NEGATIVES = [
+    MetadataCase("party-complained-about",
+                 "Complaint against:\nNorthtown Borough Council\n\nThe complaint\n",
+                 Meta(body=None)),
+    MetadataCase("council-in-a-sentence",
+                 "Road safety\n\nThe PCC has a contract with Hartside Borough Council to run the "
+                 "scheme.\n",
+                 Meta(body=None)),
+    MetadataCase("shared-series-prefix-without-its-body",
+                 "DD 14\n\nBusiness park study\n\nTo award a grant of £20,000 for a study.\n",
+                 Meta("DD 14", body=None)),
+    MetadataCase("body-without-a-place",
+                 "Budget\nDecision Maker: The Combined Authority\n", Meta(body=None)),
+    MetadataCase("councils-in-a-closing-sentence",
+                 "Play areas\n\nDurham County Council, working with Sunderland City Council, will "
+                 "run the scheme.\n",
+                 Meta(body=None)),
+]
+
 @pytest.mark.parametrize(
     "case",
-    parametrize_groups(issue=CASES_FROM_ISSUE, format=CASES_FROM_FORMAT, negative=NEGATIVES),
+    parametrize_groups(issue=CASES_FROM_ISSUE, format=CASES_FROM_FORMAT, negative=NEGATIVES,
+                       bodies=BODIES_FROM_FORMAT, bodies_negative=BODY_NEGATIVES),
 )
 def test_particulars(case: MetadataCase) -> None:
     assert record_to_meta(record_of(case.text)) == case.expected
 
 
-ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *NEGATIVES]
+ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *NEGATIVES, *BODIES_FROM_FORMAT,
+             *BODY_NEGATIVES]

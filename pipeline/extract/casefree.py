@@ -10,7 +10,7 @@ Read matched words from the original text, by offset, not from the match.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 
@@ -38,3 +38,13 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return next(finditer(pattern, text), None)
+
+
+def matcher(pattern: re.Pattern[str], text: str) -> Callable[[int], re.Match[str] | None]:
+    """A function matching `pattern` (lower case, as for `finditer`) at a position of
+    `text`, ignoring case: for many anchored matches on one text."""
+    lower = lowered(text)
+    fast, slow = _compiled(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    if len(lower) == len(text):
+        return lambda pos: fast.match(lower, pos)
+    return lambda pos: slow.match(text, pos)

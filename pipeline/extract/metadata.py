@@ -6,37 +6,24 @@ wins over what is read from the text; text patterns are in `patterns/metadata.py
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from pipeline.document import Document
-from pipeline.extract import casefree
-from pipeline.patterns.metadata import (
-    BODY_BY_PREFIX,
-    BODY_NAMED,
-    BODY_WORDS,
-    BOILERPLATE_LINE,
-    CODE_LINE,
-    DATE_KINDS,
-    DATE_LABEL,
-    DECISION_MAKER,
-    REFERENCE_LABEL,
-    REFERENCE_VALUE,
-    TITLE_CODE,
-    TITLE_LABEL,
-)
-from pipeline.segment import heading_kind
+from pipeline.extract.body import text_to_body
+from pipeline.extract.decision_dates import parse_date, text_to_dates
+from pipeline.extract.layout import label_matches
+from pipeline.extract.reference import normalise_reference as normalise_reference  # the scorer
+from pipeline.extract.reference import text_to_reference
+from pipeline.extract.title import text_to_title
+from pipeline.patterns.metadata import DECISION_MAKER
+from pipeline.patterns.titles import BOILERPLATE_LINE
 
 _HEAD = 3000  # particulars sit at the top of a decision
 _TAIL = 300  # and its code may close it, under "Signed decision document"
-_REF_KEYS = ("ref", "decision no", "decision number")
-_TITLE_KEYS = ("subject", "title", "issue")
 _MAKER_KEYS = ("decision by", "decision maker", "authorisation name", "taken by", "approved by")
-_DATE_KEYS = ("date", "signed", "published", "effective")
-_MASTHEAD = 400  # where a document names the body that issues it, on a short line
-_MASTHEAD_LINE = 90
+_DATE_TAIL = 2000  # a signed document prints "Dated" on its last page
 
 
 @dataclass(frozen=True)
@@ -48,114 +35,53 @@ class Particulars:
     dates: dict[str, date]
 
 
-def normalise_reference(raw: str) -> str:
-    """ "DD2707" -> "DD 2707", "PCD  651" -> "PCD 651"; other codes as written."""
-    ref = " ".join(raw.split())
-    return re.sub(r"^([A-Z]{1,6})(?=\d)", r"\1 ", ref)
-
-
 def document_to_particulars(doc: Document) -> Particulars:
     head = doc.text[:_HEAD]
     meta = doc.metadata
-    reference = meta.get("reference") or _reference(head) or _reference_in_tail(doc.text[-_TAIL:])
+    first_line = first_content_offset(head)
+    printed = text_to_reference(head, doc.text[-_TAIL:], first_line)
+    reference = meta.get("reference") or (printed.code if printed else None)
+    code_line = printed.line if printed else None
+    decision_maker = meta.get("decision_maker") or _decision_maker(head)
     return Particulars(
         reference=normalise_reference(reference) if reference else None,
-        title=meta.get("title") or _title(head),
-        decision_maker=meta.get("decision_maker") or _decision_maker(head),
-        body=meta.get("body") or _body(head, reference),
-        dates=_dates(head, meta),
+        title=meta.get("title") or text_to_title(head, first_line, code_line),
+        decision_maker=decision_maker,
+        body=meta.get("body")
+        or text_to_body(doc.text, head, first_line, decision_maker, reference),
+        dates=_dates(doc, head, meta),
     )
 
 
-def _mentions(head: str, keys: tuple[str, ...]) -> bool:
-    """Whether a label's words occur at all: cheaper than searching for the label."""
-    lower = casefree.lowered(head)
-    return any(key in lower for key in keys)
-
-
-def _reference(head: str) -> str | None:
-    labels = casefree.finditer(REFERENCE_LABEL, head) if _mentions(head, _REF_KEYS) else ()
-    for label in labels:
-        value = REFERENCE_VALUE.match(head[slice(*label.span("value"))].strip())
-        if value is not None and any(c.isdigit() for c in value.group("ref")):
-            return value.group("ref")
-    for pattern in (TITLE_CODE, CODE_LINE):
-        found = pattern.search(head[:800])
-        if found is not None:
-            return found.group("ref")
-    return None
-
-
-def _reference_in_tail(tail: str) -> str | None:
-    """A signed decision ends with its code and title: "PCD 651 Non Classroom ..."."""
-    found = TITLE_CODE.search(tail)
-    return found.group("ref") if found is not None else None
-
-
-def _title(head: str) -> str | None:
-    labelled = casefree.search(TITLE_LABEL, head) if _mentions(head, _TITLE_KEYS) else None
-    if labelled is not None:
-        title = head[slice(*labelled.span("title"))].strip()
-        if title and not title.endswith(":"):
-            return title
-    for line in head.splitlines():
-        line = line.strip(" \t•·")
-        if not line or BOILERPLATE_LINE.match(line) or len(line) > 200 or heading_kind(line):
-            continue
-        if line.endswith(":") or re.fullmatch(r"[\d/ .:-]+", line):
-            continue
-        return line
-    return None
+def first_content_offset(head: str) -> int:
+    """Where the document's first line of content starts: web-page furniture ("Skip to
+    main content", "Decision details") and blank lines skipped."""
+    pos = 0
+    for line in head.splitlines(keepends=True):
+        words = line.strip(" \t\r\n•·")
+        if words and not BOILERPLATE_LINE.match(words):
+            return pos + len(line) - len(line.lstrip(" \t•·"))
+        pos += len(line)
+    return 0
 
 
 def _decision_maker(head: str) -> str | None:
-    found = casefree.search(DECISION_MAKER, head) if _mentions(head, _MAKER_KEYS) else None
+    """The value of a decision-maker label opening a line or a table cell."""
+    found = next(label_matches(DECISION_MAKER, head, _MAKER_KEYS, cells=True), None)
     if found is None:
         return None
     who = head[slice(*found.span("who"))].strip()
     if not who or who.endswith(":") or len(who.split()) > 20:
         return None
-    return who
+    return who.split(" | ")[0].strip(" |")
 
 
-def _body(head: str, reference: str | None) -> str | None:
-    """The issuing body: known from the reference's scheme ("PCD" is MOPAC's), else named
-    in the masthead (the first lines); a council named further down is a party."""
-    if reference:
-        prefix = re.match(r"[A-Z]+", reference)
-        if prefix and prefix.group(0) in BODY_BY_PREFIX:
-            return BODY_BY_PREFIX[prefix.group(0)]
-    for line in head[:_MASTHEAD].splitlines():
-        if len(line) > _MASTHEAD_LINE or not BODY_WORDS.search(line):
-            continue  # a sentence naming a council is about a party, not the masthead
-        named = BODY_NAMED.match(line.strip(" \t•·"))
-        if named is not None:
-            words = named.group("body").split()
-            return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in words)
-    return None
-
-
-def _dates(head: str, meta: Mapping[str, str]) -> dict[str, date]:
-    found: dict[str, date] = {}
-    labels = casefree.finditer(DATE_LABEL, head) if _mentions(head, _DATE_KEYS) else ()
-    for match in labels:
-        kind = DATE_KINDS.get(" ".join(match.group("label").split()))
-        parsed = parse_date(head[slice(*match.span("date"))])
-        if kind and parsed and kind not in found:
-            found[kind] = parsed
+def _dates(doc: Document, head: str, meta: Mapping[str, str]) -> dict[str, date]:
+    """Dates read from the text; a web page's own metadata wins for the kinds it gives."""
+    found = text_to_dates(head, doc.text[-_DATE_TAIL:], first_content_offset(head))
     for kind in ("signed", "published", "decided"):
         value = meta.get(f"date_{kind}")
         parsed = parse_date(value) if value else None
         if parsed:
             found[kind] = parsed
     return found
-
-
-def parse_date(text: str) -> date | None:
-    cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", " ".join(text.split()))
-    for fmt in ("%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%Y-%m-%d", "%B %d, %Y"):
-        try:
-            return datetime.strptime(cleaned, fmt).date()
-        except ValueError:
-            continue
-    return None
