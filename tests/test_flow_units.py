@@ -337,3 +337,43 @@ def test_begin_keeps_work_already_begun_for_the_same_request(tmp_path: Path) -> 
     finally:
         prefetch.discard()
         stop_pool()
+
+
+class MidRunCase(NamedTuple):
+    """The file as a worker found it, after the plan hashed it and before it was read."""
+
+    name: str
+    bytes_then: bytes | None  # None: the file is gone
+
+
+CASES_FROM_MID_RUN_CHANGES = [
+    MidRunCase("deleted", None),
+    MidRunCase("emptied", b""),
+    MidRunCase("replaced by binary", b"\x00\x01PK\x03\x04" * 50),
+    MidRunCase("truncated", b"Decision"),
+]
+
+
+@pytest.mark.parametrize("case", CASES_FROM_MID_RUN_CHANGES,
+                         ids=[c.name for c in CASES_FROM_MID_RUN_CHANGES])
+def test_a_file_changed_mid_run_then_restored_is_read_again(case: MidRunCase,
+                                                            tmp_path: Path) -> None:
+    """Bug (issue 12.1): the failure was stamped with the sha256 the plan saw, so the
+    restored file (those very bytes) counted as an unchanged failure forever."""
+    path = tmp_path / "decision.txt"
+    original = b"Decision text\nThe Mayor approves a grant of \xc2\xa31,000.\n"
+    path.write_bytes(original)
+    store = StateStore(tmp_path / "state.sqlite")
+    (item,) = paths_to_plan([str(path)], store.entries(), "v1", frozenset()).todo
+    if case.bytes_then is None:
+        path.unlink()
+    else:
+        path.write_bytes(case.bytes_then)
+    (outcome,) = items_to_outcomes([item])
+    assert outcome.failure is not None and outcome.failure.sha256 is None
+    store.record_outcomes([outcome], "v1")
+    path.write_bytes(original)  # restored: the bytes the plan hashed
+    plan = paths_to_plan([str(path)], store.entries(), "v1", frozenset())
+    assert plan.todo == (item,) and plan.unchanged == ()
+    (again,) = items_to_outcomes(list(plan.todo))
+    assert again.failure is None and again.record_json is not None
