@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,6 +59,16 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+_TEMPORARY = re.compile(r"^\.(?P<target>.+)\.[0-9]+-[0-9]+\.tmp$")
+
+
+def temporary_target(name: str) -> str | None:
+    """The file name a temporary file of `atomic_writer` was to replace (a killed process
+    leaves it behind), or None if `name` is not such a temporary name."""
+    match = _TEMPORARY.match(name)
+    return None if match is None else match["target"]
 
 
 def write_atomic(path: Path, text: str) -> None:

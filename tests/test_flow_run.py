@@ -139,6 +139,34 @@ def test_changed_removed_and_repatterned_documents(harness: str, tmp_path: Path,
     assert summary["counts"]["extracted"] == 3
 
 
+USER_FILES = {  # files a person put in the outputs folder: no run may remove them
+    "records/my-notes.txt": b"notes\n",
+    "records/.gitkeep": b"",
+    "records/hand-made.json": b'{"id": "hand-made"}\n',
+    "records/.hand-made.json.1-2.tmp": b"a temporary name, but not of a record this tool wrote",
+    ".draft.tmp": b"draft\n",
+    ".records.jsonl.draft.tmp": b"not the writer's temporary name either\n",
+}
+
+
+def test_a_run_removes_only_the_records_it_wrote(harness: str, tmp_path: Path) -> None:
+    """Bug (issue 12.3): the finish step deleted every file of outputs/records/ that was
+    not a current record, and every hidden .tmp file beside the roll-up."""
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    paths = write_corpus(docs, 3)
+    run_flow([str(docs)], out)
+    for name, data in USER_FILES.items():
+        (out / name).write_bytes(data)
+    old_id = doc_id_for(stem_of(str(paths[0])), file_sha256(str(paths[0])))
+    paths[0].write_text(paths[0].read_text() + "\n7.1. An added paragraph.\n")
+    paths[1].unlink()
+    summary = run_flow([str(docs)], out)
+    assert summary["counts"]["removed"] == 2  # the changed document's old id, the deleted one
+    assert not (out / "records" / f"{old_id}.json").exists()
+    assert {name: (out / name).read_bytes() for name in USER_FILES} == USER_FILES
+    assert len(list((out / "records").glob("*.json"))) == 2 + 1  # and hand-made.json
+
+
 def test_the_dask_runner_writes_byte_identical_records(corpus: Path, clean: Path,
                                                        tmp_path: Path) -> None:
     from distributed import LocalCluster

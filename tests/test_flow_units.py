@@ -11,7 +11,7 @@ import pytest
 from pipeline.document import doc_id_for
 from pipeline.flow.items import Failure, Outcome, WorkItem, one_line
 from pipeline.flow.outputs import OutputLayout, UnsafeId
-from pipeline.flow.plan import file_sha256, list_record_files, paths_to_plan, stem_of
+from pipeline.flow.plan import file_sha256, paths_to_plan, stem_of
 from pipeline.flow.sources import FileSource, ManifestSource, discover_paths, source_for
 from pipeline.flow.state import Entry, StateStore
 from pipeline.flow.work import items_to_outcomes
@@ -187,13 +187,57 @@ def test_one_line_flattens_and_bounds_reasons() -> None:
     assert len(one_line("x" * 1000)) == 300
 
 
-def test_remove_stale_keeps_wanted_and_sweeps_leftovers(tmp_path: Path) -> None:
-    layout = OutputLayout(tmp_path)
-    layout.records_dir.mkdir()
-    for name in ("keep.json", "old.json", ".keep.json.abc.tmp"):
-        (layout.records_dir / name).write_text("{}")
-    assert layout.remove_stale(["keep"]) == 1
-    assert list_record_files(layout.records_dir) == frozenset({"keep.json"})
+class LeftCase(NamedTuple):
+    name: str  # in the outputs folder
+    removed: bool
+
+
+CASES_FROM_FINISHING = [
+    LeftCase("records/keep-1111111111.json", False),  # a current record
+    LeftCase("records/old-2222222222.json", True),  # written by a run, no longer produced
+    LeftCase("records/.old-2222222222.json.41-42.tmp", True),  # a killed run's, of its records
+    LeftCase("records/.keep-1111111111.json.41-42.tmp", True),
+    LeftCase(".records.jsonl.41-42.tmp", True),
+    LeftCase(".run-summary.json.41-42.tmp", True),
+    LeftCase("records/hand-made.json", False),  # a person's: not in `written`
+    LeftCase("records/.hand-made.json.41-42.tmp", False),
+    LeftCase("records/my-notes.txt", False),
+    LeftCase("records/.gitkeep", False),
+    LeftCase(".draft.tmp", False),
+    LeftCase(".records.jsonl.draft.tmp", False),
+]
+
+
+def test_finishing_removes_only_what_a_run_wrote(tmp_path: Path) -> None:
+    from pipeline.flow.finish import finish_outputs
+
+    layout = OutputLayout(tmp_path / "out")
+    keep, old = WorkItem("keep.txt", "1" * 64, "keep-1111111111"), \
+        WorkItem("old.txt", "2" * 64, "old-2222222222")
+    layout.write_outcomes([Outcome(keep, record_json="{}\n"), Outcome(old, record_json="{}\n")],
+                          "v1")
+    for case in CASES_FROM_FINISHING:
+        (layout.root / case.name).write_text("{}\n")
+    counts = finish_outputs(layout, (), ("old.txt",))
+    assert counts.removed == 1
+    left = {case.name for case in CASES_FROM_FINISHING if (layout.root / case.name).exists()}
+    assert left == {case.name for case in CASES_FROM_FINISHING if not case.removed}
+    assert StateStore(layout.state).written_ids() == {"keep-1111111111"}
+
+
+def test_a_state_from_before_written_ids_knows_its_records(tmp_path: Path) -> None:
+    """State files made before the `written` table: the records their rows name are theirs."""
+    import sqlite3
+    from contextlib import closing
+
+    path = tmp_path / "state.sqlite"
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute("CREATE TABLE documents (path TEXT PRIMARY KEY, sha256 TEXT, version TEXT "
+                   "NOT NULL, doc_id TEXT, kind TEXT, reason TEXT)")
+        db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                       [("a.txt", "1" * 64, "v1", "a-1111111111", None, None),
+                        ("b.txt", "2" * 64, "v1", None, "empty", "zero-byte file")])
+    assert StateStore(path).written_ids() == {"a-1111111111"}
 
 
 def test_finishing_an_empty_run_leaves_every_output_in_place(tmp_path: Path) -> None:
