@@ -55,7 +55,7 @@ def plain_run(source: Path, out: Path, workers: int) -> tuple[float, float]:
 
     start, cpu_start = time.perf_counter(), _cpu_so_far()
     layout, version = OutputLayout(out), version_key()
-    plan = plan_against(discover_paths([FileSource(source)]), out, version)
+    plan = plan_against(discover_paths([FileSource(source)], out), out, version)
     batches = deque(batches_of(plan.todo, batch_size_for(len(plan.todo), workers)))
     with ProcessPoolExecutor(workers, initializer=warm_up) as pool:
         pending: deque[Any] = deque()

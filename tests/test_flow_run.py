@@ -167,6 +167,22 @@ def test_a_run_removes_only_the_records_it_wrote(harness: str, tmp_path: Path) -
     assert len(list((out / "records").glob("*.json"))) == 2 + 1  # and hand-made.json
 
 
+@pytest.mark.parametrize("out_name", ["docs/outputs", "docs/sub/outputs", "docs"],
+                         ids=["inside the source", "deeper inside", "the source itself"])
+def test_the_outputs_folder_is_never_read_as_a_source(harness: str, tmp_path: Path,
+                                                       out_name: str) -> None:
+    """Bug (issue 12.4): with --out inside a SOURCE folder, each run read the last one's
+    records, roll-up and summary as documents (10 -> 22 -> 35 -> 48 records)."""
+    docs, out = tmp_path / "docs", tmp_path / out_name
+    write_corpus(docs, 3)
+    (docs / "sub").mkdir(exist_ok=True)
+    for _ in range(3):
+        summary = run_flow([str(docs)], out)
+        assert (summary["counts"]["discovered"], summary["counts"]["records"]) == (3, 3)
+    assert len(list((out / "records").iterdir())) == 3
+    assert summary["counts"]["extracted"] == 0
+
+
 def test_the_dask_runner_writes_byte_identical_records(corpus: Path, clean: Path,
                                                        tmp_path: Path) -> None:
     from distributed import LocalCluster

@@ -130,6 +130,43 @@ def test_discovery_is_sorted_recursive_and_skips_hidden(tmp_path: Path) -> None:
     assert found == [str(tmp_path / n) for n in ("a.txt", "b.txt", "sub/c.txt")]
 
 
+class SkipCase(NamedTuple):
+    name: str
+    source: str
+    out: str
+    found: list[str]
+
+
+_TREE = ["docs/a.txt", "docs/sub/b.txt", "docs/out/records/a-1111111111.json",
+         "docs/out/records.jsonl", "docs/out/state.sqlite", "docs/out/site/index.html",
+         "docs/records/a-1111111111.json", "docs/failures.jsonl", "docs/run-summary.json"]
+CASES_FROM_OUTPUTS = [
+    SkipCase("outputs inside the source", "docs", "docs/out",
+             ["docs/a.txt", "docs/failures.jsonl", "docs/records/a-1111111111.json",
+              "docs/run-summary.json", "docs/sub/b.txt"]),
+    SkipCase("another spelling of it", "docs", "docs/sub/../out",
+             ["docs/a.txt", "docs/failures.jsonl", "docs/records/a-1111111111.json",
+              "docs/run-summary.json", "docs/sub/b.txt"]),
+    SkipCase("the source itself", "docs", "docs",  # only what a run writes there
+             ["docs/a.txt", "docs/out/records.jsonl", "docs/out/records/a-1111111111.json",
+              "docs/out/site/index.html", "docs/out/state.sqlite", "docs/sub/b.txt"]),
+    SkipCase("a source inside the outputs", "docs/sub", "docs", ["docs/sub/b.txt"]),
+    SkipCase("a source that is its records", "docs/out/records", "docs/out", []),
+    SkipCase("a file the run wrote", "docs/out/state.sqlite", "docs/out", []),
+    SkipCase("elsewhere", "docs/sub", "outputs", ["docs/sub/b.txt"]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_FROM_OUTPUTS, ids=[c.name for c in CASES_FROM_OUTPUTS])
+def test_discovery_never_reads_the_outputs_folder(case: SkipCase, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in _TREE:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    monkeypatch.chdir(tmp_path)
+    assert discover_paths([FileSource(Path(case.source))], case.out) == case.found
+
+
 def test_a_manifest_source_lists_the_documents_its_cache_holds(tmp_path: Path) -> None:
     from pipeline.corpus.manifest import ManifestEntry, write_manifest
 
@@ -337,8 +374,9 @@ def test_work_begun_while_prefect_starts_is_taken_once_and_only_when_it_matches(
     try:
         prefetch.begin(sources, out, workers=1, batch_size=5)
         paths = discover_paths([FileSource(tmp_path / "docs")])
-        assert prefetch.early_paths(sources) == paths
-        assert prefetch.early_paths([str(tmp_path)]) is None
+        assert prefetch.early_paths(sources, out) == paths
+        assert prefetch.early_paths([str(tmp_path)], out) is None
+        assert prefetch.early_paths(sources, str(tmp_path / "elsewhere")) is None
         plan = prefetch.early_plan(paths, out, version_key())
         assert plan is not None and len(plan.todo) == 12
         assert prefetch.early_plan(paths, str(tmp_path / "elsewhere"), version_key()) is None
@@ -354,7 +392,7 @@ def test_work_begun_while_prefect_starts_is_taken_once_and_only_when_it_matches(
         assert second is not None
         second.result(timeout=120)
         prefetch.discard()
-        assert prefetch.early_paths(sources) is None
+        assert prefetch.early_paths(sources, out) is None
     finally:
         prefetch.discard()
         stop_pool()
@@ -370,7 +408,7 @@ def test_begin_keeps_work_already_begun_for_the_same_request(tmp_path: Path) -> 
     sources, out = [str(tmp_path / "docs")], str(tmp_path / "out")
     try:
         prefetch.begin(sources, out, 1, 2)
-        paths = prefetch.early_paths(sources)
+        paths = prefetch.early_paths(sources, out)
         assert paths is not None
         first = prefetch.early_plan(paths, out, version_key())
         prefetch.begin(sources, out, 1, 2)  # as run_flow does after `decisions run` began

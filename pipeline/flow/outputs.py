@@ -60,6 +60,17 @@ class OutputLayout:
     def state(self) -> Path:
         return self.root / "state.sqlite"
 
+    @property
+    def lock(self) -> Path:
+        return self.root / ".decisions-run.lock"
+
+    @property
+    def file_names(self) -> frozenset[str]:
+        """The files a run writes at the top of the folder (the state with SQLite's own)."""
+        state = self.state.name
+        return frozenset({self.rollup.name, self.failures.name, self.summary.name, state,
+                          f"{state}-wal", f"{state}-shm", f"{state}-journal", self.lock.name})
+
     def record_path(self, doc_id: str) -> Path:
         """outputs/records/<id>.json; refuses any id that could name another place."""
         if not SAFE_ID.match(doc_id):

@@ -83,7 +83,7 @@ def begin(sources: Sequence[str], out: str, workers: int, batch_size: int,
         discard()
         version = version_key(engine)
         try:
-            paths = discover_paths(source_for(raw) for raw in sources)
+            paths = discover_paths((source_for(raw) for raw in sources), out)
             plan = plan_against(paths, out, version)
         except Exception:  # it fails again in the flow's own tasks: retried there, and reported
             return
@@ -96,10 +96,11 @@ def begin(sources: Sequence[str], out: str, workers: int, batch_size: int,
             _early = early
 
 
-def early_paths(sources: Sequence[str]) -> list[str] | None:
-    """The discovered paths, if `begin` ran for these sources."""
+def early_paths(sources: Sequence[str], out: str) -> list[str] | None:
+    """The discovered paths, if `begin` ran for these sources and outputs folder (which
+    discovery leaves out)."""
     with _lock:
-        if _early is None or _early.sources != tuple(sources):
+        if _early is None or (_early.sources, _early.out) != (tuple(sources), out):
             return None
         return _early.paths
 

@@ -50,7 +50,7 @@ def decisions_run(sources: list[str], out: str = "outputs", workers: int = 2,
     read with `engine` (another engine than last run's reprocesses everything)."""
     started, clock = datetime.now(UTC), time.perf_counter()
     version = version_key(engine)
-    work = plan(discover(sources), out, version)
+    work = plan(discover(sources, out), out, version)
     planned = time.perf_counter()
     size = batch_size or batch_size_for(len(work.todo), workers)
     progress.start(len(work.todo))

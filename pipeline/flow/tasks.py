@@ -57,10 +57,12 @@ def refresh_corpus(sources: list[str], publishers: list[str],
 
 
 @task(name="discover", cache_policy=NO_CACHE, persist_result=False)
-def discover(sources: list[str]) -> list[str]:
-    """The paths found while Prefect started (`prefetch.py`), else found now."""
-    found = prefetch.early_paths(sources)
-    return found if found is not None else discover_paths(source_for(raw) for raw in sources)
+def discover(sources: list[str], out: str) -> list[str]:
+    """The paths found while Prefect started (`prefetch.py`), else found now; never any
+    in the outputs folder `out`."""
+    found = prefetch.early_paths(sources, out)
+    return found if found is not None else discover_paths((source_for(raw) for raw in sources),
+                                                          out)
 
 
 @task(name="plan", cache_policy=NO_CACHE, persist_result=False, retries=len(_BACKOFF),
