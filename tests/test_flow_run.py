@@ -101,7 +101,7 @@ def test_every_good_input_has_its_record_and_every_bad_one_its_reason(corpus: Pa
 
 def test_nothing_is_written_outside_the_outputs_folder(corpus: Path, clean: Path) -> None:
     allowed = {"records", "records.jsonl", "failures.jsonl", "run-summary.json",
-               "state.sqlite", "state.sqlite-wal", "state.sqlite-shm"}
+               "state.sqlite", "state.sqlite-wal", "state.sqlite-shm", ".decisions-run.lock"}
     assert {p.name for p in clean.iterdir()} <= allowed
     assert not list(corpus.parent.parent.rglob("escape*"))
     assert not list(Path("/tmp").glob("escape*"))
@@ -218,6 +218,28 @@ def test_a_run_killed_mid_way_then_rerun_matches_a_clean_run(harness: str, corpu
     assert summary["counts"]["extracted"] < GOOD + 1 + len(BAD)  # resumed, not redone
     assert outputs_of(out) == outputs_of(clean)
     assert not [p for p in out.rglob("*.tmp")]
+
+
+def test_a_second_run_on_the_same_outputs_refuses_while_the_first_runs(
+        harness: str, corpus: Path, clean: Path, tmp_path: Path) -> None:
+    """Bug (issue 12.2): two runs on one --out with different sources corrupted each
+    other. The second now stops at once, naming the folder and the first run's PID."""
+    out, other = tmp_path / "out", tmp_path / "other"
+    write_corpus(other, 2)
+    env = {**os.environ, "PREFECT_API_URL": harness}
+    first = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(corpus), "--out",
+                              str(out), "--workers", "1", "--batch-size", "1", "--no-progress"],
+                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _wait_for_records(out / "records", 2, first)
+    second = subprocess.run([sys.executable, "-m", "pipeline", "run", str(other), "--out",
+                             str(out), "--no-progress"], env=env, capture_output=True,
+                            text=True, timeout=120)
+    running = first.poll() is None
+    assert (second.returncode, second.stderr.splitlines()) == (2, [
+        f"error: {out} is in use by run {first.pid}; wait for it to end, or give another --out"])
+    assert first.wait(timeout=300) == 1  # the corpus's bad inputs
+    assert running, "the first run ended before the second was refused"
+    assert outputs_of(out) == outputs_of(clean)
 
 
 def _wait_for_records(folder: Path, count: int, process: subprocess.Popen[bytes]) -> int:

@@ -459,3 +459,40 @@ def test_a_file_changed_mid_run_then_restored_is_read_again(case: MidRunCase,
     assert plan.todo == (item,) and plan.unchanged == ()
     (again,) = items_to_outcomes(list(plan.todo))
     assert again.failure is None and again.record_json is not None
+
+
+_HOLD = """
+import sys, time
+from pipeline.flow.lock import holding_outputs
+with holding_outputs(sys.argv[1]):
+    print("held", flush=True)
+    time.sleep(600)
+"""
+
+
+def test_an_outputs_folder_is_held_by_one_process_until_it_ends_however_it_ends(
+        tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from pipeline.flow.lock import OutputsInUse, holding_outputs
+
+    out = tmp_path / "out"
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD, str(out)], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with pytest.raises(OutputsInUse) as refused, holding_outputs(out):
+            pass
+        assert str(refused.value) == (f"{out} is in use by run {holder.pid}; wait for it to "
+                                      "end, or give another --out")
+    finally:
+        holder.kill()  # SIGKILL: no chance to let go of anything
+        holder.wait()
+    lock = OutputLayout(out).lock
+    with holding_outputs(out), holding_outputs(str(out)):  # free again; nested in a process
+        assert lock.read_text() == f"{os.getpid()}\n"
+    assert lock.read_text() == ""
+    with holding_outputs(out):  # and released after the nested holds
+        pass

@@ -60,7 +60,6 @@ def run(args: argparse.Namespace) -> int:
     if args.verbose:  # before Prefect is imported: it reads settings once
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
     from pipeline.errors import ConfigurationError
-    from pipeline.flow.early_server import start_early_server
     from pipeline.flow.sources import ManifestSource, source_for
 
     try:
@@ -72,6 +71,19 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(source, ManifestSource):
             for line in _manifest_notes(raw, source):
                 print(line, file=sys.stderr)
+    from pipeline.flow.lock import holding_outputs
+
+    try:
+        with holding_outputs(args.out):  # before anything starts: a refusal is instant
+            return _run_holding(args)
+    except ConfigurationError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def _run_holding(args: argparse.Namespace) -> int:
+    from pipeline.flow.early_server import start_early_server
+
     server = start_early_server()  # overlaps Prefect's start with our imports
     if args.task_runner == "local":
         from pipeline.flow.pool import start_pool_soon
@@ -83,15 +95,10 @@ def run(args: argparse.Namespace) -> int:
     from pipeline.flow import run_flow
     from pipeline.flow.report import print_summary
 
-    try:
-        summary = run_flow(args.sources, args.out, workers=args.workers,
-                           batch_size=args.batch_size, task_runner=args.task_runner,
-                           dask_address=args.dask_address, show_progress=not args.no_progress,
-                           engine=args.engine,
-                           early_server=server)
-    except ConfigurationError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    summary = run_flow(args.sources, args.out, workers=args.workers,
+                       batch_size=args.batch_size, task_runner=args.task_runner,
+                       dask_address=args.dask_address, show_progress=not args.no_progress,
+                       engine=args.engine, early_server=server)
     print_summary(summary)
     return 1 if summary["counts"]["failed"] else 0
 

@@ -23,6 +23,7 @@ from pipeline.flow import prefetch, progress
 from pipeline.flow.early_server import EarlyServer
 from pipeline.flow.finish import summary_of
 from pipeline.flow.items import Outcome, WorkItem
+from pipeline.flow.lock import holding_outputs
 from pipeline.flow.outputs import OutputLayout
 from pipeline.flow.plan import batch_size_for, batches_of
 from pipeline.flow.pool import start_pool
@@ -47,7 +48,14 @@ def decisions_run(sources: list[str], out: str = "outputs", workers: int = 2,
                   batch_size: int = 0, in_pool: bool = True,
                   engine: str = DEFAULT_ENGINE) -> dict[str, Any]:
     """Records for every new or changed document under `sources`, written to `out`; PDFs
-    read with `engine` (another engine than last run's reprocesses everything)."""
+    read with `engine` (another engine than last run's reprocesses everything). Holds
+    `out` for the whole run (`lock.py`): a second run on it is refused."""
+    with holding_outputs(out):
+        return _run(sources, out, workers, batch_size, in_pool, engine)
+
+
+def _run(sources: list[str], out: str, workers: int, batch_size: int, in_pool: bool,
+         engine: str) -> dict[str, Any]:
     started, clock = datetime.now(UTC), time.perf_counter()
     version = version_key(engine)
     work = plan(discover(sources, out), out, version)
@@ -115,22 +123,23 @@ def run_flow(sources: Sequence[str | Path], out: str | Path = "outputs", *, work
     raw = [str(source) for source in sources]
     for source in raw:
         source_for(source)  # fail fast, before anything starts, on a missing source
-    if task_runner == "dask":
-        runner = _dask_runner(dask_address, workers)
-    else:
-        start_pool(workers)
-        runner = ThreadPoolTaskRunner(max_workers=2 * workers)
-    try:
-        if task_runner != "dask":
-            prefetch.begin(raw, str(out), workers, batch_size, engine)  # while Prefect starts
-        if early_server is not None:
-            _wait_for(early_server)
-        configured = decisions_run.with_options(task_runner=runner)
-        with progress.progress_bar(show_progress):
-            summary: dict[str, Any] = configured(raw, str(out), workers, batch_size,
-                                                 task_runner != "dask", engine)
-    finally:
-        prefetch.discard()
+    with holding_outputs(out):  # and on an outputs folder in use, as `decisions run` does
+        if task_runner == "dask":
+            runner = _dask_runner(dask_address, workers)
+        else:
+            start_pool(workers)
+            runner = ThreadPoolTaskRunner(max_workers=2 * workers)
+        try:
+            if task_runner != "dask":
+                prefetch.begin(raw, str(out), workers, batch_size, engine)  # while Prefect starts
+            if early_server is not None:
+                _wait_for(early_server)
+            configured = decisions_run.with_options(task_runner=runner)
+            with progress.progress_bar(show_progress):
+                summary: dict[str, Any] = configured(raw, str(out), workers, batch_size,
+                                                     task_runner != "dask", engine)
+        finally:
+            prefetch.discard()
     return summary
 
 
