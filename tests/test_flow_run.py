@@ -242,6 +242,52 @@ def test_a_second_run_on_the_same_outputs_refuses_while_the_first_runs(
     assert outputs_of(out) == outputs_of(clean)
 
 
+def _run_by_command(docs: Path, out: Path, harness: str) -> None:
+    from pipeline.errors import ConfigurationError
+
+    result = subprocess.run([sys.executable, "-m", "pipeline", "run", str(docs), "--out",
+                             str(out), "--no-progress"], env={**os.environ, "PREFECT_API_URL":
+                                                              harness},
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2, result.stdout
+    raise ConfigurationError(result.stderr.removeprefix("error: "))
+
+
+def _run_served(docs: Path, out: Path, harness: str) -> None:
+    from pipeline.flow import decisions_run
+
+    decisions_run([str(docs)], str(out))  # the flow itself, as `decisions serve` runs it
+
+
+REFUSING_CALLERS = {"decisions run": _run_by_command,
+                    "run_flow": lambda docs, out, harness: run_flow([str(docs)], out),
+                    "the served flow": _run_served}
+
+
+@pytest.mark.parametrize("caller", REFUSING_CALLERS)
+def test_a_run_that_finds_no_document_keeps_the_records_unless_told_to_prune(
+        harness: str, tmp_path: Path, caller: str) -> None:
+    """Bug (issue 12.5): a run over an empty or unmounted folder removed every record and
+    exited 0. It is refused (exit 2) unless --prune allows it."""
+    from pipeline.errors import ConfigurationError
+
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    write_corpus(docs, 3)
+    run_flow([str(docs)], out)
+    before = outputs_of(out)
+    for path in docs.iterdir():
+        path.unlink()  # the folder still there, empty: as a share that is not mounted
+    with pytest.raises(ConfigurationError) as refused:
+        REFUSING_CALLERS[caller](docs, out, harness)
+    assert str(refused.value).splitlines() == [
+        f"no documents found in {docs} (empty, or not mounted?), and {out} holds 3 record(s) "
+        "this run would remove; run again with --prune to remove them"]
+    assert outputs_of(out) == before
+    summary = run_flow([str(docs)], out, prune=True)
+    assert (summary["counts"]["removed"], summary["counts"]["records"]) == (3, 0)
+    assert not list((out / "records").iterdir())
+
+
 def _wait_for_records(folder: Path, count: int, process: subprocess.Popen[bytes]) -> int:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:

@@ -25,7 +25,7 @@ from pipeline.flow.finish import summary_of
 from pipeline.flow.items import Outcome, WorkItem
 from pipeline.flow.lock import holding_outputs
 from pipeline.flow.outputs import OutputLayout
-from pipeline.flow.plan import batch_size_for, batches_of
+from pipeline.flow.plan import batch_size_for, batches_of, refuse_to_empty
 from pipeline.flow.pool import start_pool
 from pipeline.flow.sources import source_for
 from pipeline.flow.state import version_key
@@ -46,16 +46,18 @@ __all__ = ["decisions_run", "run_flow", "scheduled_run"]
 @flow(name="decisions-run", persist_result=False, log_prints=False)
 def decisions_run(sources: list[str], out: str = "outputs", workers: int = 2,
                   batch_size: int = 0, in_pool: bool = True,
-                  engine: str = DEFAULT_ENGINE) -> dict[str, Any]:
+                  engine: str = DEFAULT_ENGINE, prune: bool = False) -> dict[str, Any]:
     """Records for every new or changed document under `sources`, written to `out`; PDFs
     read with `engine` (another engine than last run's reprocesses everything). Holds
-    `out` for the whole run (`lock.py`): a second run on it is refused."""
+    `out` for the whole run (`lock.py`): a second run on it is refused. Sources with no
+    document at all remove the records only with `prune` (`plan.refuse_to_empty`)."""
     with holding_outputs(out):
-        return _run(sources, out, workers, batch_size, in_pool, engine)
+        refuse_to_empty(sources, out, prune)
+        return _run(sources, out, workers, batch_size, in_pool, engine, prune)
 
 
 def _run(sources: list[str], out: str, workers: int, batch_size: int, in_pool: bool,
-         engine: str) -> dict[str, Any]:
+         engine: str, prune: bool) -> dict[str, Any]:
     started, clock = datetime.now(UTC), time.perf_counter()
     version = version_key(engine)
     work = plan(discover(sources, out), out, version)
@@ -78,7 +80,7 @@ def _run(sources: list[str], out: str, workers: int, batch_size: int, in_pool: b
     seconds = {"plan": planned - clock, "extract": extracted - planned,
                "finish": ended - extracted, "total": ended - clock}
     settings = {"version": version, "workers": workers, "batch_size": size,
-                "sources": sources, "in_pool": in_pool, "engine": engine}
+                "sources": sources, "in_pool": in_pool, "engine": engine, "prune": prune}
     summary = summary_of(OutputLayout(Path(out)), counts, seconds, finished, started,
                          datetime.now(UTC), settings)
     write_summary(summary, out)
@@ -112,23 +114,20 @@ def scheduled_run(sources: list[str], out: str = "outputs", workers: int = 2,
 def run_flow(sources: Sequence[str | Path], out: str | Path = "outputs", *, workers: int = 2,
              batch_size: int = 0, task_runner: str = "local", dask_address: str | None = None,
              show_progress: bool = False, engine: str = DEFAULT_ENGINE,
-             early_server: EarlyServer | None = None) -> dict[str, Any]:
+             early_server: EarlyServer | None = None, prune: bool = False) -> dict[str, Any]:
     """Run the flow once and return its summary (also in `out`/run-summary.json).
 
     task_runner "local": Prefect threads feeding a pool of `workers` processes, warmed
     up while Prefect starts and kept for the next call in this process (stopped at
     exit). "dask": tasks run on Dask workers (the cluster at `dask_address`, or a new
-    local one), each extracting in its own process.
+    local one), each extracting in its own process. `prune`: see `decisions_run`.
     """
     raw = [str(source) for source in sources]
     for source in raw:
         source_for(source)  # fail fast, before anything starts, on a missing source
     with holding_outputs(out):  # and on an outputs folder in use, as `decisions run` does
-        if task_runner == "dask":
-            runner = _dask_runner(dask_address, workers)
-        else:
-            start_pool(workers)
-            runner = ThreadPoolTaskRunner(max_workers=2 * workers)
+        refuse_to_empty(raw, out, prune)  # or one this run would empty
+        runner = _task_runner(task_runner, dask_address, workers)
         try:
             if task_runner != "dask":
                 prefetch.begin(raw, str(out), workers, batch_size, engine)  # while Prefect starts
@@ -137,10 +136,17 @@ def run_flow(sources: Sequence[str | Path], out: str | Path = "outputs", *, work
             configured = decisions_run.with_options(task_runner=runner)
             with progress.progress_bar(show_progress):
                 summary: dict[str, Any] = configured(raw, str(out), workers, batch_size,
-                                                     task_runner != "dask", engine)
+                                                     task_runner != "dask", engine, prune)
         finally:
             prefetch.discard()
     return summary
+
+
+def _task_runner(name: str, dask_address: str | None, workers: int) -> Any:
+    if name == "dask":
+        return _dask_runner(dask_address, workers)
+    start_pool(workers)
+    return ThreadPoolTaskRunner(max_workers=2 * workers)
 
 
 def _wait_for(server: EarlyServer) -> None:

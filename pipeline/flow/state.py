@@ -98,6 +98,12 @@ class StateStore:
                               "FROM documents").fetchall()
         return {row[0]: Entry(*row) for row in rows}
 
+    def record_count(self) -> int:
+        """Inputs whose latest outcome is a record."""
+        with self._connect() as db:
+            return int(db.execute("SELECT count(*) FROM documents WHERE kind IS NULL"
+                                  ).fetchone()[0])
+
     def record_outcomes(self, outcomes: Iterable[Outcome], version: str) -> None:
         """Rows for a finished batch, after its record files are on disk."""
         rows = [_outcome_row(outcome, version) for outcome in outcomes]
