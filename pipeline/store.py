@@ -13,11 +13,12 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import orjson
 
-from schemas.record import DecisionRecord
+if TYPE_CHECKING:  # the models cost 0.2 s to import; writing needs only their output
+    from schemas.record import DecisionRecord
 
 
 def record_to_json(record: DecisionRecord) -> str:

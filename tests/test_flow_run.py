@@ -18,6 +18,7 @@ import psutil  # type: ignore[import-untyped]
 import pytest
 
 import pipeline.flow.run as flow_run
+from benchmarks.soak import Soak, outputs_of, transient_delete
 from benchmarks.synthetic import write_corpus
 from pipeline.document import doc_id_for
 from pipeline.flow import run_flow
@@ -63,14 +64,6 @@ def clean(harness: str, corpus: Path, tmp_path_factory: pytest.TempPathFactory) 
     out = tmp_path_factory.mktemp("clean") / "out"
     run_flow([str(corpus)], out)
     return out
-
-
-def outputs_of(out: Path) -> dict[str, bytes]:
-    """Everything a run must reproduce byte for byte (not the timestamped summary)."""
-    files = {f"records/{p.name}": p.read_bytes() for p in (out / "records").iterdir()}
-    files["records.jsonl"] = (out / "records.jsonl").read_bytes()
-    files["failures.jsonl"] = (out / "failures.jsonl").read_bytes()
-    return files
 
 
 def good_paths(corpus: Path) -> list[Path]:
@@ -286,6 +279,21 @@ def test_a_run_that_finds_no_document_keeps_the_records_unless_told_to_prune(
     summary = run_flow([str(docs)], out, prune=True)
     assert (summary["counts"]["removed"], summary["counts"]["records"]) == (3, 0)
     assert not list((out / "records").iterdir())
+
+
+def test_sources_deleted_and_emptied_mid_run_then_restored_are_read_by_the_next_run(
+        harness: str, corpus: Path, clean: Path, tmp_path: Path) -> None:
+    """Bug (issue 12.1), end to end: documents the run had still to read are deleted and
+    emptied after its plan, then restored with the same bytes; the next run reads them."""
+    soak = Soak(corpus, tmp_path / "out", {**os.environ, "PREFECT_API_URL": harness},
+                workers=1, batch_size=1)
+    victims = good_paths(corpus)[-2:]  # among the last the run reads
+    result = transient_delete(soak, victims)
+    assert result == {"exit": 1, "failed_while_gone": {str(victims[0]): "unreadable",
+                                                       str(victims[1]): "changed"}}
+    rerun = soak.run("rerun")
+    assert (rerun["exit"], rerun["extracted"]) == (1, 2)  # 1: the corpus's bad inputs
+    assert outputs_of(soak.out) == outputs_of(clean)
 
 
 def _wait_for_records(folder: Path, count: int, process: subprocess.Popen[bytes]) -> int:
