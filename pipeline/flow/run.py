@@ -4,7 +4,8 @@ It only orchestrates; each step is a task calling a plain module. Batches hold
 hundreds of documents because Prefect costs milliseconds per task: one task per
 document ran at 18 docs/s where batches of 100 ran at 73 (plain loop 85); sizes
 are `plan.batch_size_for`'s. At most `2 × workers` batches are in flight, so memory
-does not grow with the corpus.
+does not grow with the corpus. A run holds its outputs folder throughout (`lock.py`),
+and one whose sources hold no document at all does not empty it (`plan.refuse_to_empty`).
 """
 
 from __future__ import annotations
