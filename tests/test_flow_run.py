@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psutil  # type: ignore[import-untyped]
 import pytest
@@ -235,31 +236,37 @@ def test_a_second_run_on_the_same_outputs_refuses_while_the_first_runs(
     assert outputs_of(out) == outputs_of(clean)
 
 
-def _run_by_command(docs: Path, out: Path, harness: str) -> None:
+def _run_by_command(docs: Path, out: Path, harness: str, prune: bool) -> dict[str, Any]:
     from pipeline.errors import ConfigurationError
 
     result = subprocess.run([sys.executable, "-m", "pipeline", "run", str(docs), "--out",
-                             str(out), "--no-progress"], env={**os.environ, "PREFECT_API_URL":
-                                                              harness},
+                             str(out), "--no-progress", *(["--prune"] if prune else [])],
+                            env={**os.environ, "PREFECT_API_URL": harness},
                             capture_output=True, text=True, timeout=120)
-    assert result.returncode == 2, result.stdout
-    raise ConfigurationError(result.stderr.removeprefix("error: "))
+    if result.returncode == 2:
+        raise ConfigurationError(result.stderr.removeprefix("error: "))
+    assert result.returncode == 0, result.stderr[-2000:]
+    summary: dict[str, Any] = json.loads((out / "run-summary.json").read_text())
+    return summary
 
 
-def _run_served(docs: Path, out: Path, harness: str) -> None:
+def _run_served(docs: Path, out: Path, harness: str, prune: bool) -> dict[str, Any]:
     from pipeline.flow import decisions_run
 
-    decisions_run([str(docs)], str(out))  # the flow itself, as `decisions serve` runs it
+    return decisions_run([str(docs)], str(out), prune=prune)  # the flow, as served
 
 
-REFUSING_CALLERS = {"decisions run": _run_by_command,
-                    "run_flow": lambda docs, out, harness: run_flow([str(docs)], out),
-                    "the served flow": _run_served}
+def _run_flow(docs: Path, out: Path, harness: str, prune: bool) -> dict[str, Any]:
+    return run_flow([str(docs)], out, prune=prune)
 
 
-@pytest.mark.parametrize("caller", REFUSING_CALLERS)
+RUNNERS = {"decisions run": _run_by_command, "run_flow": _run_flow,
+           "the served flow": _run_served}
+
+
+@pytest.mark.parametrize("runner", RUNNERS)
 def test_a_run_that_finds_no_document_keeps_the_records_unless_told_to_prune(
-        harness: str, tmp_path: Path, caller: str) -> None:
+        harness: str, tmp_path: Path, runner: str) -> None:
     """Bug (issue 12.5): a run over an empty or unmounted folder removed every record and
     exited 0. It is refused (exit 2) unless --prune allows it."""
     from pipeline.errors import ConfigurationError
@@ -271,12 +278,12 @@ def test_a_run_that_finds_no_document_keeps_the_records_unless_told_to_prune(
     for path in docs.iterdir():
         path.unlink()  # the folder still there, empty: as a share that is not mounted
     with pytest.raises(ConfigurationError) as refused:
-        REFUSING_CALLERS[caller](docs, out, harness)
+        RUNNERS[runner](docs, out, harness, False)
     assert str(refused.value).splitlines() == [
         f"no documents found in {docs} (empty, or not mounted?), and {out} holds 3 record(s) "
         "this run would remove; run again with --prune to remove them"]
     assert outputs_of(out) == before
-    summary = run_flow([str(docs)], out, prune=True)
+    summary = RUNNERS[runner](docs, out, harness, True)
     assert (summary["counts"]["removed"], summary["counts"]["records"]) == (3, 0)
     assert not list((out / "records").iterdir())
 
