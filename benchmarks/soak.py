@@ -63,6 +63,12 @@ class Soak:
     batch_size: int = 0
     rng: random.Random = field(default_factory=lambda: random.Random(0))
     runs: list[dict[str, Any]] = field(default_factory=list)
+    verbose: bool = False
+
+    def note(self, row: dict[str, Any]) -> None:
+        self.runs.append(row)
+        if self.verbose:
+            print("  " + ", ".join(f"{key} {value}" for key, value in row.items()), flush=True)
 
     def start(self, sources: Path | None = None, out: Path | None = None) -> subprocess.Popen[str]:
         command = [sys.executable, "-m", "pipeline", "run", str(sources or self.docs),
@@ -84,7 +90,7 @@ class Soak:
                                                      "removed")})
         else:
             row["stderr"] = stderr.strip()[-500:]
-        self.runs.append(row)
+        self.note(row)
         return row
 
     def run(self, what: str, out: Path | None = None) -> dict[str, Any]:
@@ -132,7 +138,7 @@ def kill_mid_run(soak: Soak, todo: int, what: str) -> dict[str, Any] | None:
     row = {"run": what, "exit": "SIGKILL", "seconds": round(time.perf_counter() - started, 1),
            "records_written_before_kill": soak.record_count() - baseline,
            "helpers_left_running": len(left)}
-    soak.runs.append(row)
+    soak.note(row)
     return row
 
 
@@ -188,7 +194,7 @@ def soak_outputs(args: argparse.Namespace, folder: Path, env: dict[str, str]) ->
     """The whole soak in `folder`; its figures."""
     clock = time.perf_counter()
     soak = Soak(folder / "docs", folder / "out", env, args.workers,
-                rng=random.Random(args.seed))
+                rng=random.Random(args.seed), verbose=True)
     write_corpus(soak.docs, args.n)
     other = folder / "other-docs"
     write_corpus(other, 20, start=900_000)
@@ -240,8 +246,6 @@ def main() -> int:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         result = soak_outputs(args, folder, env)
-    for row in result["runs_detail"]:
-        print("  " + ", ".join(f"{key} {value}" for key, value in row.items()))
     summary = {key: value for key, value in result.items() if key != "runs_detail"}
     for key, value in summary.items():
         print(f"{key}: {value}")

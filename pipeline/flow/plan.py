@@ -105,7 +105,7 @@ def plan_against(paths: Sequence[str], out: str | Path, version: str) -> Plan:
 
 
 class NothingFound(ConfigurationError):
-    """The sources hold no document, and the outputs records this run would remove."""
+    """The sources hold no document, while the outputs hold records this run would remove."""
 
 
 def refuse_to_empty(sources: Sequence[str], out: str | Path, prune: bool) -> None:
