@@ -50,13 +50,12 @@ def plain_run(source: Path, out: Path, workers: int) -> tuple[float, float]:
     from pipeline.flow.outputs import OutputLayout
     from pipeline.flow.plan import batch_size_for, batches_of, plan_against
     from pipeline.flow.sources import FileSource, discover_paths
-    from pipeline.flow.state import StateStore, version_key
+    from pipeline.flow.state import version_key
     from pipeline.flow.work import items_to_outcomes, warm_up
 
     start, cpu_start = time.perf_counter(), _cpu_so_far()
     layout, version = OutputLayout(out), version_key()
-    store = StateStore(layout.state)
-    plan = plan_against(discover_paths([FileSource(source)]), out, version)
+    plan = plan_against(discover_paths([FileSource(source)], out), out, version)
     batches = deque(batches_of(plan.todo, batch_size_for(len(plan.todo), workers)))
     with ProcessPoolExecutor(workers, initializer=warm_up) as pool:
         pending: deque[Any] = deque()
@@ -64,8 +63,7 @@ def plain_run(source: Path, out: Path, workers: int) -> tuple[float, float]:
             while batches and len(pending) < 2 * workers:
                 pending.append(pool.submit(items_to_outcomes, batches.popleft()))
             outcomes = pending.popleft().result()
-            layout.write_records(outcomes)
-            store.record_outcomes(outcomes, version)
+            layout.write_outcomes(outcomes, version)
     finish_outputs(layout, plan.failures, plan.gone)
     return time.perf_counter() - start, _cpu_so_far() - cpu_start
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import orjson
 
-from schemas.record import DecisionRecord
+if TYPE_CHECKING:  # the models cost 0.2 s to import; writing needs only their output
+    from schemas.record import DecisionRecord
 
 
 def record_to_json(record: DecisionRecord) -> str:
@@ -63,6 +65,16 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+_TEMPORARY = re.compile(r"^\.(?P<target>.+)\.[0-9]+-[0-9]+\.tmp$")
+
+
+def temporary_target(name: str) -> str | None:
+    """The file name a temporary file of `atomic_writer` was to replace (a killed process
+    leaves it behind), or None if `name` is not such a temporary name."""
+    match = _TEMPORARY.match(name)
+    return None if match is None else match["target"]
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -13,11 +13,13 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psutil  # type: ignore[import-untyped]
 import pytest
 
 import pipeline.flow.run as flow_run
+from benchmarks.soak import Soak, outputs_of, transient_delete
 from benchmarks.synthetic import write_corpus
 from pipeline.document import doc_id_for
 from pipeline.flow import run_flow
@@ -65,14 +67,6 @@ def clean(harness: str, corpus: Path, tmp_path_factory: pytest.TempPathFactory) 
     return out
 
 
-def outputs_of(out: Path) -> dict[str, bytes]:
-    """Everything a run must reproduce byte for byte (not the timestamped summary)."""
-    files = {f"records/{p.name}": p.read_bytes() for p in (out / "records").iterdir()}
-    files["records.jsonl"] = (out / "records.jsonl").read_bytes()
-    files["failures.jsonl"] = (out / "failures.jsonl").read_bytes()
-    return files
-
-
 def good_paths(corpus: Path) -> list[Path]:
     names = set(BAD) | {".hidden.txt"}
     return sorted(p for p in corpus.rglob("*") if p.is_file() and p.name not in names)
@@ -101,7 +95,7 @@ def test_every_good_input_has_its_record_and_every_bad_one_its_reason(corpus: Pa
 
 def test_nothing_is_written_outside_the_outputs_folder(corpus: Path, clean: Path) -> None:
     allowed = {"records", "records.jsonl", "failures.jsonl", "run-summary.json",
-               "state.sqlite", "state.sqlite-wal", "state.sqlite-shm"}
+               "state.sqlite", "state.sqlite-wal", "state.sqlite-shm", ".decisions-run.lock"}
     assert {p.name for p in clean.iterdir()} <= allowed
     assert not list(corpus.parent.parent.rglob("escape*"))
     assert not list(Path("/tmp").glob("escape*"))
@@ -139,6 +133,50 @@ def test_changed_removed_and_repatterned_documents(harness: str, tmp_path: Path,
     assert summary["counts"]["extracted"] == 3
 
 
+USER_FILES = {  # files a person put in the outputs folder: no run may remove them
+    "records/my-notes.txt": b"notes\n",
+    "records/.gitkeep": b"",
+    "records/hand-made.json": b'{"id": "hand-made"}\n',
+    "records/.hand-made.json.1-2.tmp": b"a temporary name, but not of a record this tool wrote",
+    ".draft.tmp": b"draft\n",
+    ".records.jsonl.draft.tmp": b"not the writer's temporary name either\n",
+}
+
+
+def test_a_run_removes_only_the_records_it_wrote(harness: str, tmp_path: Path) -> None:
+    """Bug (issue 12.3): the finish step deleted every file of outputs/records/ that was
+    not a current record, and every hidden .tmp file beside the roll-up."""
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    paths = write_corpus(docs, 3)
+    run_flow([str(docs)], out)
+    for name, data in USER_FILES.items():
+        (out / name).write_bytes(data)
+    old_id = doc_id_for(stem_of(str(paths[0])), file_sha256(str(paths[0])))
+    paths[0].write_text(paths[0].read_text() + "\n7.1. An added paragraph.\n")
+    paths[1].unlink()
+    summary = run_flow([str(docs)], out)
+    assert summary["counts"]["removed"] == 2  # the changed document's old id, the deleted one
+    assert not (out / "records" / f"{old_id}.json").exists()
+    assert {name: (out / name).read_bytes() for name in USER_FILES} == USER_FILES
+    assert len(list((out / "records").glob("*.json"))) == 2 + 1  # and hand-made.json
+
+
+@pytest.mark.parametrize("out_name", ["docs/outputs", "docs/sub/outputs", "docs"],
+                         ids=["inside the source", "deeper inside", "the source itself"])
+def test_the_outputs_folder_is_never_read_as_a_source(harness: str, tmp_path: Path,
+                                                       out_name: str) -> None:
+    """Bug (issue 12.4): with --out inside a SOURCE folder, each run read the last one's
+    records, roll-up and summary as documents (10 -> 22 -> 35 -> 48 records)."""
+    docs, out = tmp_path / "docs", tmp_path / out_name
+    write_corpus(docs, 3)
+    (docs / "sub").mkdir(exist_ok=True)
+    for _ in range(3):
+        summary = run_flow([str(docs)], out)
+        assert (summary["counts"]["discovered"], summary["counts"]["records"]) == (3, 3)
+    assert len(list((out / "records").iterdir())) == 3
+    assert summary["counts"]["extracted"] == 0
+
+
 def test_the_dask_runner_writes_byte_identical_records(corpus: Path, clean: Path,
                                                        tmp_path: Path) -> None:
     from distributed import LocalCluster
@@ -174,6 +212,95 @@ def test_a_run_killed_mid_way_then_rerun_matches_a_clean_run(harness: str, corpu
     assert summary["counts"]["extracted"] < GOOD + 1 + len(BAD)  # resumed, not redone
     assert outputs_of(out) == outputs_of(clean)
     assert not [p for p in out.rglob("*.tmp")]
+
+
+def test_a_second_run_on_the_same_outputs_refuses_while_the_first_runs(
+        harness: str, corpus: Path, clean: Path, tmp_path: Path) -> None:
+    """Bug (issue 12.2): two runs on one --out with different sources corrupted each
+    other. The second now stops at once, naming the folder and the first run's PID."""
+    out, other = tmp_path / "out", tmp_path / "other"
+    write_corpus(other, 2)
+    env = {**os.environ, "PREFECT_API_URL": harness}
+    first = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(corpus), "--out",
+                              str(out), "--workers", "1", "--batch-size", "1", "--no-progress"],
+                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _wait_for_records(out / "records", 2, first)
+    second = subprocess.run([sys.executable, "-m", "pipeline", "run", str(other), "--out",
+                             str(out), "--no-progress"], env=env, capture_output=True,
+                            text=True, timeout=120)
+    running = first.poll() is None
+    assert (second.returncode, second.stderr.splitlines()) == (2, [
+        f"error: {out} is in use by run {first.pid}; wait for it to end, or give another --out"])
+    assert first.wait(timeout=300) == 1  # the corpus's bad inputs
+    assert running, "the first run ended before the second was refused"
+    assert outputs_of(out) == outputs_of(clean)
+
+
+def _run_by_command(docs: Path, out: Path, harness: str, prune: bool) -> dict[str, Any]:
+    from pipeline.errors import ConfigurationError
+
+    result = subprocess.run([sys.executable, "-m", "pipeline", "run", str(docs), "--out",
+                             str(out), "--no-progress", *(["--prune"] if prune else [])],
+                            env={**os.environ, "PREFECT_API_URL": harness},
+                            capture_output=True, text=True, timeout=120)
+    if result.returncode == 2:
+        raise ConfigurationError(result.stderr.removeprefix("error: "))
+    assert result.returncode == 0, result.stderr[-2000:]
+    summary: dict[str, Any] = json.loads((out / "run-summary.json").read_text())
+    return summary
+
+
+def _run_served(docs: Path, out: Path, harness: str, prune: bool) -> dict[str, Any]:
+    from pipeline.flow import decisions_run
+
+    return decisions_run([str(docs)], str(out), prune=prune)  # the flow, as served
+
+
+def _run_flow(docs: Path, out: Path, harness: str, prune: bool) -> dict[str, Any]:
+    return run_flow([str(docs)], out, prune=prune)
+
+
+RUNNERS = {"decisions run": _run_by_command, "run_flow": _run_flow,
+           "the served flow": _run_served}
+
+
+@pytest.mark.parametrize("runner", RUNNERS)
+def test_a_run_that_finds_no_document_keeps_the_records_unless_told_to_prune(
+        harness: str, tmp_path: Path, runner: str) -> None:
+    """Bug (issue 12.5): a run over an empty or unmounted folder removed every record and
+    exited 0. It is refused (exit 2) unless --prune allows it."""
+    from pipeline.errors import ConfigurationError
+
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    write_corpus(docs, 3)
+    run_flow([str(docs)], out)
+    before = outputs_of(out)
+    for path in docs.iterdir():
+        path.unlink()  # the folder still there, empty: as a share that is not mounted
+    with pytest.raises(ConfigurationError) as refused:
+        RUNNERS[runner](docs, out, harness, False)
+    assert str(refused.value).splitlines() == [
+        f"no documents found in {docs} (empty, or not mounted?), and {out} holds 3 record(s) "
+        "this run would remove; run again with --prune to remove them"]
+    assert outputs_of(out) == before
+    summary = RUNNERS[runner](docs, out, harness, True)
+    assert (summary["counts"]["removed"], summary["counts"]["records"]) == (3, 0)
+    assert not list((out / "records").iterdir())
+
+
+def test_sources_deleted_and_emptied_mid_run_then_restored_are_read_by_the_next_run(
+        harness: str, corpus: Path, clean: Path, tmp_path: Path) -> None:
+    """Bug (issue 12.1), end to end: documents the run had still to read are deleted and
+    emptied after its plan, then restored with the same bytes; the next run reads them."""
+    soak = Soak(corpus, tmp_path / "out", {**os.environ, "PREFECT_API_URL": harness},
+                workers=1, batch_size=1)
+    victims = good_paths(corpus)[-2:]  # among the last the run reads
+    result = transient_delete(soak, victims)
+    assert result == {"exit": 1, "failed_while_gone": {str(victims[0]): "unreadable",
+                                                       str(victims[1]): "changed"}}
+    rerun = soak.run("rerun")
+    assert (rerun["exit"], rerun["extracted"]) == (1, 2)  # 1: the corpus's bad inputs
+    assert outputs_of(soak.out) == outputs_of(clean)
 
 
 def _wait_for_records(folder: Path, count: int, process: subprocess.Popen[bytes]) -> int:

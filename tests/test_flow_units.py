@@ -11,7 +11,7 @@ import pytest
 from pipeline.document import doc_id_for
 from pipeline.flow.items import Failure, Outcome, WorkItem, one_line
 from pipeline.flow.outputs import OutputLayout, UnsafeId
-from pipeline.flow.plan import file_sha256, list_record_files, paths_to_plan, stem_of
+from pipeline.flow.plan import file_sha256, paths_to_plan, stem_of
 from pipeline.flow.sources import FileSource, ManifestSource, discover_paths, source_for
 from pipeline.flow.state import Entry, StateStore
 from pipeline.flow.work import items_to_outcomes
@@ -130,6 +130,43 @@ def test_discovery_is_sorted_recursive_and_skips_hidden(tmp_path: Path) -> None:
     assert found == [str(tmp_path / n) for n in ("a.txt", "b.txt", "sub/c.txt")]
 
 
+class SkipCase(NamedTuple):
+    name: str
+    source: str
+    out: str
+    found: list[str]
+
+
+_TREE = ["docs/a.txt", "docs/sub/b.txt", "docs/out/records/a-1111111111.json",
+         "docs/out/records.jsonl", "docs/out/state.sqlite", "docs/out/site/index.html",
+         "docs/records/a-1111111111.json", "docs/failures.jsonl", "docs/run-summary.json"]
+CASES_FROM_OUTPUTS = [
+    SkipCase("outputs inside the source", "docs", "docs/out",
+             ["docs/a.txt", "docs/failures.jsonl", "docs/records/a-1111111111.json",
+              "docs/run-summary.json", "docs/sub/b.txt"]),
+    SkipCase("another spelling of it", "docs", "docs/sub/../out",
+             ["docs/a.txt", "docs/failures.jsonl", "docs/records/a-1111111111.json",
+              "docs/run-summary.json", "docs/sub/b.txt"]),
+    SkipCase("the source itself", "docs", "docs",  # only what a run writes there
+             ["docs/a.txt", "docs/out/records.jsonl", "docs/out/records/a-1111111111.json",
+              "docs/out/site/index.html", "docs/out/state.sqlite", "docs/sub/b.txt"]),
+    SkipCase("a source inside the outputs", "docs/sub", "docs", ["docs/sub/b.txt"]),
+    SkipCase("a source that is its records", "docs/out/records", "docs/out", []),
+    SkipCase("a file the run wrote", "docs/out/state.sqlite", "docs/out", []),
+    SkipCase("elsewhere", "docs/sub", "outputs", ["docs/sub/b.txt"]),
+]
+
+
+@pytest.mark.parametrize("case", CASES_FROM_OUTPUTS, ids=[c.name for c in CASES_FROM_OUTPUTS])
+def test_discovery_never_reads_the_outputs_folder(case: SkipCase, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in _TREE:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    monkeypatch.chdir(tmp_path)
+    assert discover_paths([FileSource(Path(case.source))], case.out) == case.found
+
+
 def test_a_manifest_source_lists_the_documents_its_cache_holds(tmp_path: Path) -> None:
     from pipeline.corpus.manifest import ManifestEntry, write_manifest
 
@@ -187,13 +224,57 @@ def test_one_line_flattens_and_bounds_reasons() -> None:
     assert len(one_line("x" * 1000)) == 300
 
 
-def test_remove_stale_keeps_wanted_and_sweeps_leftovers(tmp_path: Path) -> None:
-    layout = OutputLayout(tmp_path)
-    layout.records_dir.mkdir()
-    for name in ("keep.json", "old.json", ".keep.json.abc.tmp"):
-        (layout.records_dir / name).write_text("{}")
-    assert layout.remove_stale(["keep"]) == 1
-    assert list_record_files(layout.records_dir) == frozenset({"keep.json"})
+class LeftCase(NamedTuple):
+    name: str  # in the outputs folder
+    removed: bool
+
+
+CASES_FROM_FINISHING = [
+    LeftCase("records/keep-1111111111.json", False),  # a current record
+    LeftCase("records/old-2222222222.json", True),  # written by a run, no longer produced
+    LeftCase("records/.old-2222222222.json.41-42.tmp", True),  # a killed run's, of its records
+    LeftCase("records/.keep-1111111111.json.41-42.tmp", True),
+    LeftCase(".records.jsonl.41-42.tmp", True),
+    LeftCase(".run-summary.json.41-42.tmp", True),
+    LeftCase("records/hand-made.json", False),  # a person's: not in `written`
+    LeftCase("records/.hand-made.json.41-42.tmp", False),
+    LeftCase("records/my-notes.txt", False),
+    LeftCase("records/.gitkeep", False),
+    LeftCase(".draft.tmp", False),
+    LeftCase(".records.jsonl.draft.tmp", False),
+]
+
+
+def test_finishing_removes_only_what_a_run_wrote(tmp_path: Path) -> None:
+    from pipeline.flow.finish import finish_outputs
+
+    layout = OutputLayout(tmp_path / "out")
+    keep, old = WorkItem("keep.txt", "1" * 64, "keep-1111111111"), \
+        WorkItem("old.txt", "2" * 64, "old-2222222222")
+    layout.write_outcomes([Outcome(keep, record_json="{}\n"), Outcome(old, record_json="{}\n")],
+                          "v1")
+    for case in CASES_FROM_FINISHING:
+        (layout.root / case.name).write_text("{}\n")
+    counts = finish_outputs(layout, (), ("old.txt",))
+    assert counts.removed == 1
+    left = {case.name for case in CASES_FROM_FINISHING if (layout.root / case.name).exists()}
+    assert left == {case.name for case in CASES_FROM_FINISHING if not case.removed}
+    assert StateStore(layout.state).written_ids() == {"keep-1111111111"}
+
+
+def test_a_state_from_before_written_ids_knows_its_records(tmp_path: Path) -> None:
+    """State files made before the `written` table: the records their rows name are theirs."""
+    import sqlite3
+    from contextlib import closing
+
+    path = tmp_path / "state.sqlite"
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute("CREATE TABLE documents (path TEXT PRIMARY KEY, sha256 TEXT, version TEXT "
+                   "NOT NULL, doc_id TEXT, kind TEXT, reason TEXT)")
+        db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                       [("a.txt", "1" * 64, "v1", "a-1111111111", None, None),
+                        ("b.txt", "2" * 64, "v1", None, "empty", "zero-byte file")])
+    assert StateStore(path).written_ids() == {"a-1111111111"}
 
 
 def test_finishing_an_empty_run_leaves_every_output_in_place(tmp_path: Path) -> None:
@@ -293,8 +374,9 @@ def test_work_begun_while_prefect_starts_is_taken_once_and_only_when_it_matches(
     try:
         prefetch.begin(sources, out, workers=1, batch_size=5)
         paths = discover_paths([FileSource(tmp_path / "docs")])
-        assert prefetch.early_paths(sources) == paths
-        assert prefetch.early_paths([str(tmp_path)]) is None
+        assert prefetch.early_paths(sources, out) == paths
+        assert prefetch.early_paths([str(tmp_path)], out) is None
+        assert prefetch.early_paths(sources, str(tmp_path / "elsewhere")) is None
         plan = prefetch.early_plan(paths, out, version_key())
         assert plan is not None and len(plan.todo) == 12
         assert prefetch.early_plan(paths, str(tmp_path / "elsewhere"), version_key()) is None
@@ -310,7 +392,7 @@ def test_work_begun_while_prefect_starts_is_taken_once_and_only_when_it_matches(
         assert second is not None
         second.result(timeout=120)
         prefetch.discard()
-        assert prefetch.early_paths(sources) is None
+        assert prefetch.early_paths(sources, out) is None
     finally:
         prefetch.discard()
         stop_pool()
@@ -326,7 +408,7 @@ def test_begin_keeps_work_already_begun_for_the_same_request(tmp_path: Path) -> 
     sources, out = [str(tmp_path / "docs")], str(tmp_path / "out")
     try:
         prefetch.begin(sources, out, 1, 2)
-        paths = prefetch.early_paths(sources)
+        paths = prefetch.early_paths(sources, out)
         assert paths is not None
         first = prefetch.early_plan(paths, out, version_key())
         prefetch.begin(sources, out, 1, 2)  # as run_flow does after `decisions run` began
@@ -337,3 +419,80 @@ def test_begin_keeps_work_already_begun_for_the_same_request(tmp_path: Path) -> 
     finally:
         prefetch.discard()
         stop_pool()
+
+
+class MidRunCase(NamedTuple):
+    """The file as a worker found it, after the plan hashed it and before it was read."""
+
+    name: str
+    bytes_then: bytes | None  # None: the file is gone
+
+
+CASES_FROM_MID_RUN_CHANGES = [
+    MidRunCase("deleted", None),
+    MidRunCase("emptied", b""),
+    MidRunCase("replaced by binary", b"\x00\x01PK\x03\x04" * 50),
+    MidRunCase("truncated", b"Decision"),
+]
+
+
+@pytest.mark.parametrize("case", CASES_FROM_MID_RUN_CHANGES,
+                         ids=[c.name for c in CASES_FROM_MID_RUN_CHANGES])
+def test_a_file_changed_mid_run_then_restored_is_read_again(case: MidRunCase,
+                                                            tmp_path: Path) -> None:
+    """Bug (issue 12.1): the failure was stamped with the sha256 the plan saw, so the
+    restored file (those very bytes) counted as an unchanged failure forever."""
+    path = tmp_path / "decision.txt"
+    original = b"Decision text\nThe Mayor approves a grant of \xc2\xa31,000.\n"
+    path.write_bytes(original)
+    store = StateStore(tmp_path / "state.sqlite")
+    (item,) = paths_to_plan([str(path)], store.entries(), "v1", frozenset()).todo
+    if case.bytes_then is None:
+        path.unlink()
+    else:
+        path.write_bytes(case.bytes_then)
+    (outcome,) = items_to_outcomes([item])
+    assert outcome.failure is not None and outcome.failure.sha256 is None
+    store.record_outcomes([outcome], "v1")
+    path.write_bytes(original)  # restored: the bytes the plan hashed
+    plan = paths_to_plan([str(path)], store.entries(), "v1", frozenset())
+    assert plan.todo == (item,) and plan.unchanged == ()
+    (again,) = items_to_outcomes(list(plan.todo))
+    assert again.failure is None and again.record_json is not None
+
+
+_HOLD = """
+import sys, time
+from pipeline.flow.lock import holding_outputs
+with holding_outputs(sys.argv[1]):
+    print("held", flush=True)
+    time.sleep(600)
+"""
+
+
+def test_an_outputs_folder_is_held_by_one_process_until_it_ends_however_it_ends(
+        tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from pipeline.flow.lock import OutputsInUse, holding_outputs
+
+    out = tmp_path / "out"
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD, str(out)], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with pytest.raises(OutputsInUse) as refused, holding_outputs(out):
+            pass
+        assert str(refused.value) == (f"{out} is in use by run {holder.pid}; wait for it to "
+                                      "end, or give another --out")
+    finally:
+        holder.kill()  # SIGKILL: no chance to let go of anything
+        holder.wait()
+    lock = OutputLayout(out).lock
+    with holding_outputs(out), holding_outputs(str(out)):  # free again; nested in a process
+        assert lock.read_text() == f"{os.getpid()}\n"
+    assert lock.read_text() == ""
+    with holding_outputs(out):  # and released after the nested holds
+        pass

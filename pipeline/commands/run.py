@@ -22,7 +22,10 @@ def register(subparsers: Any) -> None:
                     "the reason) and DIR/run-summary.json. Unchanged documents are skipped; "
                     "a changed pattern file or pipeline version reprocesses everything. "
                     "DIR mirrors the SOURCEs of the latest run: records of documents no "
-                    "longer found are removed. With no PREFECT_API_URL, Prefect starts a "
+                    "longer found are removed (only files the flow wrote; a run that finds "
+                    "no document at all needs --prune), and DIR itself is never read as a "
+                    "SOURCE. One run at a time per DIR: another is refused (exit 2). "
+                    "With no PREFECT_API_URL, Prefect starts a "
                     "temporary local server for the run. Exit status 1 if any input failed.",
     )
     parser.add_argument("sources", nargs="+", metavar="SOURCE",
@@ -45,6 +48,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--dask-address", metavar="ADDRESS",
                         help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 "
                              "(workers must see SOURCE at the same paths)")
+    parser.add_argument("--prune", action="store_true",
+                        help="let a run whose SOURCEs hold no document at all remove every "
+                             "record (refused without it: an empty or unmounted folder "
+                             "would empty DIR)")
     parser.add_argument("--verbose", action="store_true", help="show Prefect's INFO logs")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.set_defaults(run=run)
@@ -60,16 +67,26 @@ def run(args: argparse.Namespace) -> int:
 
         be_verbose()
     from pipeline.errors import ConfigurationError
-    from pipeline.flow.early_server import start_early_server
+    from pipeline.flow.lock import holding_outputs
+    from pipeline.flow.plan import refuse_to_empty
 
     try:
         _check_sources(args.sources)  # usage errors before starting
-        server = start_early_server()  # overlaps Prefect's start with our imports
-        if server is None:
-            _require_api(before_prefect=True)
+        with holding_outputs(args.out):  # before anything starts: a refusal is instant
+            refuse_to_empty(args.sources, args.out, args.prune)
+            return _run_holding(args)
     except ConfigurationError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+
+
+def _run_holding(args: argparse.Namespace) -> int:
+    """The run itself, while this process holds the outputs folder."""
+    from pipeline.flow.early_server import start_early_server
+
+    server = start_early_server()  # overlaps Prefect's start with our imports
+    if server is None:
+        _require_api(before_prefect=True)
     if args.task_runner == "local":
         from pipeline.flow.pool import start_pool_soon
         from pipeline.flow.prefetch import begin_soon
@@ -86,11 +103,7 @@ def run(args: argparse.Namespace) -> int:
         summary = run_flow(args.sources, args.out, workers=args.workers,
                            batch_size=args.batch_size, task_runner=args.task_runner,
                            dask_address=args.dask_address, show_progress=not args.no_progress,
-                           engine=args.engine,
-                           early_server=server)
-    except ConfigurationError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+                           engine=args.engine, early_server=server, prune=args.prune)
     except sqlite3.Error as error:  # in a run, only the state file is SQLite
         from pipeline.errors import RunStopped
         from pipeline.flow.outputs import OutputLayout

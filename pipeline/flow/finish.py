@@ -1,8 +1,9 @@
 """The end of a run: make the outputs folder agree with the state, then sum it up.
 
 Order matters for crash safety: state first (forget gone inputs, note planning
-failures), then files derived from it (stale records removed, roll-up and failure
-list rebuilt). Every step is idempotent, so a run killed here is finished by the next.
+failures), then files derived from it (stale records removed, and only then forgotten
+as written; roll-up and failure list rebuilt). Every step is idempotent, so a run
+killed here is finished by the next.
 """
 
 from __future__ import annotations
@@ -36,8 +37,11 @@ def finish_outputs(layout: OutputLayout, plan_failures: tuple[Failure, ...],
     store.record_failures(plan_failures)
     entries = store.entries().values()
     kept = sorted((e for e in entries if not e.failed), key=lambda e: e.path)
-    removed = layout.remove_stale(str(e.doc_id) for e in kept)
-    layout.remove_leftovers()
+    written = store.written_ids()
+    stale = written - {str(e.doc_id) for e in kept}
+    removed = layout.remove_records(stale)
+    layout.remove_leftovers(written)
+    store.forget_written(stale)
     fingerprint = rollup_fingerprint((str(e.doc_id), e.path, str(e.sha256), e.version)
                                      for e in kept)
     rebuild = store.get_meta("rollup") != fingerprint or not layout.rollup.exists()

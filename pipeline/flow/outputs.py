@@ -8,11 +8,14 @@
 
 A file is always replaced whole (temporary file in the same folder, fsync, rename),
 so a run killed at any instant leaves each file old or new, never half; leftover
-temporary files are swept at the end of the next run.
+temporary files are swept at the end of the next run. A run removes only files it
+wrote (the state's `written` ids, and temporary files of those and of the files
+above): anything else in the folder is a person's, and stays.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -22,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.flow.items import Failure, Outcome
+from pipeline.flow.state import StateStore
 from pipeline.flow.work import SAFE_ID
-from pipeline.store import atomic_writer, json_line, json_text, write_atomic
+from pipeline.store import atomic_writer, json_line, json_text, temporary_target, write_atomic
 
 __all__ = ["OutputLayout", "UnsafeId"]
 
@@ -56,6 +60,17 @@ class OutputLayout:
     def state(self) -> Path:
         return self.root / "state.sqlite"
 
+    @property
+    def lock(self) -> Path:
+        return self.root / ".decisions-run.lock"
+
+    @property
+    def file_names(self) -> frozenset[str]:
+        """The files a run writes at the top of the folder (the state with SQLite's own)."""
+        state = self.state.name
+        return frozenset({self.rollup.name, self.failures.name, self.summary.name, state,
+                          f"{state}-wal", f"{state}-shm", f"{state}-journal", self.lock.name})
+
     def record_path(self, doc_id: str) -> Path:
         """outputs/records/<id>.json; refuses any id that could name another place."""
         if not SAFE_ID.match(doc_id):
@@ -70,24 +85,35 @@ class OutputLayout:
                 written += 1
         return written
 
-    def remove_stale(self, keep_ids: Iterable[str]) -> int:
-        """Delete record files of ids no longer produced, and crash leftovers."""
-        if not self.records_dir.is_dir():
-            return 0
-        keep = {f"{doc_id}.json" for doc_id in keep_ids}
+    def write_outcomes(self, outcomes: list[Outcome], version: str) -> int:
+        """A batch's record files, between a note of their ids and the batch's state rows:
+        killed before the rows, the next run writes the same bytes again; killed before
+        the files, it knows which are its own to remove."""
+        store = StateStore(self.state)
+        store.note_written(o.item.doc_id for o in outcomes if o.record_json is not None)
+        written = self.write_records(outcomes)
+        store.record_outcomes(outcomes, version)
+        return written
+
+    def remove_records(self, doc_ids: Iterable[str]) -> int:
+        """Delete the record files of `doc_ids`; how many there were."""
         removed = 0
-        for entry in os.scandir(self.records_dir):
-            if entry.name not in keep and entry.is_file():
-                os.unlink(entry.path)
-                removed += not entry.name.startswith(".")
+        for doc_id in doc_ids:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.record_path(doc_id))
+                removed += 1
         return removed
 
-    def remove_leftovers(self) -> None:
-        """Temporary files a killed run left beside the roll-up and failure list."""
-        if self.root.is_dir():
-            for entry in os.scandir(self.root):
-                if entry.name.startswith(".") and entry.name.endswith(".tmp"):
-                    os.unlink(entry.path)
+    def remove_leftovers(self, written_ids: Iterable[str]) -> None:
+        """Temporary files a killed run left: of the records in `written_ids`, of the
+        roll-up, failure list and summary. Not any other hidden or .tmp file."""
+        mine = {self.records_dir: {f"{doc_id}.json" for doc_id in written_ids},
+                self.root: {self.rollup.name, self.failures.name, self.summary.name}}
+        for folder, targets in mine.items():
+            if folder.is_dir():
+                for entry in os.scandir(folder):
+                    if temporary_target(entry.name) in targets and entry.is_file():
+                        os.unlink(entry.path)
 
     def write_rollup(self, doc_ids: Iterable[str]) -> None:
         """records.jsonl streamed from the record files in id order: memory stays flat."""

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.document import doc_id_for
+from pipeline.errors import ConfigurationError
 from pipeline.flow.items import Failure, WorkItem, one_line
 from pipeline.flow.state import Entry
 
-__all__ = ["Plan", "batch_size_for", "batches_of", "file_sha256", "paths_to_plan",
-           "plan_against", "stem_of"]
+__all__ = ["NothingFound", "Plan", "batch_size_for", "batches_of", "file_sha256",
+           "paths_to_plan", "plan_against", "refuse_to_empty", "stem_of"]
 
 MAX_BATCH = 500
 MIN_BATCH = 10
@@ -101,6 +102,30 @@ def plan_against(paths: Sequence[str], out: str | Path, version: str) -> Plan:
     layout = OutputLayout(Path(out))
     return paths_to_plan(paths, StateStore(layout.state).entries(), version,
                          list_record_files(layout.records_dir))
+
+
+class NothingFound(ConfigurationError):
+    """The sources hold no document, while the outputs hold records this run would remove."""
+
+
+def refuse_to_empty(sources: Sequence[str], out: str | Path, prune: bool) -> None:
+    """Refuse a run that finds no document at all while the outputs hold records: the
+    outputs mirror the sources, so it would remove every record, and an empty folder is
+    more often a share that is not mounted than a corpus withdrawn. `prune` allows it.
+    Cheap: the state is asked first, and discovery stops at the first document."""
+    from pipeline.flow.outputs import OutputLayout
+    from pipeline.flow.sources import OutputsFolder, source_for
+    from pipeline.flow.state import StateStore
+
+    state = OutputLayout(Path(out)).state
+    if prune or not state.exists():
+        return
+    records = StateStore(state).record_count()
+    skip = OutputsFolder.of(out)
+    if records and not any(True for raw in sources for _ in source_for(raw).paths(skip)):
+        raise NothingFound(f"no documents found in {', '.join(sources)} (empty, or not "
+                           f"mounted?), and {out} holds {records:,} record(s) this run would "
+                           f"remove; run again with --prune to remove them")
 
 
 def _is_current(entry: Entry | None, sha: str, version: str,

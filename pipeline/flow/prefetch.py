@@ -8,9 +8,10 @@ pool; `decisions run` calls it from a thread before it even imports Prefect. A r
 of 10,000 documents then has up to 2,000 done when the flow starts.
 
 The flow stays the one place that decides and writes. Its `discover` and `plan` tasks
-take the early result only for the same sources, outputs folder and version key (the
-plan is then as fresh as one made in the flow: either is made before the documents
-are read, and a worker re-checks each file's sha256). `extract-batch` takes a batch's
+take the early result only for the same sources, outputs folder (discovery leaves it
+out) and version key (the plan is then as fresh as one made in the flow: either is made
+before the documents are read, under the outputs folder's lock, so no other run changes
+its state meanwhile, and a worker re-checks each file's sha256). `extract-batch` takes a batch's
 early future only for exactly the same items; anything not taken is cancelled by
 `discard` when the run ends. Nothing is written before the flow writes it.
 """
@@ -83,7 +84,7 @@ def begin(sources: Sequence[str], out: str, workers: int, batch_size: int,
         discard()
         version = version_key(engine)
         try:
-            paths = discover_paths(source_for(raw) for raw in sources)
+            paths = discover_paths((source_for(raw) for raw in sources), out)
             plan = plan_against(paths, out, version)
         except Exception:  # it fails again in the flow's own tasks: retried there, and reported
             return
@@ -96,10 +97,11 @@ def begin(sources: Sequence[str], out: str, workers: int, batch_size: int,
             _early = early
 
 
-def early_paths(sources: Sequence[str]) -> list[str] | None:
-    """The discovered paths, if `begin` ran for these sources."""
+def early_paths(sources: Sequence[str], out: str) -> list[str] | None:
+    """The discovered paths, if `begin` ran for these sources and outputs folder (which
+    discovery leaves out)."""
     with _lock:
-        if _early is None or _early.sources != tuple(sources):
+        if _early is None or (_early.sources, _early.out) != (tuple(sources), out):
             return None
         return _early.paths
 

@@ -4,7 +4,8 @@ It only orchestrates; each step is a task calling a plain module. Batches hold
 hundreds of documents because Prefect costs milliseconds per task: one task per
 document ran at 18 docs/s where batches of 100 ran at 73 (plain loop 85); sizes
 are `plan.batch_size_for`'s. At most `2 × workers` batches are in flight, so memory
-does not grow with the corpus.
+does not grow with the corpus. A run holds its outputs folder throughout (`lock.py`),
+and one whose sources hold no document at all does not empty it (`plan.refuse_to_empty`).
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from pipeline.flow import prefetch, progress
 from pipeline.flow.early_server import EarlyServer
 from pipeline.flow.finish import summary_of
 from pipeline.flow.items import Outcome, WorkItem
+from pipeline.flow.lock import holding_outputs
 from pipeline.flow.outputs import OutputLayout
-from pipeline.flow.plan import batch_size_for, batches_of
+from pipeline.flow.plan import batch_size_for, batches_of, refuse_to_empty
 from pipeline.flow.pool import start_pool
 from pipeline.flow.sources import source_for
 from pipeline.flow.state import version_key
@@ -45,12 +47,21 @@ __all__ = ["decisions_run", "run_flow", "scheduled_run"]
 @flow(name="decisions-run", persist_result=False, log_prints=False)
 def decisions_run(sources: list[str], out: str = "outputs", workers: int = 2,
                   batch_size: int = 0, in_pool: bool = True,
-                  engine: str = DEFAULT_ENGINE) -> dict[str, Any]:
+                  engine: str = DEFAULT_ENGINE, prune: bool = False) -> dict[str, Any]:
     """Records for every new or changed document under `sources`, written to `out`; PDFs
-    read with `engine` (another engine than last run's reprocesses everything)."""
+    read with `engine` (another engine than last run's reprocesses everything). Holds
+    `out` for the whole run (`lock.py`): a second run on it is refused. Sources with no
+    document at all remove the records only with `prune` (`plan.refuse_to_empty`)."""
+    with holding_outputs(out):
+        refuse_to_empty(sources, out, prune)
+        return _run(sources, out, workers, batch_size, in_pool, engine, prune)
+
+
+def _run(sources: list[str], out: str, workers: int, batch_size: int, in_pool: bool,
+         engine: str, prune: bool) -> dict[str, Any]:
     started, clock = datetime.now(UTC), time.perf_counter()
     version = version_key(engine)
-    work = plan(discover(sources), out, version)
+    work = plan(discover(sources, out), out, version)
     planned = time.perf_counter()
     size = batch_size or batch_size_for(len(work.todo), workers)
     progress.start(len(work.todo))
@@ -70,7 +81,7 @@ def decisions_run(sources: list[str], out: str = "outputs", workers: int = 2,
     seconds = {"plan": planned - clock, "extract": extracted - planned,
                "finish": ended - extracted, "total": ended - clock}
     settings = {"version": version, "workers": workers, "batch_size": size,
-                "sources": sources, "in_pool": in_pool, "engine": engine}
+                "sources": sources, "in_pool": in_pool, "engine": engine, "prune": prune}
     summary = summary_of(OutputLayout(Path(out)), counts, seconds, finished, started,
                          datetime.now(UTC), settings)
     write_summary(summary, out)
@@ -104,34 +115,39 @@ def scheduled_run(sources: list[str], out: str = "outputs", workers: int = 2,
 def run_flow(sources: Sequence[str | Path], out: str | Path = "outputs", *, workers: int = 2,
              batch_size: int = 0, task_runner: str = "local", dask_address: str | None = None,
              show_progress: bool = False, engine: str = DEFAULT_ENGINE,
-             early_server: EarlyServer | None = None) -> dict[str, Any]:
+             early_server: EarlyServer | None = None, prune: bool = False) -> dict[str, Any]:
     """Run the flow once and return its summary (also in `out`/run-summary.json).
 
     task_runner "local": Prefect threads feeding a pool of `workers` processes, warmed
     up while Prefect starts and kept for the next call in this process (stopped at
     exit). "dask": tasks run on Dask workers (the cluster at `dask_address`, or a new
-    local one), each extracting in its own process.
+    local one), each extracting in its own process. `prune`: see `decisions_run`.
     """
     raw = [str(source) for source in sources]
     for source in raw:
         source_for(source)  # fail fast, before anything starts, on a missing source
-    if task_runner == "dask":
-        runner = _dask_runner(dask_address, workers)
-    else:
-        start_pool(workers)
-        runner = ThreadPoolTaskRunner(max_workers=2 * workers)
-    try:
-        if task_runner != "dask":
-            prefetch.begin(raw, str(out), workers, batch_size, engine)  # while Prefect starts
-        if early_server is not None:
-            _wait_for(early_server)
-        configured = decisions_run.with_options(task_runner=runner)
-        with progress.progress_bar(show_progress):
-            summary: dict[str, Any] = configured(raw, str(out), workers, batch_size,
-                                                 task_runner != "dask", engine)
-    finally:
-        prefetch.discard()
+    with holding_outputs(out):  # and on an outputs folder in use, as `decisions run` does
+        refuse_to_empty(raw, out, prune)  # or one this run would empty
+        runner = _task_runner(task_runner, dask_address, workers)
+        try:
+            if task_runner != "dask":
+                prefetch.begin(raw, str(out), workers, batch_size, engine)  # while Prefect starts
+            if early_server is not None:
+                _wait_for(early_server)
+            configured = decisions_run.with_options(task_runner=runner)
+            with progress.progress_bar(show_progress):
+                summary: dict[str, Any] = configured(raw, str(out), workers, batch_size,
+                                                     task_runner != "dask", engine, prune)
+        finally:
+            prefetch.discard()
     return summary
+
+
+def _task_runner(name: str, dask_address: str | None, workers: int) -> Any:
+    if name == "dask":
+        return _dask_runner(dask_address, workers)
+    start_pool(workers)
+    return ThreadPoolTaskRunner(max_workers=2 * workers)
 
 
 def _wait_for(server: EarlyServer) -> None:

@@ -5,6 +5,9 @@ the flow only asks for paths. Two kinds: files and folders, and a corpus manifes
 (`corpus/manifest.jsonl`), whose documents are the cached copies beside it
 (`corpus/cache/<id><ext>`, see `pipeline/corpus/`): nothing downstream differs,
 because a cached file is just a path.
+
+The run's outputs folder is never read as a source (`OutputsFolder`): inside a SOURCE
+folder, each run would otherwise read the last one's records as documents.
 """
 
 from __future__ import annotations
@@ -20,13 +23,41 @@ from pipeline.errors import ConfigurationError
 if TYPE_CHECKING:
     from pipeline.corpus.manifest import ManifestEntry
 
-__all__ = ["DocumentSource", "FileSource", "ManifestSource", "discover_paths", "source_for"]
+__all__ = ["DocumentSource", "FileSource", "ManifestSource", "OutputsFolder", "discover_paths",
+           "source_for"]
+
+
+@dataclass(frozen=True)
+class OutputsFolder:
+    """What discovery leaves out of a run's outputs folder: the whole folder when it lies
+    inside a SOURCE folder (records, roll-up, state, and whatever else is kept there,
+    such as the report's site), and its records folder and the files a run writes when
+    a SOURCE is the outputs folder itself. Real paths, so any spelling matches."""
+
+    folder: str
+    records: str
+    files: frozenset[str]  # names the run writes at the folder's top
+
+    @classmethod
+    def of(cls, out: str | Path) -> OutputsFolder:
+        from pipeline.flow.outputs import OutputLayout
+
+        layout = OutputLayout(Path(os.path.realpath(out)))
+        return cls(str(layout.root), str(layout.records_dir), layout.file_names)
+
+    def skips_folder(self, real: str) -> bool:
+        """A folder met below a SOURCE folder."""
+        return real in (self.folder, self.records)
+
+    def skips_file(self, real_folder: str, name: str) -> bool:
+        return real_folder == self.records or (real_folder == self.folder and name in self.files)
 
 
 class DocumentSource(Protocol):
-    """Anything that can list documents to read; `paths()` may be called once per run."""
+    """Anything that can list documents to read; `paths()` may be called once per run,
+    and leaves out what `skip` names."""
 
-    def paths(self) -> Iterator[str]: ...
+    def paths(self, skip: OutputsFolder | None = None) -> Iterator[str]: ...
 
 
 @dataclass(frozen=True)
@@ -40,14 +71,18 @@ class FileSource:
 
     root: Path
 
-    def paths(self) -> Iterator[str]:
+    def paths(self, skip: OutputsFolder | None = None) -> Iterator[str]:
         if not self.root.is_dir():
-            yield str(self.root)
+            real = os.path.realpath(self.root.parent)
+            if skip is None or not skip.skips_file(real, self.root.name):
+                yield str(self.root)
             return
         for folder, subfolders, files in os.walk(self.root):
-            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+            real = os.path.realpath(folder)  # os.walk follows no links: below, join(real, name)
+            subfolders[:] = [name for name in subfolders if not name.startswith(".") and
+                             (skip is None or not skip.skips_folder(os.path.join(real, name)))]
             for name in files:
-                if not name.startswith("."):
+                if not name.startswith(".") and (skip is None or not skip.skips_file(real, name)):
                     yield str(Path(folder) / name)
 
 
@@ -60,7 +95,7 @@ class ManifestSource:
     manifest: Path
     cache: Path
 
-    def paths(self) -> Iterator[str]:
+    def paths(self, skip: OutputsFolder | None = None) -> Iterator[str]:
         for entry in self._entries():
             path = self._cached(entry)
             if path.is_file():
@@ -104,6 +139,8 @@ def source_for(raw: str) -> DocumentSource:
     return FileSource(path)
 
 
-def discover_paths(sources: Iterable[DocumentSource]) -> list[str]:
-    """Every document path once, sorted, so batches and duplicate choices are stable."""
-    return sorted({path for source in sources for path in source.paths()})
+def discover_paths(sources: Iterable[DocumentSource], out: str | Path | None = None) -> list[str]:
+    """Every document path once, sorted, so batches and duplicate choices are stable;
+    nothing of the outputs folder `out`."""
+    skip = None if out is None else OutputsFolder.of(out)
+    return sorted({path for source in sources for path in source.paths(skip)})

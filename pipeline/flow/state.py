@@ -8,6 +8,10 @@ so editing any pattern file or table reprocesses everything.
 
 SQLite because a batch's rows must land all or nothing: a run killed mid-commit leaves
 the previous state, and the records it wrote are simply made again (same bytes).
+
+`written` lists every record id this tool has put in outputs/records/, noted before the
+file is written and forgotten after it is removed: a run removes only those files, never
+one a person put there.
 """
 
 from __future__ import annotations
@@ -33,7 +37,11 @@ CREATE TABLE IF NOT EXISTS documents (
     reason TEXT
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS written (doc_id TEXT PRIMARY KEY);
 """
+# State files from before `written` existed: their records are those the rows name.
+_SEED_WRITTEN = ("INSERT OR IGNORE INTO written "
+                 "SELECT doc_id FROM documents WHERE doc_id IS NOT NULL")
 
 
 def version_key(engine: str = DEFAULT_ENGINE) -> str:
@@ -79,6 +87,9 @@ class StateStore:
             connection.execute("PRAGMA synchronous=FULL")
             connection.executescript(_SCHEMA)
             with connection:  # one transaction: committed whole or rolled back
+                if connection.execute("PRAGMA user_version").fetchone()[0] < 1:
+                    connection.execute(_SEED_WRITTEN)
+                    connection.execute("PRAGMA user_version = 1")
                 yield connection
 
     def entries(self) -> dict[str, Entry]:
@@ -86,6 +97,12 @@ class StateStore:
             rows = db.execute("SELECT path, sha256, version, doc_id, kind, reason "
                               "FROM documents").fetchall()
         return {row[0]: Entry(*row) for row in rows}
+
+    def record_count(self) -> int:
+        """Inputs whose latest outcome is a record."""
+        with self._connect() as db:
+            return int(db.execute("SELECT count(*) FROM documents WHERE kind IS NULL"
+                                  ).fetchone()[0])
 
     def record_outcomes(self, outcomes: Iterable[Outcome], version: str) -> None:
         """Rows for a finished batch, after its record files are on disk."""
@@ -102,6 +119,21 @@ class StateStore:
     def forget(self, paths: Iterable[str]) -> None:
         with self._connect() as db:
             db.executemany("DELETE FROM documents WHERE path = ?", [(p,) for p in paths])
+
+    def note_written(self, doc_ids: Iterable[str]) -> None:
+        """Before their files are written: a run killed in between leaves files that the
+        state still knows to be this tool's."""
+        with self._connect() as db:
+            db.executemany("INSERT OR IGNORE INTO written VALUES (?)", [(i,) for i in doc_ids])
+
+    def written_ids(self) -> set[str]:
+        with self._connect() as db:
+            return {row[0] for row in db.execute("SELECT doc_id FROM written")}
+
+    def forget_written(self, doc_ids: Iterable[str]) -> None:
+        """After their files are removed."""
+        with self._connect() as db:
+            db.executemany("DELETE FROM written WHERE doc_id = ?", [(i,) for i in doc_ids])
 
     def get_meta(self, key: str) -> str | None:
         with self._connect() as db:

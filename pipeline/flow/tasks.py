@@ -23,7 +23,6 @@ from pipeline.flow.plan import Plan, plan_against
 from pipeline.flow.pool import restart_pool, shared_pool
 from pipeline.flow.refresh import refresh_sources
 from pipeline.flow.sources import discover_paths, source_for
-from pipeline.flow.state import StateStore
 from pipeline.flow.work import items_to_outcomes
 from pipeline.ingest.engines import DEFAULT_ENGINE
 
@@ -59,10 +58,12 @@ def refresh_corpus(sources: list[str], publishers: list[str],
 
 
 @task(name="discover", cache_policy=NO_CACHE, persist_result=False)
-def discover(sources: list[str]) -> list[str]:
-    """The paths found while Prefect started (`prefetch.py`), else found now."""
-    found = prefetch.early_paths(sources)
-    return found if found is not None else discover_paths(source_for(raw) for raw in sources)
+def discover(sources: list[str], out: str) -> list[str]:
+    """The paths found while Prefect started (`prefetch.py`), else found now; never any
+    in the outputs folder `out`."""
+    found = prefetch.early_paths(sources, out)
+    return found if found is not None else discover_paths((source_for(raw) for raw in sources),
+                                                          out)
 
 
 @task(name="plan", cache_policy=NO_CACHE, persist_result=False, retries=len(_BACKOFF),
@@ -105,12 +106,8 @@ def _isolated(items: list[WorkItem], pool_workers: int, engine: str) -> list[Out
 @task(name="write-batch", cache_policy=NO_CACHE, persist_result=False,
       retries=len(_BACKOFF), retry_delay_seconds=_BACKOFF, retry_condition_fn=_io_error)
 def write_batch(outcomes: list[Outcome], out: str, version: str) -> int:
-    """Record files first, then the state rows: a crash between the two only means the
-    same bytes are written again next run."""
-    layout = OutputLayout(Path(out))
-    written = layout.write_records(outcomes)
-    StateStore(layout.state).record_outcomes(outcomes, version)
-    return written
+    """Record files first, then the state rows (`OutputLayout.write_outcomes`)."""
+    return OutputLayout(Path(out)).write_outcomes(outcomes, version)
 
 
 @task(name="finish", cache_policy=NO_CACHE, persist_result=False, retries=len(_BACKOFF),

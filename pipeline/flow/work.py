@@ -8,6 +8,8 @@ document never stops the others in its batch.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from collections.abc import Sequence
 
@@ -66,20 +68,41 @@ def items_to_outcomes(items: Sequence[WorkItem], engine: str = DEFAULT_ENGINE) -
 
 
 def _load(item: WorkItem, engine: str) -> Document | Failure:
+    """The document of the bytes the plan hashed. Anything else (the file gone, emptied
+    or rewritten since) is a failure without a hash, so the next run reads it again:
+    stamped with the plan's hash, a file restored with those very bytes would count as
+    an unchanged failure forever."""
     from pipeline.ingest import load
 
+    data = _planned_bytes(item)
+    if isinstance(data, Failure):
+        return data
     try:
-        document = load(item.path, doc_id=item.doc_id, location=item.location or None,
-                        engine=engine)
+        return load(item.path, data=data, doc_id=item.doc_id, location=item.location or None,
+                    engine=engine)
     except IngestError as error:
         return Failure(item.path, item.sha256, error.kind, one_line(error.reason))
+
+
+def _planned_bytes(item: WorkItem) -> bytes | Failure | None:
+    """The file's bytes, read once and checked against the plan's hash; None when it is
+    over the size limit (unchanged: `load` then refuses it without reading it whole)."""
+    from pipeline.ingest import DEFAULT_LIMITS
+
+    try:
+        with open(item.location or item.path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > DEFAULT_LIMITS.max_bytes:
+                data, sha = None, hashlib.file_digest(handle, "sha256").hexdigest()
+            else:
+                data = handle.read()
+                sha = hashlib.sha256(data).hexdigest()
     except OSError as error:
         return Failure(item.path, None, "unreadable",
                        one_line(f"cannot read: {error.strerror or error}"))
-    if document.source.sha256 != item.sha256:
+    if sha != item.sha256:
         return Failure(item.path, None, "changed",
                        "the file changed while the run read it; it is read again next run")
-    return document
+    return data
 
 
 def _documents_to_json(documents: list[Document]) -> list[str | Failure]:
