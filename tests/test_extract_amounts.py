@@ -313,6 +313,17 @@ CASES_FROM_FORMAT = [
                (Amt("£12,500", 12_500.0),)),
     AmountCase("amount-after-slash", "The cost is £5k/£6k depending on the option chosen.",
                (Amt("£5k", 5_000.0), Amt("£6k", 6_000.0))),
+    # thousands grouped by spaces
+    AmountCase("spaced-thousands-dash", "The tender of £75 000 - from a local firm - was "
+               "the lowest.", (Amt("£75 000", 75_000.0),)),
+    AmountCase("spaced-thousands-two-groups", "A budget of £2 400 000 is set for the works.",
+               (Amt("£2 400 000", 2_400_000.0, kind="cost"),)),
+    AmountCase("spaced-thousands-comma", "The fee was £12 750, paid in two parts.",
+               (Amt("£12 750", 12_750.0, kind="cost"),)),
+    AmountCase("spaced-thousands-pence", "An invoice for £3 250.40 was settled.",
+               (Amt("£3 250.40", 3_250.4),)),
+    AmountCase("spaced-thousands-no-break-space", "The grant is £40\u00a0000.",
+               (Amt(OneOf("£40 000", "£40\u00a0000"), 40_000.0, kind="grant"),)),
 ]
 
 NEGATIVES = [
@@ -340,6 +351,13 @@ NEGATIVES = [
     AmountCase("dates-slash", "The contract ends on 31/03/2026.", ()),
     AmountCase("section-number", "Section 106 of the Act applies.", ()),
     AmountCase("pound-as-verb", "Officers will pound the beat in Brixton.", ()),
+    # a figure after a price is not always more of the price
+    AmountCase("price-then-year", "Tickets cost £50 2019 prices applied.",
+               (Amt("£50", 50.0, kind="cost"),)),
+    AmountCase("price-then-count", "Places cost £30 200 people attended.",
+               (Amt("£30", 30.0, kind="cost"),)),
+    AmountCase("price-then-four-digits", "Entry is £15 1500 visitors came.", (Amt("£15", 15.0),)),
+    AmountCase("price-then-line", "Unit price £45\n120 units", (Amt("£45", 45.0),)),
 ]
 
 
