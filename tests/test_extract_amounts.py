@@ -457,6 +457,11 @@ KIND_CASES = [
     KindCase("reduced-price-is-a-cost", "The contract, at a reduced price of £40,000, was "
              "signed.", "£40,000", "cost"),
     # grant
+    KindCase("grants-to-a-value", "Approve six grants to a total value of £180,000.",
+             "£180,000", "grant"),
+    KindCase("award-value-is-a-contracts", "The total award value is £11m.", "£11m", "cost"),
+    KindCase("value-after-a-comma-is-not-the-grant", "The depot, bought with grant, has a "
+             "value of £2m.", "£2m", "cost"),
     KindCase("allocate", "The Council will allocate £50,000 to the food bank.", "£50,000",
              "grant"),
     KindCase("granted", "Amounts granted to parish councils total £80,000.", "£80,000",

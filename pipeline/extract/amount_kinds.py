@@ -35,6 +35,8 @@ _LIMITS = {"up_to", "maximum", "minimum", "more_than", "less_than"}
 _CONTEXT_ONLY = {"delegation", "rule", "incoming", "funder", "class_limit"}
 _GOVERNED = {"saving", "variance"}  # words that make the cost noun after them theirs
 _GOVERN_REACH = 5  # "overspend on Schools' Delegated Budgets of £30.4m"
+_GENERIC_NOUNS = frozenset(("value", "valued"))
+_PHRASE_BREAKS = frozenset((",", ";", ":", "(", ")", ".", "–", "—"))
 _INCOMING_REACH = 6  # "accept the Home Office grant funding of £2m"
 _AFTER_INCOMING_REACH = 3  # "£84m funding received"
 # A word after the amount counts one token further than it is, so a tie goes to the word
@@ -84,9 +86,7 @@ def amount_kind(doc: Doc, span: Span, cues: Sequence[Cue], qualifier: str | None
         return "other"
     nearest = kinds[0]
     if nearest.value == "cost" and nearest.end <= span.start:
-        governing = _governing(usable, nearest)
-        if governing is not None:
-            return governing
+        nearest = _governing(doc, usable, nearest) or nearest
     if nearest.value == "grant" and _comes_in(doc, span, nearest, usable):
         return "income"
     return nearest.value
@@ -130,12 +130,19 @@ def _in_aside(doc: Doc, span: Span, cue: Cue) -> bool:
     return False
 
 
-def _governing(cues: Sequence[Cue], noun: Cue) -> str | None:
-    """The saving or variance word just before a cost noun: "an overspend on the budget"."""
+def _governing(doc: Doc, cues: Sequence[Cue], noun: Cue) -> Cue | None:
+    """The word that makes the cost noun before the amount its own, in the same phrase
+    (no punctuation between): a saving or variance word ("savings in running costs of",
+    "an overspend on the schools budget of"), or a grant word before "value" ("grants to
+    the value of £2m"), a noun that only says how much."""
+    generic = doc[noun.start : noun.end].text.lower() in _GENERIC_NOUNS
     before = [c for c in cues if c.end <= noun.start and noun.start - c.end <= _GOVERN_REACH]
     for cue in reversed(before):
-        if cue.value in _GOVERNED:
-            return cue.value
+        if any(doc[i].text in _PHRASE_BREAKS for i in range(cue.end, noun.start)):
+            return None
+        if cue.value in _GOVERNED or (generic and cue.value == "grant"
+                                      and not doc[cue.start].lower_.startswith("award")):
+            return cue  # an award may be a contract's: "the total award value is £11m"
     return None
 
 
