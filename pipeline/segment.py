@@ -5,7 +5,8 @@ discipline), so a heading is a short line whose words are a known heading, with 
 without a number ("3. Financial Comments", "Legal implications:"). Other headings are
 found by layout alone (kind "other"):
 - a whole-numbered line ("2 Revenue position", "3. Other factors", "4.0 Risks") whose
-  next line is its first sub-paragraph ("2.1 ...");
+  next line is its first sub-paragraph ("2.1 ..."), or a short one ("2. Revenue
+  position") that closes section N-1 (after "1.3 ...") and comes before prose;
 - an upper-case line ("KEY DECISION DETAILS"), or a Title Case line ("Mitigating the
   Forecast Overspend", "3. Capital Programme Changes"), standing alone: after a blank line
   or a finished sentence, and before a paragraph of prose.
@@ -44,6 +45,8 @@ _MAX_LAYOUT_CHARS = 80
 _WRAPPED_LINE = 60
 # A finished sentence inside a line, then more words: "Appendix 1). Works to start in".
 _SENTENCE_INSIDE = re.compile(r"(?:[a-z]{2}|\))[.;!?]\)?\s+(?:\S+\s+){3,}\S")
+# A numbered heading in sentence case ("2. Revenue position"): at most this many words.
+_MAX_NUMBERED_WORDS = 6
 # Prose: a line that ends a sentence, or runs on for this many words.
 _PROSE_WORDS = 8
 # Words a Title Case heading may keep in lower case.
@@ -123,9 +126,12 @@ def document_to_segmented(doc: Document) -> Document:
             paragraphs.append(Paragraph(para_number, para_start, para_end))
         para_start = None
 
+    previous: tuple[str, bool] | None = None  # the last numbered line: number, heading?
     for i, line in enumerate(lines):
         body = text[line.body_start : line.end]
-        kind = _line_heading(text, lines, i)
+        kind = _line_heading(text, lines, i, previous)
+        if line.number is not None and not line.bullet:
+            previous = (line.number, kind is not None)
         if kind is not None:
             close_paragraph()
             if sections:
@@ -150,7 +156,9 @@ def _blank_between(text: str, end: int, start: int) -> bool:
     return text.count("\n", end, start) > 1
 
 
-def _line_heading(text: str, lines: list[_Line], i: int) -> str | None:
+def _line_heading(
+    text: str, lines: list[_Line], i: int, previous: tuple[str, bool] | None
+) -> str | None:
     """The kind of heading line `i` is: a known heading's kind, "other" for a heading
     found by layout, or None."""
     line = lines[i]
@@ -162,7 +170,7 @@ def _line_heading(text: str, lines: list[_Line], i: int) -> str | None:
         return kind
     if _inside_paragraph(text, lines, i):
         return None
-    return "other" if _layout_heading(text, lines, i, body) else None
+    return "other" if _layout_heading(text, lines, i, body, previous) else None
 
 
 def _inside_paragraph(text: str, lines: list[_Line], i: int) -> bool:
@@ -174,7 +182,9 @@ def _inside_paragraph(text: str, lines: list[_Line], i: int) -> bool:
     return len(before) >= _WRAPPED_LINE and not before.endswith((".", ":", ";", "!", "?"))
 
 
-def _layout_heading(text: str, lines: list[_Line], i: int, body: str) -> bool:
+def _layout_heading(
+    text: str, lines: list[_Line], i: int, body: str, previous: tuple[str, bool] | None
+) -> bool:
     """A heading by layout alone (see the module docstring)."""
     words = body.split()
     if (
@@ -197,13 +207,30 @@ def _layout_heading(text: str, lines: list[_Line], i: int, body: str) -> bool:
     ):
         return True
     dotted = number is None or text[line.start : line.body_start].rstrip().endswith(".")
-    return (
-        dotted
-        and (_is_upper(words) or _is_title(words))
-        and _stands_alone(text, lines, i)
-        and following is not None
-        and _is_prose(text, following)
-    )
+    if not dotted or following is None or not _is_prose(text, following):
+        return False
+    if number is not None and _next_section(int(number.group("whole")), previous):
+        return len(words) <= _MAX_NUMBERED_WORDS and words[0].lower() not in _action_words()
+    return (_is_upper(words) or _is_title(words)) and _stands_alone(text, lines, i)
+
+
+def _next_section(number: int, previous: tuple[str, bool] | None) -> bool:
+    """Whether the numbered line before closes section `number - 1`: the heading
+    "N-1." itself, or one of its paragraphs "N-1.k" ("2. Revenue position" after "1.3 ...").
+    After a list item "1." the line "2. ..." is the next item."""
+    if previous is None or number < 2:
+        return False
+    earlier, was_heading = previous
+    if earlier == str(number - 1):
+        return was_heading
+    return re.fullmatch(rf"{number - 1}(?:\.\d{{1,2}})+", earlier) is not None
+
+
+@lru_cache(maxsize=1)
+def _action_words() -> frozenset[str]:
+    """Verbs that open a recommendation ("2. Note the risks"), from `actions.json`."""
+    raw = json.loads(resources.files("pipeline.patterns").joinpath("actions.json").read_text())
+    return frozenset(raw["verbs"]) | {"to", "that"}
 
 
 def _is_upper(words: list[str]) -> bool:

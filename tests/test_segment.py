@@ -105,6 +105,10 @@ LAYOUT_CASES = [
                "3. Capital Programme Changes\nTwo schemes have been moved into next year "
                "because of delays in design.\n",
                (("Capital Programme Changes", "other", "3"),)),
+    LayoutCase("numbered-sentence-case-closing-the-section-before",
+               "1. Introduction\n1.1 This report sets out the position.\n2. Revenue position\n"
+               "The revenue budget is forecast to underspend this year.\n",
+               (("Introduction", "introduction", "1"), ("Revenue position", "other", "2"))),
     LayoutCase("known-heading-after-a-long-label-line",
                "Decision by: Jane Example, Executive Director of Housing and Regeneration "
                "Services\nExecutive summary\nThe decision approves a grant.\n",
@@ -114,6 +118,12 @@ LAYOUT_CASES = [
 LAYOUT_NEGATIVES = [
     LayoutCase("numbered-paragraphs",
                "2.1 The Council has approved the budget\n2.2 Officers will report back\n", ()),
+    LayoutCase("second-list-item-before-prose",
+               "1. Business case approval\n2. Contract award to Alder Ltd\nThe contract runs "
+               "for three years from April.\n", ()),
+    LayoutCase("recommendation-after-a-sub-paragraph",
+               "1.2 The budget is set out below.\n2. Note the risks\nThe risks are listed in the "
+               "appendix for the board.\n", ()),
     LayoutCase("numbered-list-items",
                "Cabinet is asked to:\n1. Approve the Capital Strategy\n2. Note the Treasury "
                "Indicators\n", ()),
