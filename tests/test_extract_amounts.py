@@ -382,7 +382,7 @@ class KindCase(NamedTuple):
 # threshold (a limit or rule: never spend), other (none stated). Rows in pairs: the cue,
 # then a sentence where the same word must not decide.
 KIND_CASES = [
-    # variance: overspend, underspend, variance, outturn, deficit, pressures
+    # variance: overspend, underspend, variance, outturn position, deficit, pressures
     KindCase("overspend", "The forecast revenue overspend is £4.2m at month nine.", "£4.2m",
              "variance"),
     KindCase("underspend-of", "Children's services report an underspend of £650,000.",
@@ -391,6 +391,8 @@ KIND_CASES = [
              "variance"),
     KindCase("outturn", "The forecast outturn position is £2.3m over budget.", "£2.3m",
              "variance"),
+    KindCase("outturn-is-spend", "The outturn for 2023/24 was spend of £105.2m.", "£105.2m",
+             "cost"),
     KindCase("overspend-on-a-budget", "An overspend on the highways maintenance budget of "
              "£900k is forecast.", "£900k", "variance"),
     KindCase("overspend-risen-by", "The directorate overspend has risen by £300,000 to £1.9m.",
