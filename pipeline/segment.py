@@ -163,14 +163,14 @@ def _line_heading(
     found by layout, or None."""
     line = lines[i]
     body = text[line.body_start : line.end].strip()
-    if line.bullet or _SENTENCE_INSIDE.search(body):
+    if line.bullet or len(body) > _MAX_HEADING_CHARS:
         return None
     kind = heading_kind(body)
     if kind is not None:
-        return kind
-    if _inside_paragraph(text, lines, i):
-        return None
-    return "other" if _layout_heading(text, lines, i, body, previous) else None
+        return None if _SENTENCE_INSIDE.search(body) else kind
+    if _layout_heading(text, lines, i, body, previous) and not _inside_paragraph(text, lines, i):
+        return "other"
+    return None
 
 
 def _inside_paragraph(text: str, lines: list[_Line], i: int) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from pipeline.extract.amount_kinds import Cue, amount_kind, doc_to_cues
+from pipeline.extract.amount_kinds import KindReader
 from pipeline.extract.findings import Finding, Note, finding
 from pipeline.extract.money import Money, find_money
 from pipeline.extract.passages import Passage, sentence_bounds, text_of
@@ -58,6 +58,8 @@ def extract_amounts(passages: Sequence[Passage]) -> tuple[list[Finding], list[No
         doc = passage.doc
         text = text_of(doc)
         monies = _merge_restatements(text, find_money(text))
+        if not monies:
+            continue
         spans = [doc.char_span(m.start, end, alignment_mode="expand") for m, end in monies]
         cues = _cues_by_sentence(doc)
         for k, ((money, end), span) in enumerate(zip(monies, spans, strict=True)):
@@ -95,8 +97,8 @@ def extract_amounts(passages: Sequence[Passage]) -> tuple[list[Finding], list[No
     return findings, notes
 
 
-def _cues_by_sentence(doc: Doc) -> tuple[dict[int, list[Hit]], dict[int, list[Cue]]]:
-    """Qualifier and VAT cues, and kind cues, each by the first token of its sentence."""
+def _cues_by_sentence(doc: Doc) -> tuple[dict[int, list[Hit]], KindReader]:
+    """Qualifier and VAT cues by the first token of their sentence, and the kind cues."""
     context: dict[int, list[Hit]] = {}
     kind_hits: list[Hit] = []
     for cue in hits(doc, "amount_context"):
@@ -104,10 +106,7 @@ def _cues_by_sentence(doc: Doc) -> tuple[dict[int, list[Hit]], dict[int, list[Cu
             kind_hits.append(cue)
         else:
             context.setdefault(sentence_bounds(doc, cue.start)[0], []).append(cue)
-    kinds: dict[int, list[Cue]] = {}
-    for kind_cue in doc_to_cues(doc, kind_hits):
-        kinds.setdefault(sentence_bounds(doc, kind_cue.start)[0], []).append(kind_cue)
-    return context, kinds
+    return context, KindReader(doc, kind_hits)
 
 
 def _merge_restatements(text: str, monies: list[Money]) -> list[tuple[Money, int]]:
@@ -137,7 +136,7 @@ def _merge_restatements(text: str, monies: list[Money]) -> list[tuple[Money, int
 def _context(
     doc: Doc,
     span: Span,
-    cues: tuple[dict[int, list[Hit]], dict[int, list[Cue]]],
+    cues: tuple[dict[int, list[Hit]], KindReader],
     left: int,
     right: int,
 ) -> dict[str, str | None]:
@@ -147,7 +146,6 @@ def _context(
     last_start, sentence_end = sentence_bounds(doc, span.end - 1)
     starts = {sentence_start, last_start}
     context_cues = [cue for start in sorted(starts) for cue in cues[0].get(start, ())]
-    kind_cues = [cue for start in sorted(starts) for cue in cues[1].get(start, ())]
     limit_left = max(sentence_start, left)
     limit_right = min(sentence_end, right)
     vat = None
@@ -172,7 +170,7 @@ def _context(
         "qualifier": qualifier,
         "vat": vat,
         "period": _period_text(period.group("period")) if period else None,
-        "kind": amount_kind(doc, span, kind_cues, qualifier),
+        "kind": cues[1].kind(span.start, span.end, (sentence_start, sentence_end), qualifier),
     }
 
 
