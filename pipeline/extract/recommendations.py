@@ -80,13 +80,10 @@ def _repeats(key: tuple[str | None, str], earlier: tuple[str | None, str]) -> bo
     (number, words), (earlier_number, earlier_words) = key, earlier
     if words == earlier_words:
         return True
+    if number is None or number != earlier_number:
+        return False
     shorter, longer = sorted((words, earlier_words), key=len)
-    return (
-        number is not None
-        and number == earlier_number
-        and len(shorter.split()) >= _MIN_PREFIX_WORDS
-        and (longer + " ").startswith(shorter + " ")
-    )
+    return len(shorter.split()) >= _MIN_PREFIX_WORDS and (longer + " ").startswith(shorter + " ")
 
 
 def _blocks(doc: Document) -> list[tuple[int, int, bool]]:
