@@ -14,7 +14,7 @@ from unittest.mock import ANY
 import pytest
 
 from schemas.record import DecisionRecord
-from tests.case_records import Has, OneOf, parametrize_groups
+from tests.case_records import Has, OneOf, known_miss, parametrize_groups
 from tests.conftest import record_of
 
 
@@ -423,6 +423,10 @@ KIND_CASES = [
              "£2.4m.", "£2.4m", "income"),
     KindCase("receipt-not-funding", "The capital programme assumes capital receipt funding of "
              "£30m.", "£30m", "income"),
+    KindCase("precept", "The Commissioner proposes to keep the police precept at £292 for a "
+             "Band D property.", "£292", "income"),
+    KindCase("collecting-the-precept-costs", "Collecting the precept costs £40,000 a year.",
+             "£40,000", "cost"),
     KindCase("grant-given", "The Mayor will award a grant of £60,000 to the Riverside Trust.",
              "£60,000", "grant"),
     KindCase("report-received-far-away", "The committee received the annual report of the "
@@ -488,10 +492,17 @@ KIND_CASES = [
 ]
 
 
-@pytest.mark.parametrize("case", parametrize_groups(kind=KIND_CASES))
+KIND_KNOWN_MISSES = [
+    known_miss(KindCase("head-noun-before-a-nearer-cue", "The cost of administering the grant "
+                        "is £40,000.", "£40,000", "cost"),
+               "the nearest cue wins; the head noun 'cost' is farther than 'grant'"),
+]
+
+
+@pytest.mark.parametrize("case", parametrize_groups(kind=KIND_CASES, kind_miss=KIND_KNOWN_MISSES))
 def test_amount_kind(case: KindCase) -> None:
     kinds = [a.kind for a in record_of(case.text).amounts if a.text == case.amount]
     assert kinds == [case.kind]
 
 
-ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *NEGATIVES, *KIND_CASES]
+ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *NEGATIVES, *KIND_CASES, *KIND_KNOWN_MISSES]
