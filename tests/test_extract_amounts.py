@@ -415,6 +415,8 @@ KIND_CASES = [
              "income"),
     KindCase("funder-offers-grant", "The Ministry of Justice has offered grant funding of "
              "£120,000 for the pilot.", "£120,000", "income"),
+    KindCase("funder-abbreviation-in-brackets", "The Department for Transport (DfT) has "
+             "allocated £2.5m to the Combined Authority.", "£2.5m", "income"),
     KindCase("government-grant", "Government grant funding of £0.4m is set against the "
              "costs.", "£0.4m", "income"),
     KindCase("funding-received-after", "The £84m funding received this year is ring-fenced.",

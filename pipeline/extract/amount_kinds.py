@@ -144,8 +144,8 @@ class KindReader:
         ranked = []
         for cue in cues:
             if cue.end <= start:
-                if self._in_aside(cue.end, start):
-                    continue
+                if cue.value not in _CONTEXT_ONLY and self._in_aside(cue.end, start):
+                    continue  # a funder in brackets still names the funder: "(DLUHC) has"
                 distance = start - cue.end
             else:
                 if cue.start >= end and self._after_purpose(end, cue.start):
