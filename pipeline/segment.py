@@ -195,6 +195,7 @@ def _layout_heading(
         or body[-1] in ".;,:!?"
         or any(mark in body for mark in (",", ":", "|", "£", "$", "€"))
         or words[0] == "That"  # a resolution: "That the Mayor"
+        or words[-1].lower() in _SMALL_WORDS  # a sentence running on: "is recommended to"
     ):
         return False
     line = lines[i]

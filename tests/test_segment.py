@@ -124,6 +124,8 @@ LAYOUT_NEGATIVES = [
     LayoutCase("recommendation-after-a-sub-paragraph",
                "1.2 The budget is set out below.\n2. Note the risks\nThe risks are listed in the "
                "appendix for the board.\n", ()),
+    LayoutCase("numbered-lead-in-before-sub-items",
+               "1. The Deputy Mayor is recommended to\n1.1 Approve the business case.\n", ()),
     LayoutCase("numbered-list-items",
                "Cabinet is asked to:\n1. Approve the Capital Strategy\n2. Note the Treasury "
                "Indicators\n", ()),
