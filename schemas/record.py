@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 Qualifier = Literal[
     "up_to",
@@ -25,7 +25,7 @@ Qualifier = Literal[
     "from",
     "total",
 ]
-AmountKind = Literal["cost", "grant", "income", "saving", "threshold", "other"]
+AmountKind = Literal["cost", "grant", "income", "saving", "threshold", "other", "variance"]
 Action = Literal[
     "approve",
     "accept",
@@ -80,7 +80,13 @@ class Amount(_Model):
     qualifier: Qualifier | None = None
     vat: Literal["inclusive", "exclusive"] | None = None
     period: str | None = None
-    kind: AmountKind = "other"
+    kind: AmountKind = Field(
+        default="other",
+        description="cost: spent or committed by the decision maker; grant: given as a grant "
+        "or funding; income: coming in (receipts, sales, grants received from a funder); "
+        "saving; variance: an overspend, underspend or other variance from budget; "
+        "threshold: a limit or rule, never spend; other: none of these stated.",
+    )
     range: Literal["low", "high"] | None = Field(
         default=None, description="Set when the amount is one end of a stated range."
     )
@@ -239,7 +245,7 @@ class Provenance(_Model):
 
 
 class DecisionRecord(_Model):
-    schema_version: Literal["1.0.0"] = "1.0.0"
+    schema_version: Literal["1.1.0"] = "1.1.0"
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,127}$")
     reference: str | None = None
     title: str | None = None

@@ -210,7 +210,7 @@ CASES_FROM_FIXTURE = [
     Reading("MD 3102", "amounts", ((320000.0, "cost"), (1000000.0, "threshold"))),
     Reading("DD 3103", "checks", ((1200000.0, True),)),
     Reading("PCD 3104", "amounts", ((50000.0, "grant"), (181302.0, "threshold"),
-                                    (200000.0, "grant"))),
+                                    (200000.0, "income"))),
     Reading("PCD 3104", "funders", ("Ministry of Justice",)),
     Reading("MD 3105", "other_instruments", (("Mayoral Scheme of Delegation and Consent", None),)),
     Reading("MD 3106", "suppliers", ("Cobalt Security Services Ltd", "Granite Estates Limited")),

@@ -14,7 +14,7 @@ from unittest.mock import ANY
 import pytest
 
 from schemas.record import DecisionRecord
-from tests.case_records import Has, OneOf, parametrize_groups
+from tests.case_records import Has, OneOf, known_miss, parametrize_groups
 from tests.conftest import record_of
 
 
@@ -313,6 +313,17 @@ CASES_FROM_FORMAT = [
                (Amt("£12,500", 12_500.0),)),
     AmountCase("amount-after-slash", "The cost is £5k/£6k depending on the option chosen.",
                (Amt("£5k", 5_000.0), Amt("£6k", 6_000.0))),
+    # thousands grouped by spaces
+    AmountCase("spaced-thousands-dash", "The tender of £75 000 - from a local firm - was "
+               "the lowest.", (Amt("£75 000", 75_000.0),)),
+    AmountCase("spaced-thousands-two-groups", "A budget of £2 400 000 is set for the works.",
+               (Amt("£2 400 000", 2_400_000.0, kind="cost"),)),
+    AmountCase("spaced-thousands-comma", "The fee was £12 750, paid in two parts.",
+               (Amt("£12 750", 12_750.0, kind="cost"),)),
+    AmountCase("spaced-thousands-pence", "An invoice for £3 250.40 was settled.",
+               (Amt("£3 250.40", 3_250.4),)),
+    AmountCase("spaced-thousands-no-break-space", "The grant is £40\u00a0000.",
+               (Amt(OneOf("£40 000", "£40\u00a0000"), 40_000.0, kind="grant"),)),
 ]
 
 NEGATIVES = [
@@ -340,6 +351,13 @@ NEGATIVES = [
     AmountCase("dates-slash", "The contract ends on 31/03/2026.", ()),
     AmountCase("section-number", "Section 106 of the Act applies.", ()),
     AmountCase("pound-as-verb", "Officers will pound the beat in Brixton.", ()),
+    # a figure after a price is not always more of the price
+    AmountCase("price-then-year", "Tickets cost £50 2019 prices applied.",
+               (Amt("£50", 50.0, kind="cost"),)),
+    AmountCase("price-then-count", "Places cost £30 200 people attended.",
+               (Amt("£30", 30.0, kind="cost"),)),
+    AmountCase("price-then-four-digits", "Entry is £15 1500 visitors came.", (Amt("£15", 15.0),)),
+    AmountCase("price-then-line", "Unit price £45\n120 units", (Amt("£45", 45.0),)),
 ]
 
 
@@ -351,4 +369,142 @@ def test_amounts(case: AmountCase) -> None:
     assert record_to_amounts(record_of(case.text)) == list(case.expected)
 
 
-ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *NEGATIVES]
+class KindCase(NamedTuple):
+    id: str
+    text: str
+    amount: str  # the amount's text, as quoted
+    kind: str
+
+
+# What each kind means (schemas.record.Amount.kind): cost is spent or committed by the
+# decision maker, grant is given, income comes in (receipts, sales, grants received from a
+# funder), saving, variance (an overspend, underspend or other variance from budget),
+# threshold (a limit or rule: never spend), other (none stated). Rows in pairs: the cue,
+# then a sentence where the same word must not decide.
+KIND_CASES = [
+    # variance: overspend, underspend, variance, outturn position, deficit, pressures
+    KindCase("overspend", "The forecast revenue overspend is £4.2m at month nine.", "£4.2m",
+             "variance"),
+    KindCase("underspend-of", "Children's services report an underspend of £650,000.",
+             "£650,000", "variance"),
+    KindCase("net-variance", "The capital programme shows a net variance of £1.1m.", "£1.1m",
+             "variance"),
+    KindCase("outturn", "The forecast outturn position is £2.3m over budget.", "£2.3m",
+             "variance"),
+    KindCase("outturn-is-spend", "The outturn for 2023/24 was spend of £105.2m.", "£105.2m",
+             "cost"),
+    KindCase("overspend-on-a-budget", "An overspend on the highways maintenance budget of "
+             "£900k is forecast.", "£900k", "variance"),
+    KindCase("overspend-risen-by", "The directorate overspend has risen by £300,000 to £1.9m.",
+             "£300,000", "variance"),
+    KindCase("pressures", "Demand pressures of £2m remain in adult care.", "£2m", "variance"),
+    KindCase("deficit", "The dedicated schools grant deficit stands at £14m.", "£14m",
+             "variance"),
+    KindCase("budget-in-an-overspend-sentence", "The overspend will be met from the £5m "
+             "contingency budget.", "£5m", "cost"),
+    KindCase("price-in-an-overspend-sentence", "The contract price of £45,000 includes a "
+             "margin against any overspend.", "£45,000", "cost"),
+    # income: received, accepted, from a funder, receipts
+    KindCase("accept-grant-from-funder", "MOPAC will accept grant funding of £250,000 from "
+             "the Youth Endowment Fund.", "£250,000", "income"),
+    KindCase("awarded-by-funder", "The Council has been awarded £1.2m by the Department for "
+             "Education.", "£1.2m", "income"),
+    KindCase("funding-from-funder", "Funding of £3m from the Department for Transport will "
+             "support the scheme.", "£3m", "income"),
+    KindCase("funder-grant", "A Home Office grant of £500,000 covers 2025/26.", "£500,000",
+             "income"),
+    KindCase("funder-offers-grant", "The Ministry of Justice has offered grant funding of "
+             "£120,000 for the pilot.", "£120,000", "income"),
+    KindCase("funder-abbreviation-in-brackets", "The Department for Transport (DfT) has "
+             "allocated £2.5m to the Combined Authority.", "£2.5m", "income"),
+    KindCase("government-grant", "Government grant funding of £0.4m is set against the "
+             "costs.", "£0.4m", "income"),
+    KindCase("funding-received-after", "The £84m funding received this year is ring-fenced.",
+             "£84m", "income"),
+    KindCase("capital-receipt", "The sale of the depot should generate a capital receipt of "
+             "£2.4m.", "£2.4m", "income"),
+    KindCase("receipt-not-funding", "The capital programme assumes capital receipt funding of "
+             "£30m.", "£30m", "income"),
+    KindCase("precept", "The Commissioner proposes to keep the police precept at £292 for a "
+             "Band D property.", "£292", "income"),
+    KindCase("collecting-the-precept-costs", "Collecting the precept costs £40,000 a year.",
+             "£40,000", "cost"),
+    KindCase("grant-given", "The Mayor will award a grant of £60,000 to the Riverside Trust.",
+             "£60,000", "grant"),
+    KindCase("report-received-far-away", "The committee received the annual report of the "
+             "grants officer, which lists grants totalling £48,000 made under delegation.",
+             "£48,000", "grant"),
+    KindCase("grant-given-from-a-funders-grant", "The Authority will allocate £75,000 of its "
+             "Home Office grant to the youth charity.", "£75,000", "grant"),
+    KindCase("funder-named-far-away", "Funding from the Home Office ended in 2020, so the "
+             "Mayor approved grants of £90,000 to the three refuges.", "£90,000", "grant"),
+    KindCase("accept-a-tender", "The panel accepted the tender of £310,000 as the best value.",
+             "£310,000", "cost"),
+    # cost
+    KindCase("cost-then-funded", "The revised cost of £8m will be funded from borrowing.",
+             "£8m", "cost"),
+    KindCase("quotation", "The quotation of £12,000 from a local contractor was the lowest.",
+             "£12,000", "cost"),
+    KindCase("aside-in-brackets", "Approve expenditure (from the ring-fenced funds) of up to "
+             "£300,000.", "£300,000", "cost"),
+    KindCase("contracts-plural", "Award of four contracts, in the sum of £2.2m, is "
+             "recommended.", "£2.2m", "cost"),
+    KindCase("revenue-is-not-income", "Approve expenditure of £85,000 revenue in 2025-26.",
+             "£85,000", "cost"),
+    KindCase("capital-is-not-cost", "Funding of £750,000 capital is allocated to the fund.",
+             "£750,000", "grant"),
+    KindCase("purpose-is-not-the-kind", "Funding of £2m to pay for the new roof has been "
+             "secured.", "£2m", "grant"),
+    KindCase("to-a-body-is-not-a-purpose", "A further £40,000 to the Heritage Fund is "
+             "approved.", "£40,000", "grant"),
+    # saving
+    KindCase("save-running-costs", "The new rota will save running costs of £120,000 a year.",
+             "£120,000", "saving"),
+    KindCase("reduce-costs-by", "The restructure will reduce costs by £250,000.", "£250,000",
+             "saving"),
+    KindCase("reduced-price-is-a-cost", "The contract, at a reduced price of £40,000, was "
+             "signed.", "£40,000", "cost"),
+    # grant
+    KindCase("grants-to-a-value", "Approve six grants to a total value of £180,000.",
+             "£180,000", "grant"),
+    KindCase("award-value-is-a-contracts", "The total award value is £11m.", "£11m", "cost"),
+    KindCase("value-after-a-comma-is-not-the-grant", "The depot, bought with grant, has a "
+             "value of £2m.", "£2m", "cost"),
+    KindCase("allocate", "The Council will allocate £50,000 to the food bank.", "£50,000",
+             "grant"),
+    KindCase("granted", "Amounts granted to parish councils total £80,000.", "£80,000",
+             "grant"),
+    KindCase("sentence-opening-with-the-amount", "The scheme trains young film makers. "
+             "£70,000 will be allocated to a local charity to run it.", "£70,000", "grant"),
+    # threshold
+    KindCase("class-of-tenders", "Approve procurement of all tenders above £500,000 in "
+             "2025/26.", "£500,000", "threshold"),
+    KindCase("class-of-grants", "Grants under £10,000 are approved by the director.",
+             "£10,000", "threshold"),
+    KindCase("reason-key-sign", "Reason Key: Expenditure > £250,000;", "£250,000",
+             "threshold"),
+    KindCase("key-decision-criterion", "This is a key decision because it involves "
+             "expenditure or savings greater than £500,000.", "£500,000", "threshold"),
+    KindCase("below-sign-in-a-rule", "Under the scheme of delegation, officers may approve "
+             "spend < £25,000.", "£25,000", "threshold"),
+    KindCase("contracts-over-years-not-a-limit", "The contracts over three years are worth "
+             "£5m.", "£5m", "cost"),
+    KindCase("key-decision-without-a-limit", "The key decision is to approve expenditure of "
+             "£2m on the depot.", "£2m", "cost"),
+]
+
+
+KIND_KNOWN_MISSES = [
+    known_miss(KindCase("head-noun-before-a-nearer-cue", "The cost of administering the grant "
+                        "is £40,000.", "£40,000", "cost"),
+               "the nearest cue wins; the head noun 'cost' is farther than 'grant'"),
+]
+
+
+@pytest.mark.parametrize("case", parametrize_groups(kind=KIND_CASES, kind_miss=KIND_KNOWN_MISSES))
+def test_amount_kind(case: KindCase) -> None:
+    kinds = [a.kind for a in record_of(case.text).amounts if a.text == case.amount]
+    assert kinds == [case.kind]
+
+
+ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *NEGATIVES, *KIND_CASES, *KIND_KNOWN_MISSES]

@@ -184,6 +184,18 @@ CASES_FROM_FORMAT = [
         "The Mayor is asked to determine the planning application.\n",
         (Rec(None, "determine", Has("planning application")),)),
     RecommendationCase(
+        "lead-in-cut-short-before-its-list",
+        "That the DMPC approves the\n"
+        "1. Business case for the new custody suite\n"
+        "2. Award of the build contract to Harlow Construction Ltd\n",
+        (Rec("1", "approve", Has("Business case")), Rec("2", "award", Has("Harlow")))),
+    RecommendationCase(
+        "resolution-with-a-long-subject",
+        "RECOMMENDATION\n"
+        "1. That the Cabinet Member for Housing, Planning and Regeneration approves the\n"
+        "transfer of the Elm Street site into the second phase of the programme.\n",
+        (Rec("1", "approve", Has("Elm Street site")),)),
+    RecommendationCase(
         "recommendations-then-next-section",
         "Recommendations\n"
         "The DMPC is recommended to:\n"
@@ -194,7 +206,65 @@ CASES_FROM_FORMAT = [
         (Rec("1", "approve", Has("business case")),)),
 ]
 
+CASES_FROM_BUGS = [
+    RecommendationCase(
+        "report-repeats-its-recommendations",
+        "Summary\n"
+        "This report sets out the budget position at month nine.\n"
+        "Recommendation(s):\n"
+        "Cabinet is asked to:\n"
+        "a) NOTE the forecast revenue overspend of £4.1m and the actions to reduce it\n"
+        "b) NOTE the forecast capital underspend of £9.8m.\n"
+        "c) AGREE the changes to the capital budget.\n"
+        "1. Introduction\n"
+        "1.1 This is the third monitoring report of the year.\n"
+        "4. Recommendation(s)\n"
+        "Cabinet is asked to:\n"
+        "a) NOTE the forecast revenue overspend of £4.1m.\n"
+        "b) NOTE the forecast capital underspend of £9.8m.\n"
+        "c) AGREE the changes to the capital budget.\n",
+        (Rec("a", "note", Has("£4.1m and the actions")), Rec("b", "note", Has("£9.8m")),
+         Rec("c", "agree", Has("capital budget")))),
+    RecommendationCase(
+        "decision-repeats-the-recommendations",
+        "Recommendations\n"
+        "1. Approve the award of the cleaning contract to Alder Facilities Ltd.\n"
+        "2. Note the mobilisation plan.\n"
+        "Decision\n"
+        "1. Approve the award of the cleaning contract to Alder Facilities Ltd.\n"
+        "2. Note the mobilisation plan.\n",
+        (Rec("1", "approve", Has("Alder Facilities")), Rec("2", "note", Has("mobilisation")))),
+    RecommendationCase(
+        "later-wording-is-fuller",
+        "Recommendations\n"
+        "1. Approve expenditure of £50,000 on the pilot scheme.\n"
+        "Decision\n"
+        "1. Approve expenditure of £50,000 on the pilot scheme and its evaluation.\n",
+        (Rec("1", "approve", Has("and its evaluation")),)),
+    RecommendationCase(
+        "similar-items-under-other-numbers-kept",
+        "Recommendations\n"
+        "1. Approve the budget.\n"
+        "Decision\n"
+        "3. Approve the budget for 2026/27.\n",
+        (Rec("1", "approve", "Approve the budget."),
+         Rec("3", "approve", Has("2026/27")))),
+    RecommendationCase(
+        "one-list-with-two-like-items-kept",
+        "Recommendations\n"
+        "1. Approve the grant of £5,000 to the Northfield Food Bank.\n"
+        "2. Approve the grant of £5,000 to the Northfield Food Bank Trust.\n",
+        (Rec("1", "approve", Has("Bank.")), Rec("2", "approve", Has("Bank Trust")))),
+]
+
 NEGATIVES = [
+    RecommendationCase(
+        "recommended-in-a-report-paragraph",
+        "Key issues\n"
+        "6. Following advice from the fire officer, it is recommended that the new alarms\n"
+        "are fitted before the winter. This work will take about six weeks.\n"
+        "7. Following approval of the scheme a letter will be sent to all tenants.\n",
+        ()),
     RecommendationCase(
         "numbered-background",
         "Background\n"
@@ -231,10 +301,11 @@ NEGATIVES = [
 
 @pytest.mark.parametrize(
     "case",
-    parametrize_groups(issue=CASES_FROM_ISSUE, format=CASES_FROM_FORMAT, negative=NEGATIVES),
+    parametrize_groups(issue=CASES_FROM_ISSUE, format=CASES_FROM_FORMAT, bugs=CASES_FROM_BUGS,
+                       negative=NEGATIVES),
 )
 def test_recommendations(case: RecommendationCase) -> None:
     assert record_to_recommendations(record_of(case.text)) == list(case.expected)
 
 
-ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *NEGATIVES]
+ALL_CASES = [*CASES_FROM_ISSUE, *CASES_FROM_FORMAT, *CASES_FROM_BUGS, *NEGATIVES]

@@ -6,11 +6,8 @@ Context rules, in words:
   the others ("a maximum contract value of £12.5m");
 - VAT wording counts within five tokens after; a period ("per annum", "over 2 years",
   "in 2023/24") a few words after, never past the next amount or the sentence end;
-- the kind is the nearest cue in the sentence, except that threshold wording
-  ("threshold", "or above") anywhere in the sentence, or a limit ("up to £X", "above
-  £X") in a sentence about delegation, a rule or a per-item ceiling ("individual grants
-  of up to £150,000"), makes it a threshold, so statutory thresholds and delegation
-  limits are never added to spend.
+- the kind (cost, grant, income, saving, variance, threshold) is read from the kind
+  cues of the sentence by `pipeline.extract.amount_kinds`.
 """
 
 from __future__ import annotations
@@ -20,6 +17,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from pipeline.extract.amount_kinds import KindReader
 from pipeline.extract.findings import Finding, Note, finding
 from pipeline.extract.money import Money, find_money
 from pipeline.extract.passages import Passage, sentence_bounds, text_of
@@ -27,6 +25,10 @@ from pipeline.nlp import Hit, hits
 from pipeline.patterns.money import PERIOD_AFTER
 
 _ONE_WORD_QUALIFIERS = {
+    ">",
+    "<",
+    "≥",
+    "≤",
     "over",
     "above",
     "under",
@@ -40,8 +42,6 @@ _ONE_WORD_QUALIFIERS = {
     "exceeding",
 }
 _QUALIFIER_REACH = 4
-_LIMITS = {"up_to", "maximum", "minimum", "more_than", "less_than"}
-_THRESHOLD_REACH = 3  # "the £181,302 threshold", "£500,000 or above"
 _VAT_REACH = 5
 _PERIOD_LEAD = re.compile(
     r"^(?:(?:over|for|across|covering|in|during|from|the|a|an|initial|further|next|first|"
@@ -58,6 +58,8 @@ def extract_amounts(passages: Sequence[Passage]) -> tuple[list[Finding], list[No
         doc = passage.doc
         text = text_of(doc)
         monies = _merge_restatements(text, find_money(text))
+        if not monies:
+            continue
         spans = [doc.char_span(m.start, end, alignment_mode="expand") for m, end in monies]
         cues = _cues_by_sentence(doc)
         for k, ((money, end), span) in enumerate(zip(monies, spans, strict=True)):
@@ -95,11 +97,16 @@ def extract_amounts(passages: Sequence[Passage]) -> tuple[list[Finding], list[No
     return findings, notes
 
 
-def _cues_by_sentence(doc: Doc) -> dict[int, list[Hit]]:
-    by_sentence: dict[int, list[Hit]] = {}
+def _cues_by_sentence(doc: Doc) -> tuple[dict[int, list[Hit]], KindReader]:
+    """Qualifier and VAT cues by the first token of their sentence, and the kind cues."""
+    context: dict[int, list[Hit]] = {}
+    kind_hits: list[Hit] = []
     for cue in hits(doc, "amount_context"):
-        by_sentence.setdefault(sentence_bounds(doc, cue.start)[0], []).append(cue)
-    return by_sentence
+        if cue.label_.startswith("kind:"):
+            kind_hits.append(cue)
+        else:
+            context.setdefault(sentence_bounds(doc, cue.start)[0], []).append(cue)
+    return context, KindReader(doc, kind_hits)
 
 
 def _merge_restatements(text: str, monies: list[Money]) -> list[tuple[Money, int]]:
@@ -127,15 +134,23 @@ def _merge_restatements(text: str, monies: list[Money]) -> list[tuple[Money, int
 
 
 def _context(
-    doc: Doc, span: Span, cues: dict[int, list[Hit]], left: int, right: int
+    doc: Doc,
+    span: Span,
+    cues: tuple[dict[int, list[Hit]], KindReader],
+    left: int,
+    right: int,
 ) -> dict[str, str | None]:
-    sentence_start, sentence_end = sentence_bounds(doc, span.start)
+    # A "£" opening a sentence is counted in the one before ("approx. £5,000" has no
+    # sentence break, "... participants. £72,445 will be" has one): read both.
+    sentence_start, _ = sentence_bounds(doc, span.start)
+    last_start, sentence_end = sentence_bounds(doc, span.end - 1)
+    starts = {sentence_start, last_start}
+    context_cues = [cue for start in sorted(starts) for cue in cues[0].get(start, ())]
     limit_left = max(sentence_start, left)
     limit_right = min(sentence_end, right)
     vat = None
     qualifiers: list[tuple[int, int, str]] = []  # (gap, -length, value): nearest, then longest
-    kind_cues: list[tuple[int, str]] = []
-    for cue in cues.get(sentence_start, ()):
+    for cue in context_cues:
         family, _, value = cue.label_.partition(":")
         if family == "qualifier" and limit_left <= cue.start and cue.end <= span.start:
             gap = span.start - cue.end
@@ -144,9 +159,6 @@ def _context(
                 qualifiers.append((gap, -len(cue), value))
         elif family == "vat" and span.end <= cue.start <= span.end + _VAT_REACH:
             vat = vat or value
-        elif family == "kind":
-            distance = span.start - cue.end if cue.end <= span.start else cue.start - span.end
-            kind_cues.append((max(distance, 0), value))
     after_end = (
         doc[limit_right - 1].idx + len(doc[limit_right - 1])
         if limit_right > span.end
@@ -158,23 +170,8 @@ def _context(
         "qualifier": qualifier,
         "vat": vat,
         "period": _period_text(period.group("period")) if period else None,
-        "kind": _kind(kind_cues, qualifier),
+        "kind": cues[1].kind(span.start, span.end, (sentence_start, sentence_end), qualifier),
     }
-
-
-def _kind(cues: list[tuple[int, str]], qualifier: str | None) -> str:
-    """Thresholds first, so nobody adds them to spend: threshold wording ("threshold",
-    "or above") next to the amount or nearer it than any other cue, or a limit ("up to",
-    "less than") where the sentence speaks of a delegation or a rule ("must", "may")."""
-    values = {value for _, value in cues}
-    nearest = min(cues) if cues else None
-    if any(value == "threshold" and distance <= _THRESHOLD_REACH for distance, value in cues) or (
-            nearest is not None and nearest[1] == "threshold"):
-        return "threshold"
-    if qualifier in _LIMITS and values & {"delegation", "rule"}:
-        return "threshold"
-    ranked = [(distance, value) for distance, value in cues if value not in ("delegation", "rule")]
-    return min(ranked)[1] if ranked else "other"
 
 
 def _period_text(text: str) -> str:

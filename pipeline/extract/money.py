@@ -22,6 +22,8 @@ from pipeline.patterns.money import (
     PENCE_CUE,
     RANGE_TAIL,
     SCALE_FACTOR,
+    SPACED_GROUP_END,
+    SPACED_THOUSANDS,
     SUFFIX_CURRENCY,
     SYMBOL_CURRENCY,
     WEIGHT_AFTER,
@@ -152,11 +154,36 @@ def _match_to_money(text: str, match: re.Match[str]) -> list[Money] | None:
                 "high",
             )
             return [m for m in (low, high) if m.value < _MAX_VALUE]
+    end = match.end()
+    if scale is None and groups.get("suffix") is None and groups.get("frac") is None:
+        spaced = _spaced_groups(text, end, groups["int"])
+        if spaced is not None:
+            digits = groups["int"] + re.sub(r"\D", "", spaced.group("groups"))
+            figure = Decimal(f"{digits}.{spaced.group('pence') or '00'}")
+            end = spaced.end()
     value = _value(figure, scale)
     if value >= _MAX_VALUE:
         return None
     rule = "money-figure" if groups.get("symbol") or groups.get("code") else "money-figure-suffix"
-    return [Money(start, match.end(), value, currency, repaired, rule)]
+    return [Money(start, end, value, currency, repaired, rule)]
+
+
+def _spaced_groups(text: str, end: int, integer: str) -> re.Match[str] | None:
+    """The space-separated thousands after a plain figure ("£50 000"), or None.
+
+    Taken when there are two groups or more ("£1 250 000"), when the one group is "000",
+    or when punctuation on the same line follows it ("£12 500 - received"): "£50 100
+    people" stays £50, since a count may follow a price."""
+    if not integer.isdigit() or len(integer) > 3 or integer.startswith("0"):
+        return None
+    found = SPACED_THOUSANDS.match(text, end)
+    if found is None:
+        return None
+    groups = found.group("groups")
+    if len(groups) > 4 or groups.endswith("000") or found.group("pence") is not None \
+            or SPACED_GROUP_END.match(text, found.end()):
+        return found
+    return None
 
 
 def _currency(groups: dict[str, str | None]) -> str | None:

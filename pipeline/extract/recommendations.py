@@ -21,7 +21,12 @@ from pipeline.nlp import read_table
 from pipeline.segment import LINE_MARKER
 
 _BLOCK_KINDS = {"recommendations", "decision"}
+_SENTENCE_DONE = re.compile(r"[.;!?](?=\s|$)")
+# Last words of a lead-in whose sentence runs on into the list below it.
+_OPEN_ENDINGS = frozenset(("the", "a", "an", "of", "to", "for", "and", "or", "following",
+                           "with", "on", "in", "by"))
 _FIRST_WORDS = 8
+_RESOLUTION_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -41,21 +46,57 @@ def _actions() -> tuple[dict[str, str], re.Pattern[str]]:
 
 
 def extract_recommendations(doc: Document) -> list[Finding]:
+    """Each block's items, less the items an earlier block already holds: a report
+    repeats its recommendations (in the summary and at the end, on a web page and in the
+    decision notice), and a decision is one list, not two."""
     out: list[Finding] = []
-    for start, end in _blocks(doc):
-        out.extend(_block_to_findings(doc.text, start, end))
+    keys: list[tuple[str | None, str]] = []
+    for start, end, from_lead_in in _blocks(doc):
+        block_start = len(out)
+        for item in _block_to_findings(doc.text, start, end, from_lead_in):
+            key = _item_key(doc.text, item)
+            earlier = next((k for k in range(block_start) if _repeats(key, keys[k])), None)
+            if earlier is None:
+                out.append(item)
+                keys.append(key)
+            elif len(key[1]) > len(keys[earlier][1]):
+                out[earlier], keys[earlier] = item, key  # the fuller wording of the item
     return out
 
 
-def _blocks(doc: Document) -> list[tuple[int, int]]:
-    blocks = [(s.start, s.end) for s in doc.sections if s.kind in _BLOCK_KINDS]
+_MIN_PREFIX_WORDS = 6
+
+
+def _item_key(text: str, item: Finding) -> tuple[str | None, str]:
+    """The item's number and its words, lower-cased, punctuation dropped."""
+    words = re.findall(r"[a-z0-9£]+", text[item.start : item.end].lower())
+    return item.values.get("number"), " ".join(words)
+
+
+def _repeats(key: tuple[str | None, str], earlier: tuple[str | None, str]) -> bool:
+    """The same item: the same words; or, under the same number, one item's words the
+    start of the other's (six words or more): "a) Note the forecast overspend of £23.3m"
+    and "a) Note the forecast overspend of £23.3m and the actions taken"."""
+    (number, words), (earlier_number, earlier_words) = key, earlier
+    if words == earlier_words:
+        return True
+    if number is None or number != earlier_number:
+        return False
+    shorter, longer = sorted((words, earlier_words), key=len)
+    return len(shorter.split()) >= _MIN_PREFIX_WORDS and (longer + " ").startswith(shorter + " ")
+
+
+def _blocks(doc: Document) -> list[tuple[int, int, bool]]:
+    """(start, end, opened by a lead-in) of each block: the recommendations and decision
+    sections, and each lead-in outside them up to the next section."""
+    blocks = [(s.start, s.end, False) for s in doc.sections if s.kind in _BLOCK_KINDS]
     for found, _ in _lead_ins(doc.text):
-        if any(s <= found < e for s, e in blocks):
+        if any(s <= found < e for s, e, _ in blocks):
             continue
         following = [s.start for s in doc.sections if s.start > found]
         end = min(following) if following else len(doc.text)
         line_start = doc.text.rfind("\n", 0, found) + 1
-        blocks.append((line_start, end))
+        blocks.append((line_start, end, True))
     return sorted(blocks)
 
 
@@ -119,8 +160,8 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
 _Item = tuple[int, int, "str | None"]  # body start, end, number as written
 
 
-def _block_to_findings(text: str, start: int, end: int) -> list[Finding]:
-    items, lead_verb = _block_items(text, start, end)
+def _block_to_findings(text: str, start: int, end: int, from_lead_in: bool) -> list[Finding]:
+    items, lead_verb = _block_items(text, start, end, from_lead_in)
     verbs, _ = _actions()
     numbers = [n for _, _, n in items]
     renumber = len(set(numbers)) < len(numbers)  # web pages number every item "1."
@@ -134,8 +175,13 @@ def _block_to_findings(text: str, start: int, end: int) -> list[Finding]:
     return out
 
 
-def _block_items(text: str, start: int, end: int) -> tuple[list[_Item], str | None]:
-    """The block's items and the verb of its lead-in ("is recommended to approve:")."""
+def _block_items(text: str, start: int, end: int, from_lead_in: bool = False
+                 ) -> tuple[list[_Item], str | None]:
+    """The block's items and the verb of its lead-in ("is recommended to approve:").
+
+    A lead-in in running text opens a list only while its sentence is open: once that
+    sentence ends with no item read ("... it is recommended that the works go ahead.
+    This will ..."), the numbered paragraphs after it are the report's, not a list."""
     verbs, _ = _actions()
     leads = [(start + s, start + e) for s, e in _lead_ins(text[start:end])]
     soft = passage_text(text[start:end])
@@ -147,7 +193,12 @@ def _block_items(text: str, start: int, end: int) -> tuple[list[_Item], str | No
         if lead_end is not None and not items:
             lead_verb = _first_action(text[lead_end : line.end], verbs)
             items.extend(_inline_item(text, lead_end, line.end, verbs))
+            if from_lead_in and not items and _SENTENCE_DONE.search(text, lead_end, line.end):
+                break
             continue
+        if (from_lead_in and not items and line.marker is None
+                and _SENTENCE_DONE.search(text, line.start, line.end)):
+            break
         same_style = line.marker is not None and (style is None or line.marker == style)
         actionable = lead_verb or style or _first_action(text[line.body : line.end], verbs)
         if same_style and actionable:
@@ -167,6 +218,8 @@ def _inline_item(text: str, lead_end: int, line_end: int, verbs: dict[str, str]
     rest = after.strip(" :;-–")
     if not rest or after.rstrip().endswith(":") or not _first_action(rest, verbs):
         return []
+    if rest.split()[-1].lower() in _OPEN_ENDINGS:
+        return []  # "That the DMPC approves the" runs on into the list below
     return [(lead_end + len(after) - len(after.lstrip(" :;-–")), line_end, None)]
 
 
@@ -180,7 +233,12 @@ def _item_action(quote: str, verbs: dict[str, str], lead_verb: str | None) -> st
 
 
 def _first_action(text: str, verbs: dict[str, str]) -> str | None:
-    for word in re.findall(r"[A-Za-z]+", text)[:_FIRST_WORDS]:
+    """The first action word near the start; in a resolution ("That the Cabinet Member
+    for Regeneration, Planning and Transport approves ...") after its subject, however
+    long."""
+    words = re.findall(r"[A-Za-z]+", text)
+    reach = _RESOLUTION_WORDS if words[:1] == ["That"] else _FIRST_WORDS
+    for word in words[:reach]:
         action = verbs.get(word.lower())
         if action is not None:
             return action

@@ -23,6 +23,17 @@ FIGURE = r"""
     (?:\.(?P<frac>[\dOo]+))?
 """
 
+# Thousands grouped by spaces, as some councils and the SI style write them: the groups
+# after a plain one-to-three digit figure ("£50 000", "£1 250 000", "£12 500.50").
+# Matched at the end of the figure; a space, no-break space or thin space before each
+# group of exactly three digits.  Whether the groups belong to the amount is decided in
+# code (`pipeline.extract.money._spaced_groups`): "£50 2019" (four digits) never
+# matches, and "£50 100 people" (one group, a word after it) is left as £50.
+SPACED_THOUSANDS = re.compile(
+    r"(?P<groups>(?:[ \u00a0\u2009\u202f]\d{3})+)(?!\d)(?:\.(?P<pence>\d{2})(?!\d))?")
+# What may follow a single spaced group for it to count: punctuation on the same line.
+SPACED_GROUP_END = re.compile(r"[ \u00a0]?(?:[-–—,;:)]|\.(?!\d))")
+
 # Scale after a figure.  "k" "K" "m" "M" "mn" "bn" "b" "T" "tn" (m, mn and bn may also
 # follow a space: "£12.5 m"), or a word after a space:
 #   "£5 million"  "£1.125 million"  "£2.5 billion"  "£20 thousand"
