@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         _check_sources(args.sources)  # usage errors before starting
+        _require_api(before_prefect=True)  # a PREFECT_API_URL that does not answer, too
         with holding_outputs(args.out):  # before anything starts: a refusal is instant
             refuse_to_empty(args.sources, args.out, args.prune)
             return _run_holding(args)
@@ -85,8 +86,6 @@ def _run_holding(args: argparse.Namespace) -> int:
     from pipeline.flow.early_server import start_early_server
 
     server = start_early_server()  # overlaps Prefect's start with our imports
-    if server is None:
-        _require_api(before_prefect=True)
     if args.task_runner == "local":
         from pipeline.flow.pool import start_pool_soon
         from pipeline.flow.prefetch import begin_soon

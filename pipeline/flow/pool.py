@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 
@@ -45,7 +46,18 @@ def start_pool(workers: int) -> ProcessPoolExecutor:
 def start_pool_soon(workers: int) -> None:
     """Start the pool from a thread: the forkserver's start (it preloads spaCy, ~1 s)
     then overlaps whatever the caller does next, such as importing Prefect."""
-    threading.Thread(target=start_pool, args=(workers,), name="pool-start", daemon=True).start()
+    threading.Thread(target=_start_pool_quietly, args=(workers,), name="pool-start",
+                     daemon=True).start()
+
+
+def _start_pool_quietly(workers: int) -> None:
+    """A run that stops at once (a full disk, a refused folder) ends the interpreter while
+    this thread still starts workers: nothing is lost then, and nothing should be said."""
+    try:
+        start_pool(workers)
+    except RuntimeError as error:
+        if not (sys.is_finalizing() or "interpreter shutdown" in str(error)):
+            raise
 
 
 def shared_pool(workers: int) -> ProcessPoolExecutor:
