@@ -121,7 +121,8 @@ def test_a_full_disk_is_one_line_naming_the_file(case: DiskCase, api: str,
                             env=environment(tmp_path, PREFECT_API_URL=api), timeout=300)
     assert len(result.stderr.splitlines()) == 1, result.stderr[-3000:]
     assert re.fullmatch(rf"error: {re.escape(str(disk))}/out/\S+: "
-                        r"(No space left on device|database or disk is full|disk I/O error)\n", result.stderr)
+                        r"(No space left on device|database or disk is full|disk I/O error)\n",
+                        result.stderr)
     assert result.returncode == 3
 
 
