@@ -166,7 +166,9 @@ def _non_overlapping(candidates: list[Mention]) -> list[Mention]:
 
 
 def _mention_to_findings(text: str, mention: Mention) -> list[Finding]:
-    provisions, start, end = provisions_around(text, mention.start, mention.end)
+    kind = "act_scheduling_the_convention" if mention.name in ACTS_SCHEDULING_THE_CONVENTION \
+        else mention.kind
+    provisions, start, end = provisions_around(text, mention.start, mention.end, kind)
     if mention.within is not None:
         provisions = [f"{mention.within}, {p}" for p in provisions] or [mention.within]
     out: list[Finding] = []
