@@ -36,6 +36,7 @@ from pipeline.patterns.frameworks_words import (
     OWN_BEFORE,
     ROUTE_BEFORE,
     ROUTE_SENTENCE,
+    USED_BEFORE,
 )
 
 _FRAMEWORK_WORDS = ("framework", "frameworks", "system", "agreement", "agreements")
@@ -81,8 +82,10 @@ def accept(doc: Doc, mention: Mention) -> bool:
 
 def _named_route(doc: Doc, mention: Mention, frame: str | None) -> bool:
     """A name with no owner from the table: a capitalised name (or an abbreviation) before
-    the framework word, and a buying verb leading to it ("called off from the ...") or a
-    sentence that says it is used as a route ("the ABC framework permits direct award")."""
+    the framework word, and a buying verb leading to it ("called off from the ..."), a
+    use of it when the name says what it buys ("will use the Southern Construction
+    Framework"), or a sentence that says it is used as a route ("the ABC framework
+    permits direct award")."""
     word = next((k for k in range(mention.start, mention.end)
                  if doc[k].lower_ in ("framework", "frameworks")
                  or (doc[k].lower_ == "dynamic" and k + 1 < len(doc)
@@ -100,7 +103,10 @@ def _named_route(doc: Doc, mention: Mention, frame: str | None) -> bool:
     if frame in ("own", "hypothetical"):
         return False
     if frame == "route":
-        return BOUGHT_THROUGH.search(_before(doc, mention.start)) is not None
+        before = _before(doc, mention.start)
+        return BOUGHT_THROUGH.search(before) is not None or (
+            USED_BEFORE.search(before) is not None
+            and BUYING_NOUN.search(_text(doc, mention.start, word)) is not None)
     clause = _text(doc, *sentence_bounds(doc, mention.start))
     return (capital_word or abbreviation) and ROUTE_SENTENCE.search(clause) is not None
 
