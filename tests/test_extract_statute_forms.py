@@ -179,6 +179,17 @@ CASES_FROM_TITLES = [
     StatuteCase("replaced-title-without-year", "The extension complies with Public Contract "
                 "Regulations and is funded from budgets.",
                 (Ref("Public Contracts Regulations", None, None),)),
+    StatuteCase("replaced-title-in-a-later-document", "Decision date: 3 March 2021. The "
+                "variation is made under Regulation 72 of the Public Contract Regulations.",
+                (Ref(PCR, "regulation 72", PCR_URI),)),
+    StatuteCase("replaced-act-in-a-later-document", "Records are kept as the Data Protection "
+                "Act requires. Signed 12 May 2022.", (Ref(DPA18, None, DPA18_URI),)),
+    StatuteCase("replaced-title-in-the-replacement-year", "Decided in 2015. The award follows "
+                "the Public Contract Regulations.",
+                (Ref("Public Contracts Regulations", None, None),)),
+    StatuteCase("replaced-title-with-an-earlier-year-named", "Signed 2019. The lease of 2012 "
+                "was let under the Public Contract Regulations.",
+                (Ref("Public Contracts Regulations", None, None),)),
     StatuteCase("abbreviation-defined-for-its-own-title", "The Public Contract Regs (PCR) "
                 "apply. The PCR require an advert.",
                 (Ref(PCR, None, PCR_URI), Ref(PCR, None, PCR_URI))),

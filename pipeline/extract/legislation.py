@@ -53,7 +53,7 @@ def extract_legislation(
     """Statutory references; `headings` are (start, end) of heading lines, where a name
     ("GDPR and Data Privacy") is a topic, not a citation."""
     mentions, backrefs = _mentions_in_passages(text, passages)
-    mentions = _with_years(mentions)
+    mentions = _with_years(mentions, _earliest_year(text, mentions))
     definitions, defined_ranges = definitions_in(text, mentions)
     not_citations = [*defined_ranges, *headings]
     other_things = defined_otherwise(text, mentions)
@@ -82,11 +82,22 @@ def _longest_first(refs: Iterable[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda r: r.start)
 
 
-def _with_years(mentions: list[Mention]) -> list[Mention]:
+def _earliest_year(text: str, mentions: list[Mention]) -> int | None:
+    """The earliest year the document names outside instrument titles: it was written
+    that year or later."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)
+             if not any(n.start <= m.start() < n.end for n in mentions)]
+    return min(years, default=None)
+
+
+def _with_years(mentions: list[Mention], earliest: int | None) -> list[Mention]:
     """"The Equality Act" is the Equality Act 2010 when only one Act can be meant: the
     year the document itself gives that title elsewhere, else the one the table marks as
-    meant when cited without a year (or its only entry). When several can be meant
-    ("Public Contract Regulations": 2006 or 2015) the title is the table's, without year."""
+    meant when cited without a year (or its only entry), else the newest of a title when
+    every year the document names (`earliest` on) is after it ("Public Contract
+    Regulations" in a decision that names only 2019 and later years are the 2015 ones,
+    the 2006 ones being revoked). When several can still be meant the title is the
+    table's, without year."""
     dated = {normalise_words(_YEAR.sub("", m.name)): m for m in mentions if m.instrument
              and m.instrument.year}
     out: list[Mention] = []
@@ -97,9 +108,12 @@ def _with_years(mentions: list[Mention]) -> list[Mention]:
         same = dated.get(normalise_words(m.name))
         candidates = instruments_titled(m.name)
         defaults = [c for c in candidates if c.bare_default]
+        newest = max(candidates, key=lambda c: c.year or 0, default=None)
         chosen = (same.instrument if same is not None else
                   candidates[0] if len(candidates) == 1 else
-                  defaults[0] if len(defaults) == 1 else None)
+                  defaults[0] if len(defaults) == 1 else
+                  newest if newest is not None and newest.year is not None
+                  and earliest is not None and earliest > newest.year else None)
         titles = {c.title for c in candidates}
         if chosen is not None:
             out.append(Mention(m.start, m.end, chosen.name, chosen.kind, m.rule, chosen))
