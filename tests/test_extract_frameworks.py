@@ -328,6 +328,8 @@ CASES_FROM_UNSEEN_PUBLISHERS = [
     FrameworkCase("use-named-framework-with-buying-noun", "The council will use the Southern "
                   "Region Construction Framework to appoint a builder.",
                   (Fw("Southern Region Construction Framework"),)),
+    FrameworkCase("use-abbreviation-framework-direct-award", "We will use the ABC framework, "
+                  "which permits a direct award.", (Fw("ABC framework"),)),
     FrameworkCase("access-existing-named-framework", "The works will access the existing "
                   "Highways Maintenance Framework for the resurfacing.",
                   (Fw("Highways Maintenance Framework"),)),

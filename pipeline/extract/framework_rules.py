@@ -102,11 +102,14 @@ def _named_route(doc: Doc, mention: Mention, frame: str | None) -> bool:
     abbreviation = len(names) == 1 and names[0].text.isupper() and len(names[0].text) >= 2
     if frame in ("own", "hypothetical"):
         return False
-    if frame == "route":
-        before = _before(doc, mention.start)
-        return BOUGHT_THROUGH.search(before) is not None or (
-            USED_BEFORE.search(before) is not None
-            and BUYING_NOUN.search(_text(doc, mention.start, word)) is not None)
+    before = _before(doc, mention.start)
+    used = USED_BEFORE.search(before) is not None
+    if frame == "route" and BOUGHT_THROUGH.search(before):
+        return True
+    if used and BUYING_NOUN.search(_text(doc, mention.start, word)):
+        return True
+    if frame == "route" and not used:
+        return False
     clause = _text(doc, *sentence_bounds(doc, mention.start))
     return (capital_word or abbreviation) and ROUTE_SENTENCE.search(clause) is not None
 
