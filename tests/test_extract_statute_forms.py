@@ -190,6 +190,8 @@ CASES_FROM_TITLES = [
     StatuteCase("replaced-title-with-an-earlier-year-named", "Signed 2019. The lease of 2012 "
                 "was let under the Public Contract Regulations.",
                 (Ref("Public Contracts Regulations", None, None),)),
+    StatuteCase("titles-all-in-force-not-chosen-by-year", "Signed 2021. Powers under the "
+                "Local Government Act are used.", (Ref("Local Government Act", None, None),)),
     StatuteCase("abbreviation-defined-for-its-own-title", "The Public Contract Regs (PCR) "
                 "apply. The PCR require an advert.",
                 (Ref(PCR, None, PCR_URI), Ref(PCR, None, PCR_URI))),

@@ -32,7 +32,12 @@ from pipeline.extract.citations import (
     without_contained,
 )
 from pipeline.extract.findings import Finding, Note, finding
-from pipeline.extract.instruments import instrument_by_name, instruments_titled, normalise_words
+from pipeline.extract.instruments import (
+    Instrument,
+    instrument_by_name,
+    instruments_titled,
+    normalise_words,
+)
 from pipeline.extract.passages import Passage
 from pipeline.extract.provisions import or_none, provisions_around
 from pipeline.extract.titles import titles_in
@@ -93,11 +98,11 @@ def _earliest_year(text: str, mentions: list[Mention]) -> int | None:
 def _with_years(mentions: list[Mention], earliest: int | None) -> list[Mention]:
     """"The Equality Act" is the Equality Act 2010 when only one Act can be meant: the
     year the document itself gives that title elsewhere, else the one the table marks as
-    meant when cited without a year (or its only entry), else the newest of a title when
-    every year the document names (`earliest` on) is after it ("Public Contract
-    Regulations" in a decision that names only 2019 and later years are the 2015 ones,
-    the 2006 ones being revoked). When several can still be meant the title is the
-    table's, without year."""
+    meant when cited without a year (or its only entry), else the one that revoked the
+    others of its title when every year the document names (`earliest` on) is after it
+    ("Public Contract Regulations" in a decision naming only 2019 and later years are the
+    2015 ones, which revoked the 2006 ones). When several can still be meant the title is
+    the table's, without year."""
     dated = {normalise_words(_YEAR.sub("", m.name)): m for m in mentions if m.instrument
              and m.instrument.year}
     out: list[Mention] = []
@@ -108,12 +113,10 @@ def _with_years(mentions: list[Mention], earliest: int | None) -> list[Mention]:
         same = dated.get(normalise_words(m.name))
         candidates = instruments_titled(m.name)
         defaults = [c for c in candidates if c.bare_default]
-        newest = max(candidates, key=lambda c: c.year or 0, default=None)
         chosen = (same.instrument if same is not None else
                   candidates[0] if len(candidates) == 1 else
                   defaults[0] if len(defaults) == 1 else
-                  newest if newest is not None and newest.year is not None
-                  and earliest is not None and earliest > newest.year else None)
+                  _replacing(candidates, earliest))
         titles = {c.title for c in candidates}
         if chosen is not None:
             out.append(Mention(m.start, m.end, chosen.name, chosen.kind, m.rule, chosen))
@@ -122,6 +125,17 @@ def _with_years(mentions: list[Mention], earliest: int | None) -> list[Mention]:
         else:
             out.append(m)
     return out
+
+
+def _replacing(candidates: Sequence[Instrument], earliest: int | None) -> Instrument | None:
+    """The entry that revoked every other of its title, when the document names no year
+    before its own."""
+    for inst in candidates:
+        others = {c.year for c in candidates if c is not inst}
+        if inst.year is not None and earliest is not None and earliest > inst.year \
+                and others <= set(inst.replaces):
+            return inst
+    return None
 
 
 def _mentions_in_passages(
