@@ -4,7 +4,8 @@ A mention is a framework when it carries an identifier (an RM number, G-Cloud N,
 agreement's title), or a buying organisation from the table next to the word "framework"
 ("the ESPO framework", "YPO Office Furniture Solutions framework"), or a capitalised name
 before "Framework" used as the route of this purchase ("called off from the Cirrus
-Materials Framework", "the EPP framework chosen permits direct award"). Never: a bare
+Materials Framework", "the EPP framework chosen permits direct award", "will use the
+Southern Construction Framework" when the name says what it buys). Never: a bare
 "framework" with no owner, name or number; a policy framework ("Contract Management
 Framework"); the decision's own framework being set up, procured or awarded ("award of a
 framework agreement to ...", "appointed onto the Electrical Works Frameworks"); a heading
