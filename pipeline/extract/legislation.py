@@ -10,9 +10,9 @@ A mention of an instrument is found five ways, in this order of trust:
 4. an abbreviation the document itself defines ("(the PCRs)"), wherever it is used after;
 5. a back-reference ("that Act", "the above Order", "the 2018 Act") to the earlier
    mention it means (`citations.py`).
-Each mention takes the provisions written before ("section 149(1) of the") or after
-(", s. 149") it, in the canonical form of `provisions.py`; a list ("sections 82 and 84")
-gives one entry per provision.
+Each mention takes the provisions written before ("section 149(1) of the", "Section 120"
+right before "Local Government Act 1972") or after (", s. 149") it, in the canonical
+form of `provisions.py`; a list ("sections 82 and 84") gives one entry per provision.
 """
 
 from __future__ import annotations
