@@ -33,6 +33,8 @@ PPR87_URI = "uksi/1987/257"
 HRA = "Human Rights Act 1998"
 ELPB = "Elected Local Policing Bodies (Specified Information) Order 2011"
 PROPERTY = "Police (Property) Regulations 1997"
+DPA18 = "Data Protection Act 2018"
+DPA18_URI = "ukpga/2018/12"
 
 # Issue 11: provision forms, the canonical form (outermost first), and titles as
 # publishers outside the first development set write them.
@@ -91,6 +93,31 @@ CASES_FROM_PROVISION_FORMS = [
                 "under section 106 to secure the payments.", (Ref("section 106", None, None),)),
     StatuteCase("obligations-pursuant-to-bare-section", "The highway works are delivered "
                 "through obligations pursuant to s.278.", (Ref("section 278", None, None),)),
+    StatuteCase("section-before-title-without-of", "Powers relied on:\n\n- Section 120 Local "
+                "Government Act 1972 - buying land by agreement for any of its functions.\n",
+                (Ref(LGA72, "section 120", LGA72_URI),)),
+    StatuteCase("s-dot-before-title-without-of", "The grant is paid under s.111 Local "
+                "Government Act 1972 as incidental to the service.",
+                (Ref(LGA72, "section 111", LGA72_URI),)),
+    StatuteCase("sections-list-before-title-without-of", "Sections 1 and 2 Localism Act 2011 "
+                "give the general power of competence.",
+                (Ref("Localism Act 2011", "section 1", "ukpga/2011/20"),
+                 Ref("Localism Act 2011", "section 2", "ukpga/2011/20"))),
+    StatuteCase("regulation-before-regulations-without-of", "The change is allowed by "
+                "Regulation 72 Public Contracts Regulations 2015 as a modification.",
+                (Ref(PCR, "regulation 72", PCR_URI),)),
+    StatuteCase("schedule-before-title-without-of", "The annex is withheld under Schedule 12A "
+                "Local Government Act 1972 until the sale completes.",
+                (Ref(LGA72, "schedule 12A", LGA72_URI),)),
+    StatuteCase("convention-article-before-the-act-without-of", "Article 8 Human Rights Act "
+                "1998 is engaged by the camera.", (Ref(ECHR, "article 8", None),)),
+    StatuteCase("abbreviated-section-with-describing-words", "Cabinet releases the S106 "
+                "Community Facilities contributions collected from the estate.",
+                (Ref("section 106", None, None),)),
+    StatuteCase("abbreviated-section-lower-case-words", "The play area is paid for from s106 "
+                "open space contributions.", (Ref("section 106", None, None),)),
+    StatuteCase("abbreviated-section-receipts", "The works are met from s.106 receipts held "
+                "for the ward.", (Ref("section 106", None, None),)),
     StatuteCase("list-item-reads-its-lead-in", "1. The Mayor delegates to the Authority, "
                 "acting for him, under section 38 of the GLA Act 1999:\n\na. the duties in an "
                 "agreement made under s278 of the Highways Act 1980; and\n\nb. its general "
@@ -152,6 +179,19 @@ CASES_FROM_TITLES = [
     StatuteCase("replaced-title-without-year", "The extension complies with Public Contract "
                 "Regulations and is funded from budgets.",
                 (Ref("Public Contracts Regulations", None, None),)),
+    StatuteCase("replaced-title-in-a-later-document", "Decision date: 3 March 2021. The "
+                "variation is made under Regulation 72 of the Public Contract Regulations.",
+                (Ref(PCR, "regulation 72", PCR_URI),)),
+    StatuteCase("replaced-act-in-a-later-document", "Records are kept as the Data Protection "
+                "Act requires. Signed 12 May 2022.", (Ref(DPA18, None, DPA18_URI),)),
+    StatuteCase("replaced-title-in-the-replacement-year", "Decided in 2015. The award follows "
+                "the Public Contract Regulations.",
+                (Ref("Public Contracts Regulations", None, None),)),
+    StatuteCase("replaced-title-with-an-earlier-year-named", "Signed 2019. The lease of 2012 "
+                "was let under the Public Contract Regulations.",
+                (Ref("Public Contracts Regulations", None, None),)),
+    StatuteCase("titles-all-in-force-not-chosen-by-year", "Signed 2021. Powers under the "
+                "Local Government Act are used.", (Ref("Local Government Act", None, None),)),
     StatuteCase("abbreviation-defined-for-its-own-title", "The Public Contract Regs (PCR) "
                 "apply. The PCR require an advert.",
                 (Ref(PCR, None, PCR_URI), Ref(PCR, None, PCR_URI))),
@@ -185,6 +225,25 @@ NEGATIVES_FROM_PROVISION_FORMS = [
                 "with partners.", ()),
     StatuteCase("numbered-protocol-without-article", "Protocol 2 of the information sharing "
                 "agreement applies.", ()),
+    StatuteCase("report-paragraph-before-title", "See paragraph 4.2 Equality Act 2010 "
+                "duties for the assessment.", (Ref("Equality Act 2010", None, "ukpga/2010/15"),)),
+    StatuteCase("dotted-section-before-title", "Section 4.2 Equality Act 2010 sets out the "
+                "assessment.", (Ref("Equality Act 2010", None, "ukpga/2010/15"),)),
+    StatuteCase("contract-clause-before-title", "Under clause 5 Data Protection Act 2018 "
+                "duties pass to the supplier.", (Ref(DPA18, None, DPA18_URI),)),
+    StatuteCase("section-before-regulations-no-citation", "Section 2 Police Pensions "
+                "Regulations 1987 are summarised next.", (Ref(PPR87, None, PPR87_URI),)),
+    StatuteCase("article-before-an-act-without-articles", "Article 3 Localism Act 2011 sets "
+                "out the constitution's part.",
+                (Ref("Localism Act 2011", None, "ukpga/2011/20"),)),
+    StatuteCase("section-before-title-on-the-line-above", "The legal position is in section "
+                "5\nEquality Act 2010 duties are met by the plan.",
+                (Ref("Equality Act 2010", None, "ukpga/2010/15"),)),
+    StatuteCase("report-section-heading-with-funding", "Section 5 Capital Funding is set out "
+                "below for members.", ()),
+    StatuteCase("postcode-is-no-section", "The depot at S10 3BP funds its own repairs.", ()),
+    StatuteCase("section-151-officer", "The S151 Officer confirms the money is available.", ()),
+    StatuteCase("abbreviated-section-alone", "The S106 and the grant will both be spent.", ()),
     StatuteCase("lower-case-title-outside-table", "The parish kept its own burial regulations "
                 "1950 in the vestry.", ()),
 ]

@@ -25,6 +25,7 @@ from pipeline.patterns.legislation import (
     ARTICLE_OF,
     BACKREF_KINDS,
     BARE_SECTION,
+    BARE_SECTION_ABBREVIATED,
     BARE_SECTION_UNDER,
     CONVENTION,
     DEFINITION_AFTER,
@@ -223,12 +224,13 @@ def _backref_to(ref: Mention, target: Mention) -> Mention:
 
 
 def bare_sections(text: str, findings: list[Finding]) -> list[Finding]:
-    """'Section 106 Agreements', 'an agreement under section 278': the Act cited for that
-    section elsewhere, else the words."""
+    """'Section 106 Agreements', 'S106 open space contributions', 'an agreement under
+    section 278': the Act cited for that section elsewhere, else the words."""
     attached = {f.values["provision"]: f for f in findings if f.values.get("provision")}
     covered = [(f.start, f.end) for f in findings]
     out: list[Finding] = []
-    found_all = [*BARE_SECTION.finditer(text), *BARE_SECTION_UNDER.finditer(text)]
+    found_all = [*BARE_SECTION.finditer(text), *BARE_SECTION_ABBREVIATED.finditer(text),
+                 *BARE_SECTION_UNDER.finditer(text)]
     for found in sorted(found_all, key=lambda f: f.start("prov")):
         start, end = found.start("prov"), found.end("prov")
         if any(s <= start < e for s, e in [*covered, *((f.start, f.end) for f in out)]):

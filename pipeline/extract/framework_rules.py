@@ -4,7 +4,8 @@ A mention is a framework when it carries an identifier (an RM number, G-Cloud N,
 agreement's title), or a buying organisation from the table next to the word "framework"
 ("the ESPO framework", "YPO Office Furniture Solutions framework"), or a capitalised name
 before "Framework" used as the route of this purchase ("called off from the Cirrus
-Materials Framework", "the EPP framework chosen permits direct award"). Never: a bare
+Materials Framework", "the EPP framework chosen permits direct award", "will use the
+Southern Construction Framework" when the name says what it buys). Never: a bare
 "framework" with no owner, name or number; a policy framework ("Contract Management
 Framework"); the decision's own framework being set up, procured or awarded ("award of a
 framework agreement to ...", "appointed onto the Electrical Works Frameworks"); a heading
@@ -36,6 +37,7 @@ from pipeline.patterns.frameworks_words import (
     OWN_BEFORE,
     ROUTE_BEFORE,
     ROUTE_SENTENCE,
+    USED_BEFORE,
 )
 
 _FRAMEWORK_WORDS = ("framework", "frameworks", "system", "agreement", "agreements")
@@ -81,8 +83,10 @@ def accept(doc: Doc, mention: Mention) -> bool:
 
 def _named_route(doc: Doc, mention: Mention, frame: str | None) -> bool:
     """A name with no owner from the table: a capitalised name (or an abbreviation) before
-    the framework word, and a buying verb leading to it ("called off from the ...") or a
-    sentence that says it is used as a route ("the ABC framework permits direct award")."""
+    the framework word, and a buying verb leading to it ("called off from the ..."), a
+    use of it when the name says what it buys ("will use the Southern Construction
+    Framework"), or a sentence that says it is used as a route ("the ABC framework
+    permits direct award")."""
     word = next((k for k in range(mention.start, mention.end)
                  if doc[k].lower_ in ("framework", "frameworks")
                  or (doc[k].lower_ == "dynamic" and k + 1 < len(doc)
@@ -99,8 +103,14 @@ def _named_route(doc: Doc, mention: Mention, frame: str | None) -> bool:
     abbreviation = len(names) == 1 and names[0].text.isupper() and len(names[0].text) >= 2
     if frame in ("own", "hypothetical"):
         return False
-    if frame == "route":
-        return BOUGHT_THROUGH.search(_before(doc, mention.start)) is not None
+    before = _before(doc, mention.start)
+    used = USED_BEFORE.search(before) is not None
+    if frame == "route" and BOUGHT_THROUGH.search(before):
+        return True
+    if used and BUYING_NOUN.search(_text(doc, mention.start, word)):
+        return True
+    if frame == "route" and not used:
+        return False
     clause = _text(doc, *sentence_bounds(doc, mention.start))
     return (capital_word or abbreviation) and ROUTE_SENTENCE.search(clause) is not None
 

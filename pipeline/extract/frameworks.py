@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.extract.findings import Finding, finding
 from pipeline.extract.framework_rules import (
@@ -48,6 +48,8 @@ _LEFT_STOP = {
     "supplier", "national", "regional", "new", "current", "approved",
 }
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+_OPENING_QUOTES = {"“", '"', "‘", "'"}
+_CLOSING_QUOTES = {"”", '"', "’", "'"}
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +130,10 @@ def _clusters(doc: Doc) -> list[Mention]:
 
 def _joinable(doc: Doc, current: Mention, span: Hit, kind: str) -> bool:
     """Near, in one sentence, and nothing between that starts another phrase; a
-    framework's reference number may follow "ref;" or "reference:"."""
+    framework's reference number may follow "ref;" or "reference:"; a bracket may hold
+    an identifier of the mention ("(Digital Marketplace G-Cloud 11)") or an owner's
+    abbreviation ("Eastern Shires Purchasing Organisation (ESPO) Framework"), but an
+    owner or framework word in a bracket after a framework word names another framework."""
     if span.start - current.end > _GAP:
         return False
     if sentence_bounds(doc, span.start) != sentence_bounds(doc, current.start):
@@ -138,7 +143,17 @@ def _joinable(doc: Doc, current: Mention, span: Hit, kind: str) -> bool:
         t.lower_ in REFERENCE_GAP for t in gap
     ):
         return True
+    if kind in ("FRAMEWORK", "BUYER") and "framework" in current.kinds and _opens_bracket(gap):
+        return False  # "X Framework (enhanced LASER Framework ...)": a second name
     return not any(t.text in {",", ";", ":"} or t.lower_ in _GAP_STOP for t in gap)
+
+
+def _opens_bracket(tokens: Span) -> bool:
+    """A bracket opened and not closed: what follows stands inside it."""
+    depth = 0
+    for t in tokens:
+        depth += 1 if t.text == "(" else -1 if t.text == ")" and depth > 0 else 0
+    return depth > 0
 
 
 def _note_anchor(mention: Mention, span: Hit, kind: str) -> None:
@@ -200,6 +215,10 @@ def _name_start(doc: Doc, i: int) -> int:
     floor = sentence_bounds(doc, i)[0]
     while i - 1 >= floor:
         prev = doc[i - 1]
+        opening = _quoted_word_start(doc, i - 1, floor)
+        if opening is not None:  # "PAN-LEP “Abridged” Framework"
+            i = opening
+            continue
         if prev.lower_ in _LEFT_STOP or (prev.is_punct and prev.text not in "-&()"):
             break
         inner = prev.lower_ in ("and", "of") and i - 2 >= floor \
@@ -208,6 +227,21 @@ def _name_start(doc: Doc, i: int) -> int:
             break
         i -= 1
     return i
+
+
+def _quoted_word_start(doc: Doc, close: int, floor: int) -> int | None:
+    """Where a quoted run of capitalised words closed by the quote at `close` opens,
+    when a capitalised word stands before it (a quoted word inside a name:
+    'PAN-LEP "Abridged" Framework'); else None."""
+    if doc[close].text not in _CLOSING_QUOTES:
+        return None
+    k = close - 1
+    while k > floor and close - k <= 3 and doc[k].text[:1].isupper():
+        k -= 1
+    if k == close - 1 or doc[k].text not in _OPENING_QUOTES or k - 1 < floor:
+        return None
+    before = doc[k - 1].text
+    return k if before[:1].isupper() and before.isalnum() else None
 
 
 def _owner_in_name(doc: Doc, mention: Mention) -> None:

@@ -37,6 +37,7 @@ class Instrument:
     uri: str | None
     kind: str
     bare_default: bool
+    replaces: tuple[int, ...] = ()  # years of the same title this one revoked
 
     @property
     def name(self) -> str:
@@ -62,7 +63,8 @@ def _table() -> tuple[dict[tuple[str, ...], Instrument], dict[tuple[str, ...], l
     by_words: dict[tuple[str, ...], Instrument] = {}
     by_title: dict[tuple[str, ...], list[Instrument]] = {}
     for row in read_table("instruments.json")["instruments"]:
-        inst = Instrument(row["title"], row["year"], row["uri"], row["kind"], row["bare_default"])
+        inst = Instrument(row["title"], row["year"], row["uri"], row["kind"], row["bare_default"],
+                          tuple(row.get("replaces", ())))
         by_words[normalise_words(inst.name)] = inst
         for alias in row["aliases"]:
             by_words.setdefault(normalise_words(alias), inst)

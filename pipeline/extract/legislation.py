@@ -10,9 +10,9 @@ A mention of an instrument is found five ways, in this order of trust:
 4. an abbreviation the document itself defines ("(the PCRs)"), wherever it is used after;
 5. a back-reference ("that Act", "the above Order", "the 2018 Act") to the earlier
    mention it means (`citations.py`).
-Each mention takes the provisions written before ("section 149(1) of the") or after
-(", s. 149") it, in the canonical form of `provisions.py`; a list ("sections 82 and 84")
-gives one entry per provision.
+Each mention takes the provisions written before ("section 149(1) of the", "Section 120"
+right before "Local Government Act 1972") or after (", s. 149") it, in the canonical
+form of `provisions.py`; a list ("sections 82 and 84") gives one entry per provision.
 """
 
 from __future__ import annotations
@@ -32,7 +32,12 @@ from pipeline.extract.citations import (
     without_contained,
 )
 from pipeline.extract.findings import Finding, Note, finding
-from pipeline.extract.instruments import instrument_by_name, instruments_titled, normalise_words
+from pipeline.extract.instruments import (
+    Instrument,
+    instrument_by_name,
+    instruments_titled,
+    normalise_words,
+)
 from pipeline.extract.passages import Passage
 from pipeline.extract.provisions import or_none, provisions_around
 from pipeline.extract.titles import titles_in
@@ -53,7 +58,7 @@ def extract_legislation(
     """Statutory references; `headings` are (start, end) of heading lines, where a name
     ("GDPR and Data Privacy") is a topic, not a citation."""
     mentions, backrefs = _mentions_in_passages(text, passages)
-    mentions = _with_years(mentions)
+    mentions = _with_years(mentions, _earliest_year(text, mentions))
     definitions, defined_ranges = definitions_in(text, mentions)
     not_citations = [*defined_ranges, *headings]
     other_things = defined_otherwise(text, mentions)
@@ -82,11 +87,22 @@ def _longest_first(refs: Iterable[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda r: r.start)
 
 
-def _with_years(mentions: list[Mention]) -> list[Mention]:
+def _earliest_year(text: str, mentions: list[Mention]) -> int | None:
+    """The earliest year the document names outside instrument titles: it was written
+    that year or later."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)
+             if not any(n.start <= m.start() < n.end for n in mentions)]
+    return min(years, default=None)
+
+
+def _with_years(mentions: list[Mention], earliest: int | None) -> list[Mention]:
     """"The Equality Act" is the Equality Act 2010 when only one Act can be meant: the
     year the document itself gives that title elsewhere, else the one the table marks as
-    meant when cited without a year (or its only entry). When several can be meant
-    ("Public Contract Regulations": 2006 or 2015) the title is the table's, without year."""
+    meant when cited without a year (or its only entry), else the one that revoked the
+    others of its title when every year the document names (`earliest` on) is after it
+    ("Public Contract Regulations" in a decision naming only 2019 and later years are the
+    2015 ones, which revoked the 2006 ones). When several can still be meant the title is
+    the table's, without year."""
     dated = {normalise_words(_YEAR.sub("", m.name)): m for m in mentions if m.instrument
              and m.instrument.year}
     out: list[Mention] = []
@@ -99,7 +115,8 @@ def _with_years(mentions: list[Mention]) -> list[Mention]:
         defaults = [c for c in candidates if c.bare_default]
         chosen = (same.instrument if same is not None else
                   candidates[0] if len(candidates) == 1 else
-                  defaults[0] if len(defaults) == 1 else None)
+                  defaults[0] if len(defaults) == 1 else
+                  _replacing(candidates, earliest))
         titles = {c.title for c in candidates}
         if chosen is not None:
             out.append(Mention(m.start, m.end, chosen.name, chosen.kind, m.rule, chosen))
@@ -108,6 +125,17 @@ def _with_years(mentions: list[Mention]) -> list[Mention]:
         else:
             out.append(m)
     return out
+
+
+def _replacing(candidates: Sequence[Instrument], earliest: int | None) -> Instrument | None:
+    """The entry that revoked every other of its title, when the document names no year
+    before its own."""
+    for inst in candidates:
+        others = {c.year for c in candidates if c is not inst}
+        if inst.year is not None and earliest is not None and earliest > inst.year \
+                and others <= set(inst.replaces):
+            return inst
+    return None
 
 
 def _mentions_in_passages(
@@ -166,7 +194,9 @@ def _non_overlapping(candidates: list[Mention]) -> list[Mention]:
 
 
 def _mention_to_findings(text: str, mention: Mention) -> list[Finding]:
-    provisions, start, end = provisions_around(text, mention.start, mention.end)
+    kind = "act_scheduling_the_convention" if mention.name in ACTS_SCHEDULING_THE_CONVENTION \
+        else mention.kind
+    provisions, start, end = provisions_around(text, mention.start, mention.end, kind)
     if mention.within is not None:
         provisions = [f"{mention.within}, {p}" for p in provisions] or [mention.within]
     out: list[Finding] = []

@@ -17,12 +17,14 @@ import re
 from dataclasses import dataclass
 
 from pipeline.patterns.legislation import (
+    BESIDE_TITLE_KINDS,
     BRACKETED_PARTS,
     CONTAINER_WORDS,
     PROTOCOL_ORDINALS,
     PROVISION_AFTER,
     PROVISION_BEFORE,
     PROVISION_BESIDE,
+    PROVISION_BESIDE_TITLE,
     PROVISION_COMMA,
     PROVISION_ID,
     PROVISION_OF,
@@ -54,12 +56,17 @@ class Level:
     is_range: bool = False
 
 
-def provisions_around(text: str, start: int, end: int) -> tuple[list[str], int, int]:
+def provisions_around(
+    text: str, start: int, end: int, kind: str | None = None
+) -> tuple[list[str], int, int]:
     """Provisions cited with the instrument at text[start:end], and the widened quote:
     before it ("paragraph 3 of Schedule 12A to the ..."), else after it (", s. 149",
     ", Schedule 12A, paragraph 3"), with a later sub-division ("... states at sub
-    paragraph (4)") added to a single provision."""
-    levels, new_start = _levels_before(text, start)
+    paragraph (4)") added to a single provision. `kind` is the statute's kind ("act",
+    "regulations"); only a statute of a known kind takes a provision written before its
+    title with no "of" ("Section 120 Local Government Act 1972"), and only one of the
+    kind that statute is divided into (`BESIDE_TITLE_KINDS`)."""
+    levels, new_start = _levels_before(text, start, kind)
     if levels:
         start = new_start
     else:
@@ -72,15 +79,19 @@ def provisions_around(text: str, start: int, end: int) -> tuple[list[str], int, 
     return provisions, start, end
 
 
-def _levels_before(text: str, start: int) -> tuple[list[Level], int]:
+def _levels_before(text: str, start: int, kind: str | None) -> tuple[list[Level], int]:
     """Levels written before the instrument ("paragraph 3 of Part 1 of Schedule 12A to
-    the ", "Paragraph 3, Part 1, Schedule 12A of the "), outermost first, and where they
-    start."""
+    the ", "Paragraph 3, Part 1, Schedule 12A of the ", "Section 120 " before a full
+    title), outermost first, and where they start."""
     nearest = None
     if _LINKED_BEFORE.search(text, max(0, start - 20), start):
         nearest = PROVISION_BEFORE.search(text, max(0, start - _WINDOW), start)
     elif _ABBREVIATED.match(text, start):
         nearest = PROVISION_BESIDE.search(text, max(0, start - _WINDOW), start)
+    elif kind is not None and text[start : start + 1].isupper():
+        nearest = PROVISION_BESIDE_TITLE.search(text, max(0, start - _WINDOW), start)
+        if nearest is not None and kind not in BESIDE_TITLE_KINDS[_level(nearest).word]:
+            nearest = None
     if nearest is None or nearest.end() != start:
         return [], start
     levels = [_level(nearest)]

@@ -41,8 +41,8 @@ BUYING_NOUN = re.compile(
 #   "pursuant to TfL's", "through Lot 2 of the"
 ROUTE_BEFORE = re.compile(
     r"\b(?:from|via|under|through|using|utilising|utilizing|off|on|against|pursuant\s+to|"
-    r"use\s+of|access(?:ed|ing)?|lot\s+\w+\s+of)\s+"
-    r"(?:(?:the|a|an|its|their|our|this|that|existing)\s+)?(?:\S+['’]s?\s+)?\Z",
+    r"use\s+of|uses?|utilis(?:e|es)|utiliz(?:e|es)|access(?:ed|ing)?|lot\s+\w+\s+of)\s+"
+    r"(?:(?:the|a|an|its|their|our|this|that|existing|current)\s+){0,2}(?:\S+['’]s?\s+)?\Z",
     re.IGNORECASE,
 )
 
@@ -76,8 +76,19 @@ BOUGHT_THROUGH = re.compile(
     r"commission(?:ed|s|ing)?|sourc(?:e|ed|es|ing)|suppl(?:y|ied|ies)|order(?:ed|s)?|"
     r"hired?|leased?|competition|access(?:ed|ing)?)\b[^.;:]{0,60}?"
     r"\b(?:from|via|under|through|using|utilising|utilizing|off|on|pursuant\s+to|use\s+of|"
-    r"lot\s+\w+\s+of)\s+(?:(?:the|a|an|its|their|our|this|that|existing)\s+)?"
+    r"lot\s+\w+\s+of)\s+(?:(?:the|a|an|its|their|our|this|that|existing|current)\s+){0,2}"
     r"(?:\S+['’]s?\s+)?\Z",
+    re.IGNORECASE,
+)
+
+# The words right before a framework that say the purchase uses it, with no buying verb
+# of their own: "will use the", "access the existing", "utilise the Council's". Such a
+# framework is a route when its name says what it buys (`BUYING_NOUN`: "the Southern
+# Construction Framework", "the Highways Maintenance Framework"); "use the Quality
+# Framework" is no purchase.
+USED_BEFORE = re.compile(
+    r"\b(?:use|uses|using|utilis(?:e|es|ing)|utiliz(?:e|es|ing)|access(?:es|ing)?)\s+"
+    r"(?:(?:the|a|an|its|their|our|this|that|existing|current)\s+){0,2}(?:\S+['’]s?\s+)?\Z",
     re.IGNORECASE,
 )
 

@@ -91,6 +91,34 @@ PROVISION_BESIDE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# A provision written right before an instrument's full title, with no "of" between,
+# as lists of powers in council reports cite them: "Section 120 Local Government Act
+# 1972 - power to acquire land", "s.111 Local Government Act 1972", "Sections 1 and 2
+# Localism Act 2011". Only the kinds an Act or a set of Regulations is divided into and
+# plain ids: "paragraph 4.2 Equality Act 2010" and "Part 3 Human Rights Act 1998" read as
+# a report's own numbering, "clause 5 Data Protection Act 2018" as a contract's; and only
+# spaces between, on one line.
+_PLAIN_ID = rf"[A-Z]?\d{{1,4}}[A-Za-z]{{0,2}}(?![.\d])(?:\s?{SUBDIVISION_ID})*"
+PROVISION_BESIDE_TITLE = re.compile(
+    rf"""(?<![\w-])(?P<word>sections? | ss?\.\s? | s(?=\d) | articles? | regulations? | regs?\.?
+                          | schedules? | sch\.?)
+        \s*(?P<ids>{_PLAIN_ID}(?:\s*(?:,|and|&)\s*{_PLAIN_ID})*)[ \t]+\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# The kinds of statute each provision kind of `PROVISION_BESIDE_TITLE` divides: an Act
+# has sections, a set of Regulations regulations, an Order or an EU instrument articles
+# (the Human Rights Act 1998 too: its Schedule 1 repeats the Convention's articles, see
+# `ACTS_SCHEDULING_THE_CONVENTION`); any of them may have schedules. "Section 2 Police
+# Pensions Regulations 1987" is no citation of the Regulations.
+BESIDE_TITLE_KINDS = {
+    "section": frozenset({"act"}),
+    "regulation": frozenset({"regulations"}),
+    "article": frozenset({"order", "eu_regulation", "eu_directive", "convention",
+                          "act_scheduling_the_convention"}),
+    "schedule": frozenset({"act", "regulations", "order", "eu_regulation", "eu_directive"}),
+}
+
 # The provision a provision is part of, written before it.
 #   "Paragraph 7 of " (before "Schedule 3 to the ...")  "Article 1 of " (before "the First
 #   Protocol")  "paragraph 3 of " (before "Part 1 of Schedule 12A")
@@ -168,11 +196,26 @@ KIND_WORD = re.compile(r"\b(?:Acts?|Regulations?|Orders?|Rules|Directive|Convent
 # A section cited without its instrument, used as a name: "Section 106 Agreements",
 # "s106 contributions", "section 278 agreement". The word boundary is a look-behind
 # after the "S", so the search jumps between letters S instead of trying every character.
+_NAMED_BY_SECTION = r"""(?:[Aa]greements?|[Cc]ontributions?|[Oo]bligations?|monies|[Ff]unding|
+    [Pp]ayments?|[Nn]otices?|[Ll]egal\s+[Aa]greements?|[Pp]lanning\s+[Oo]bligations?|
+    property|developer)\b"""
 BARE_SECTION = re.compile(
-    r"""(?P<prov>[Ss](?<!\w[Ss])(?:ection|\.?)\s?(?P<id>\d{1,4}[A-Z]?))
-        (?=\s+(?:[Aa]greements?|[Cc]ontributions?|[Oo]bligations?|monies|[Ff]unding|
-             [Pp]ayments?|[Nn]otices?|[Ll]egal\s+[Aa]greements?|[Pp]lanning\s+[Oo]bligations?|
-             property|developer)\b)""",
+    rf"""(?P<prov>[Ss](?<!\w[Ss])(?:ection|\.?)\s?(?P<id>\d{{1,4}}[A-Z]?))
+        (?=\s+{_NAMED_BY_SECTION})""",
+    re.VERBOSE,
+)
+
+# The abbreviated forms ("S106", "s.106"), which no report uses for its own sections,
+# also name money and may carry up to three describing words before the noun: "S106
+# open space contributions", "S106 Community Facilities contributions", "s.106 receipts"
+# (but "Section 5 Capital Funding" is a report's heading, and "S10 3BP" a postcode).
+_DESCRIBING_WORD = r"""(?!(?:and|or|the|of|to|for|in|on|at|by|is|are|was|were|be|will|has|
+    have|with|from)\b)[A-Za-z][A-Za-z-]*\s+"""
+BARE_SECTION_ABBREVIATED = re.compile(
+    rf"""(?P<prov>[Ss](?<!\w[Ss])\.?\s?(?P<id>\d{{1,4}}[A-Z]?))
+        (?=\s+(?:{_DESCRIBING_WORD}){{0,3}}
+           (?:{_NAMED_BY_SECTION}|(?:[Mm]on(?:ey|ies)|[Ff]unds?|[Rr]eceipts?|[Ss]ums?|
+                                   [Aa]llocations?)\b))""",
     re.VERBOSE,
 )
 
