@@ -297,6 +297,13 @@ CASES_FROM_UNSEEN_PUBLISHERS = [
     SupplierCase("top-ranked-on-framework", "This will be to the top ranked supplier on the "
                  "Electricity framework – Voltaic Energy.",
                  (Sup("Voltaic Energy", "recommended_supplier"),)),
+    SupplierCase("appositive-after-description", "Approve the award of a one-year contract to "
+                 "the Council’s wholly owned trading company, Brightstead, via a Teckal "
+                 "arrangement.", (Sup("Brightstead", "contractor"),)),
+    SupplierCase("grants-schedule", "Schedule of delegated grant decisions\n\nApplicant: "
+                 "Marlow Parish Council\n\nDecision: Award grant of £12,000 (80%)\n\n"
+                 "Applicant: Fenwick Heritage Trust\n\nDecision: Reject\n",
+                 (Sup("Marlow Parish Council", "grant_recipient"),)),
     SupplierCase("supplier-in-quotes", "Extend the contract with the current supplier "
                  "‘Ledgerline Ltd’ for three years.", (Sup("Ledgerline Ltd", "contractor"),)),
     SupplierCase("and-kept-whole-when-parts-are-not-names", "The audit contract was awarded "
@@ -369,6 +376,16 @@ NEGATIVES_FROM_UNSEEN_PUBLISHERS = [
                  "£20,000 to Westshire Police for the van.", ()),
     SupplierCase("own-force-by-short-title", "Westshire PCC decision 12/2024\n\nRelease of "
                  "partnership funding of £5,000 to Westshire Constabulary.", ()),
+    SupplierCase("planning-applicant", "Applicant: Farrow Homes Ltd\nDecision: Grant "
+                 "planning permission subject to conditions", ()),
+    SupplierCase("belongs-to-the-council", "Award the contract to the Council’s Local "
+                 "Authority company.", ()),
+    SupplierCase("capitalised-phrase-ending-in-preposition", "The budget is fully allocated "
+                 "and gives no room to Invest In new schemes.", ()),
+    SupplierCase("title-with-cue-word", "That the revised Contract Standing Orders, attached "
+                 "as Appendix 1 to Report Item 13, be approved.", ()),
+    SupplierCase("membership-application", "A formal application had been received from "
+                 "Westmere District Council seeking to become a member.", ()),
     SupplierCase("table-total-row", "Applicant Amount granted\nTotal £45,500.00", ()),
     SupplierCase("table-of-sources", "Funding source Amount\nWestshire Community Trust "
                  "£20,000\nDistrict Council £5,000", ()),

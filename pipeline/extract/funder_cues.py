@@ -21,10 +21,12 @@ from pipeline.patterns.parties import (
     APPLICATION_WORDS,
     CLAUSE_BREAKS,
     FUNDING_WORDS,
+    INCOME_WORDS,
     THIRD_PARTY_RECEIPT,
 )
 
 _FROM_REACH = 12
+_CURRENCY = frozenset("£$€")
 
 
 def funders_from(offset: int, doc: Doc) -> list[Finding]:
@@ -37,11 +39,13 @@ def funders_from(offset: int, doc: Doc) -> list[Finding]:
         i = span.start
         lo, _ = sentence_bounds(doc, i)
         before = max(lo, i - _FROM_REACH)
-        if _applied(doc, before, i):
+        if _applied(doc, before, i) and has_word(doc, *sentence_bounds(doc, i), FUNDING_WORDS):
             out.extend(names_to_findings("suppliers", offset, read_name_forward(doc, i + 1),
                                          "application-from", role="grant_recipient"))
             continue
-        if not has_word(doc, before, i, FUNDING_WORDS) or _someone_else_receives(doc, lo, i):
+        income = has_word(doc, before, i, FUNDING_WORDS) or (
+            has_word(doc, before, i, INCOME_WORDS) and has_word(doc, before, i, _CURRENCY))
+        if not income or _someone_else_receives(doc, lo, i):
             continue
         name = name_at(doc, i + 1)
         if name is None or _passed_on(doc, name):
@@ -93,8 +97,9 @@ def table_funders(offset: int, doc: Doc) -> list[Finding]:
         if span.label_ != "BODY_FUNDER":
             continue
         lo, hi = sentence_bounds(doc, span.start)
-        if has_word(doc, lo, hi, FUNDING_WORDS) and not _someone_else_receives(doc, lo,
-                                                                               span.start):
+        about_funding = has_word(doc, lo, span.start, FUNDING_WORDS) or has_word(
+            doc, span.end, hi, FUNDING_WORDS)  # not the "Fund" of its own name
+        if about_funding and not _someone_else_receives(doc, lo, span.start):
             name = Name(span.start_char, span.end_char, span.text)
             out.extend(names_to_findings("funders", offset, name, "funding-body-table"))
     return out

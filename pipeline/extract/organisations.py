@@ -62,6 +62,7 @@ class _Words:
     places: frozenset[str]
     compass: frozenset[str]
     central_government_openings: frozenset[str]
+    function_words: frozenset[str]
     strategic_suppliers: frozenset[str]
 
 
@@ -135,6 +136,11 @@ def _not_an_organisation(tokens: list[str], text: str) -> str:
         return "a post or an internal group"
     if len(tokens) == 2 and tokens[0] in w.role_words and _PLACEHOLDER.match(tokens[1]):
         return "a party the text keeps anonymous"  # "Supplier B", "Bidder 2"
+    if tokens[-1] in w.function_words:
+        return "ends with a function word"  # "Invest In"
+    owner = re.match(r"(?:the\s+)?(\w+)[’']s\s", text.lower())
+    if owner and owner.group(1) in w.generic:
+        return "belongs to the deciding body"  # "the Council’s Local Authority ..."
     if tokens[-1] in w.role_words:
         return "a post or an internal group"
     if tokens[-1] in w.not_organisation_heads:

@@ -44,10 +44,12 @@ from pipeline.extract.passages import (
     has_word,
     lowered_tokens,
     sentence_bounds,
+    starts_sentence,
     text_of,
     token_at,
 )
 from pipeline.extract.supplier_cues import (
+    applicants_awarded,
     award_table_rows,
     company,
     grant_list_items,
@@ -87,6 +89,8 @@ def extract_parties(text: str, passages: Sequence[Passage]) -> list[Finding]:
         found.extend(grant_list_items(text))
     found.extend(award_table_rows(text))
     found.extend(listed_award_recipients(text))
+    if "Applicant" in text:
+        found.extend(applicants_awarded(text))
     return _spell_out(found, _abbreviations(passages))
 
 
@@ -130,6 +134,8 @@ def _cue_to_findings(offset: int, doc: Doc, span: Hit) -> list[Finding]:
         return []  # read by `money_to_company`
     if span.id_ in LOWER_CASE_CUES and not span.text[:1].islower():
         return []
+    if _inside_a_title(doc, span):
+        return []
     lo, hi = sentence_bounds(doc, span.start)
     if family == "supplier_after":
         if span.id_ == "agreement-with" and span.start > 0 \
@@ -171,6 +177,16 @@ def _cue_to_findings(offset: int, doc: Doc, span: Hit) -> list[Finding]:
 
 
 _HOLDER_REACH = 8
+
+
+def _inside_a_title(doc: Doc, span: Hit) -> bool:
+    """ "the Contract Standing Orders", "a Grant Programme": a cue word capitalised in
+    the middle of a sentence, with a capitalised word after it, is part of a title."""
+    last = doc[span.end - 1].text
+    if not span.text[:1].isupper() or not last[:1].isupper() or starts_sentence(doc, span.start):
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct
 
 
 def _held(doc: Doc, name: Name | None) -> bool:

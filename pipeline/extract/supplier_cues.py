@@ -28,11 +28,14 @@ from pipeline.extract.passages import (
 )
 from pipeline.nlp import Hit, hits
 from pipeline.patterns.parties import (
+    APPLICANT_LINE,
     AWARD_BEFORE,
     AWARD_TABLE_HEADER,
     AWARD_TABLE_ROW,
     AWARD_WORDS,
+    AWARDED,
     CLAUSE_BREAKS,
+    DECISION_LINE,
     ENABLING_VERBS,
     FUNDING_WORDS,
     GRANT_LIST_ITEM,
@@ -41,7 +44,9 @@ from pipeline.patterns.parties import (
     LISTED_RECIPIENTS,
     MONEY_ONLY_TRIGGERS,
     MONEY_TO,
+    NOT_AWARDED,
     NOT_PAYMENT_TO,
+    PARTY_NOUNS,
     TRIGGER_ROLES,
 )
 
@@ -71,6 +76,8 @@ def triggered(offset: int, doc: Doc, span: Hit, direction: str) -> list[Finding]
     if direction == "to" and doc[j + 1].lower_ in ENABLING_VERBS:
         return _enabled(offset, doc, j + 2, (lo, hi))
     name = read_name_forward(doc, _past_lead_ins(doc, j + 1))
+    if name is None or judge(name.text).kind is None:
+        name = _appositive(doc, j + 1) or name
     if name is None:
         return []
     role = _role_before(doc, span.start, j) if direction == "to" else "contractor"
@@ -228,6 +235,37 @@ def _past_lead_ins(doc: Doc, i: int) -> int:
 
 
 _LONGEST_LEAD_IN = max(len(lead_in) for lead_in in LEAD_INS)
+
+
+def _appositive(doc: Doc, i: int) -> Name | None:
+    """ "to the Council's trading company, Persona": a description ending in a party
+    noun, a comma, then the name."""
+    lowered = lowered_tokens(doc, i, i + _DESCRIPTION_REACH)
+    comma = next((k for k, word in enumerate(lowered) if word in (",", ":")), None)
+    if comma is None or comma == 0 or lowered[comma - 1] not in PARTY_NOUNS:
+        return None
+    return read_name_forward(doc, i + comma + 1)
+
+
+_DESCRIPTION_REACH = 9
+
+
+def applicants_awarded(text: str) -> list[Finding]:
+    """ "Applicant: Pailton Parish Council" ... "Decision: Award grant of £17,000": the
+    applicant of each award in a grants schedule (not of those rejected or deferred)."""
+    out: list[Finding] = []
+    applicants = list(APPLICANT_LINE.finditer(text))
+    for k, applicant in enumerate(applicants):
+        end = applicants[k + 1].start() if k + 1 < len(applicants) else len(text)
+        decision = DECISION_LINE.search(text, applicant.end(), end)
+        if decision is None or not AWARDED.search(decision.group("decision")) \
+                or NOT_AWARDED.search(decision.group("decision")):
+            continue
+        name = applicant.group("name").strip()
+        start = applicant.start("name")
+        out.extend(names_to_findings("suppliers", 0, Name(start, start + len(name), name),
+                                     "applicant-awarded", role="grant_recipient"))
+    return out
 
 
 def _and_to_again(doc: Doc, first: Name, stop: int) -> Name | None:

@@ -191,6 +191,7 @@ CUE_NEEDS = {
     "requested-funding": "common",
     "award-table-row": "proper",
     "listed-award": "common",
+    "applicant-awarded": "common",
     "enabled-by-funding": "head",
     "money-to-company": "legal",
     "agreement-with": "common",
@@ -292,3 +293,24 @@ LIST_LINE = re.compile(
 # Words before "X contract" that make X the holder, not the subject, of the contract: "the
 # existing Capita contract" (but "the Cleaning Contract", "the NMS contract" name a subject).
 HOLDER_WORDS = frozenset(["existing", "current", "incumbent", "previous", "outgoing"])
+
+# Words that, with an amount before "from", make the money the decision maker's income:
+# "MOPAC will receive £40,000 from X", "accept an award of £95,000 from X".
+INCOME_WORDS = frozenset(["receive", "receives", "received", "receipt", "accept", "accepts",
+                          "accepted", "acceptance", "secure", "secured", "award", "awarded"])
+
+# Nouns that close a description of the recipient before its name: "to the Council's
+# trading company, Persona", "to our delivery partner, Street League".
+PARTY_NOUNS = frozenset(["company", "organisation", "organization", "charity", "trust",
+                         "provider", "partner", "supplier", "contractor", "consultancy",
+                         "consultant", "firm", "body", "operator", "agency", "group"])
+
+# A grants schedule: "Applicant: X" and, before the next applicant, "Decision: Award grant
+# of £N" (not "Decision: Reject"); the applicant of an award is its recipient.
+APPLICANT_LINE = re.compile(r"^[ \t]*Applicant[ \t]*:[ \t]*(?P<name>[^\n]{2,120}?)[ \t]*$",
+                            re.MULTILINE)
+DECISION_LINE = re.compile(r"^[ \t]*Decision[ \t]*:[ \t]*(?P<decision>[^\n]*)$", re.MULTILINE)
+AWARDED = re.compile(r"\b(?:award|awarded|approve|approved|offer|offered)\b", re.IGNORECASE)
+NOT_AWARDED = re.compile(r"\b(?:reject|rejected|refuse|refused|decline|declined|defer|"
+                         r"deferred|withdrawn|not\s+approved|planning|permission|consent)\b",
+                         re.IGNORECASE)
