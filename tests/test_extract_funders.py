@@ -113,6 +113,9 @@ CASES_FROM_UNSEEN_PUBLISHERS = [
     FunderCase("comma-list-after-from", "The Council accepts the grant offers from Homes "
                "England, the Office for Estate Renewal and the Westshire Foundation.",
                ("Homes England", "Office for Estate Renewal", "Westshire Foundation")),
+    FunderCase("post-of-a-partnership", "The report sought acceptance of the Enhanced "
+               "Partnership Officer funding from the Department for Transport.",
+               ("Department for Transport",)),
     FunderCase("known-body-then-fund", "To accept the £3.75m offer of grant from Homes England "
                "Housing Infrastructure Fund.", ("Homes England",)),
 ]

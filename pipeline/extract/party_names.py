@@ -105,9 +105,15 @@ def _past_deciding_body(name: Name) -> Name | None:
     return rest if sure else None
 
 
+_UNITS = frozenset(["team", "teams", "department", "directorate", "division", "unit", "service",
+                    "services", "office", "section", "branch"])
+
+
 def _organisation_of_unit(name: Name) -> Name | None:
     """ "Stockton Borough Council Drugs and Alcohol Team" -> Stockton Borough Council: a
-    unit or post of a named organisation stands for the organisation."""
+    unit of a named organisation stands for it (a post does not: "X Partnership Officer")."""
+    if name.text.split()[-1].lower() not in _UNITS:
+        return None
     spans = list(re.finditer(r"\S+", name.text))
     for k in range(len(spans) - 1, 1, -1):
         text = name.text[: spans[k - 1].end()]
