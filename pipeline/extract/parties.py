@@ -18,7 +18,7 @@ Funders and the deciding bodies are never suppliers; `pipeline.assemble` enforce
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
@@ -130,50 +130,73 @@ def _spell_out(found: list[Finding], defined: dict[str, str]) -> list[Finding]:
 
 def _cue_to_findings(offset: int, doc: Doc, span: Hit) -> list[Finding]:
     family, _, role = span.label_.partition(":")
-    if family == "legal_form":
-        return []  # read by `money_to_company`
     if span.id_ in LOWER_CASE_CUES and not span.text[:1].islower():
         return []
     if _inside_a_title(doc, span):
         return []
+    read = _FAMILIES.get(family)
+    return read(offset, doc, span, role) if read is not None else []
+
+
+def _supplier_after(offset: int, doc: Doc, span: Hit, role: str) -> list[Finding]:
+    """ "the recommended supplier is X", "a contract with X", "commissioned X"."""
+    if span.id_ == "agreement-with" and span.start > 0 \
+            and doc[span.start - 1].lower_ in NOT_CONTRACT_AGREEMENTS:
+        return []
+    name = name_at(doc, _after_copula(doc, span.end))
+    if name is None:
+        return []
+    if _funding_agreement_with_funder(span, name):
+        return names_to_findings("funders", offset, name, "funding-agreement-with")
+    return [f for each in listed_after(doc, name)
+            for f in names_to_findings("suppliers", offset, each, span.id_, role=role)]
+
+
+def _supplier_before(offset: int, doc: Doc, span: Hit, role: str) -> list[Finding]:
+    """ "X (company number 01234567)", "X has been appointed", "the existing X contract"."""
+    if role == "company":
+        return company(offset, doc, span)
+    if span.id_ == "held-contract" and not HOLDER_WORDS.intersection(
+            lowered_tokens(doc, span.start - _HOLDER_REACH, span.start)):
+        return []  # most contracts have no holder word before them: read nothing
+    name = read_name_backward(doc, span.start)
+    if span.id_ == "held-contract" and not _held(doc, name):
+        return []
+    return names_to_findings("suppliers", offset, name, span.id_, role=role)
+
+
+def _funder_after(offset: int, doc: Doc, span: Hit, role: str) -> list[Finding]:
+    """ "funded by X", in a sentence about funding."""
+    if not has_word(doc, *sentence_bounds(doc, span.start), FUNDING_WORDS):
+        return []
+    return names_to_findings("funders", offset, read_name_forward(doc, span.end), span.id_)
+
+
+def _funder_before(offset: int, doc: Doc, span: Hit, role: str) -> list[Finding]:
+    """ "the Home Office grant" (in a sentence about receiving it), "X has offered £3m"."""
     lo, hi = sentence_bounds(doc, span.start)
-    if family == "supplier_after":
-        if span.id_ == "agreement-with" and span.start > 0 \
-                and doc[span.start - 1].lower_ in NOT_CONTRACT_AGREEMENTS:
-            return []
-        start = _after_copula(doc, span.end)
-        name = name_at(doc, start)
-        if name is not None and _funding_agreement_with_funder(span, name):
-            return names_to_findings("funders", offset, name, "funding-agreement-with")
-        return [f for each in (listed_after(doc, name) if name is not None else [])
-                for f in names_to_findings("suppliers", offset, each, span.id_, role=role)]
-    if family == "supplier_before":
-        if role == "company":
-            return company(offset, doc, span)
-        if span.id_ == "held-contract" and not HOLDER_WORDS.intersection(
-                lowered_tokens(doc, span.start - _HOLDER_REACH, span.start)):
-            return []  # most contracts have no holder word before them: read nothing
-        name = read_name_backward(doc, span.start)
-        if span.id_ == "held-contract" and not _held(doc, name):
-            return []
-        return names_to_findings("suppliers", offset, name, span.id_, role=role)
-    if family == "supplier_trigger":
-        return triggered(offset, doc, span, role)
-    if family == "funder_after":
-        if not has_word(doc, lo, hi, FUNDING_WORDS):
-            return []
-        return names_to_findings("funders", offset, read_name_forward(doc, span.end),
-                                 span.id_)
-    if family == "funder_before_verb" and not (
+    if span.label_ == "funder_before_verb" and not (
             has_word(doc, span.end, hi, FUNDING_WORDS)
             or (doc[span.end - 1].lower_ in _GIVING_VERBS
             and has_word(doc, span.end, hi, _CURRENCY_TOKENS))):
         return []  # "X has allocated £3m to": giving money; "X has committed to absorb": not
-    if family == "funder_before" and not has_word(doc, lo, hi, RECEIPT_WORDS):
+    if span.label_ == "funder_before" and not has_word(doc, lo, hi, RECEIPT_WORDS):
         return []
-    if family in ("funder_before", "funder_before_verb"):
-        return names_to_findings("funders", offset, name_before(doc, span.start), span.id_)
-    return []
+    return names_to_findings("funders", offset, name_before(doc, span.start), span.id_)
+
+
+def _trigger(offset: int, doc: Doc, span: Hit, role: str) -> list[Finding]:
+    return triggered(offset, doc, span, direction=role)
+
+
+_FAMILIES: dict[str, Callable[[int, Doc, Hit, str], list[Finding]]] = {
+    "supplier_after": _supplier_after,
+    "supplier_before": _supplier_before,
+    "supplier_trigger": _trigger,
+    "funder_after": _funder_after,
+    "funder_before": _funder_before,
+    "funder_before_verb": _funder_before,
+}  # "legal_form" marks are read by `money_to_company`, not here
 
 
 _HOLDER_REACH = 8
