@@ -132,14 +132,25 @@ def read_name_forward(doc: Doc, i: int, as_modifier: bool = False) -> Name | Non
         else:
             break
         j += 1
-    following = last + 1
-    if following < n and not members and not aliases:
-        nxt = doc[following]
-        if nxt.is_lower and nxt.lower_ in words().legal_forms:
-            last = following  # "Acme Widgets ltd"
-        elif nxt.is_lower and nxt.lower_ in _attributive_nouns() and not as_modifier:
-            return None  # "ASCH front line staff", "the Met OL project": a modifier
+    if not members and not aliases:
+        last = _with_lower_case_ending(doc, last, as_modifier)
+        if last < 0:
+            return None
     return _finish(doc, i, last, tuple(aliases), members)
+
+
+def _with_lower_case_ending(doc: Doc, last: int, as_modifier: bool) -> int:
+    """The name's last token once a lower-case legal form after it joins ("Acme Widgets
+    ltd"); -1 when a noun after it shows the name modifies it ("the Met OL project", "ASCH
+    front line staff"), unless that is expected."""
+    if last + 1 >= len(doc):
+        return last
+    nxt = doc[last + 1]
+    if nxt.is_lower and nxt.lower_ in words().legal_forms:
+        return last + 1
+    if nxt.is_lower and nxt.lower_ in _attributive_nouns() and not as_modifier:
+        return -1
+    return last
 
 
 def _ends_name(doc: Doc, last: int, j: int) -> bool:
