@@ -1,6 +1,7 @@
 """What a record's values depend on besides its document: the pipeline release, the
-pattern files and the word lists of data packages. Kept apart from `pipeline.nlp` so that asking for the version key (every
-run's first step) does not import spaCy, which the run's own process never needs."""
+pattern files and the word lists of data packages. Kept apart from `pipeline.nlp` so that
+asking for the version key (every run's first step) does not import spaCy, which the run's
+own process never needs."""
 
 from __future__ import annotations
 
