@@ -130,12 +130,10 @@ def _spell_out(found: list[Finding], defined: dict[str, str]) -> list[Finding]:
 
 def _cue_to_findings(offset: int, doc: Doc, span: Hit) -> list[Finding]:
     family, _, role = span.label_.partition(":")
-    if span.id_ in LOWER_CASE_CUES and not span.text[:1].islower():
-        return []
-    if _inside_a_title(doc, span):
-        return []
     read = _FAMILIES.get(family)
-    return read(offset, doc, span, role) if read is not None else []
+    if read is None or (span.id_ in LOWER_CASE_CUES and not span.text[:1].islower()):
+        return []
+    return [] if _inside_a_title(doc, span) else read(offset, doc, span, role)
 
 
 def _supplier_after(offset: int, doc: Doc, span: Hit, role: str) -> list[Finding]:
@@ -205,8 +203,8 @@ _HOLDER_REACH = 8
 def _inside_a_title(doc: Doc, span: Hit) -> bool:
     """ "the Contract Standing Orders", "a Grant Programme": a cue word capitalised in
     the middle of a sentence, with a capitalised word after it, is part of a title."""
-    last = doc[span.end - 1].text
-    if not span.text[:1].isupper() or not last[:1].isupper() or starts_sentence(doc, span.start):
+    if not span.text[:1].isupper() or not doc[span.end - 1].text[:1].isupper() \
+            or starts_sentence(doc, span.start):
         return False
     nxt = doc[span.end] if span.end < len(doc) else None
     return nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct

@@ -51,6 +51,7 @@ from pipeline.patterns.parties import (
 )
 
 _TRIGGER_REACH = 40
+_DIRECTION = {word: re.compile(rf"\b{word}\b", re.IGNORECASE) for word in ("to", "from")}
 _ROLE_REACH = 60  # tokens around "£N to X" that say whether it is a grant (a list's lead-in)
 _PLURAL_AWARDS = frozenset(["grants", "contracts", "awards", "allocations", "payments"])
 _ROLE_PRIORITY = ("novation_recipient", "grant_recipient")
@@ -63,13 +64,14 @@ _CURRENCY = frozenset("£$€")
 
 def triggered(offset: int, doc: Doc, span: Hit, direction: str) -> list[Finding]:
     lo, hi = sentence_bounds(doc, span.start)
+    stop = min(hi, span.end + _TRIGGER_REACH)
+    if stop <= span.end or not _DIRECTION[direction].search(
+            text_of(doc), doc.user_data["offsets"][span.end], doc.user_data["ends"][stop - 1]):
+        return []  # most award words have no "to" after them in their clause
     if direction == "from" and has_word(doc, lo, hi, FUNDING_WORDS):
         return []
     if span.text.lower() in MONEY_ONLY_TRIGGERS and not _money_in(doc, lo, hi):
         return []
-    stop = min(hi, span.end + _TRIGGER_REACH)
-    if direction not in words_between(doc, span.end, stop):
-        return []  # most award words have no "to" after them in their clause
     j = _first_direction_word(doc, span.end, stop, direction)
     if j is None:
         return []
