@@ -386,6 +386,14 @@ NEGATIVES_FROM_UNSEEN_PUBLISHERS = [
                  "as Appendix 1 to Report Item 13, be approved.", ()),
     SupplierCase("membership-application", "A formal application had been received from "
                  "Westmere District Council seeking to become a member.", ()),
+    SupplierCase("data-provided-by-regulator", "The flood mapping provided by the Environment "
+                 "Agency shows the site is not at risk.", ()),
+    SupplierCase("support-of-a-meeting", "The position should have the support of Full Council.",
+                 ()),
+    SupplierCase("tax-paid-to-hmrc", "This includes the monthly payment to HMRC for PAYE.", ()),
+    SupplierCase("options-list-is-no-grants-list", "He set out the options for a new agreement:"
+                 "\n\nEnd the agreement – no cost\nKeep current levels - £48,265\nEnhanced "
+                 "Environmental Management - £78,265", ()),
     SupplierCase("table-total-row", "Applicant Amount granted\nTotal £45,500.00", ()),
     SupplierCase("table-of-sources", "Funding source Amount\nWestshire Community Trust "
                  "£20,000\nDistrict Council £5,000", ()),

@@ -321,6 +321,11 @@ def deciding_body(text: str) -> bool:
     return normalised_name(text) in _bodies_of_role("decider")
 
 
+def revenue_body(text: str) -> bool:
+    """A body of the table paid taxes or lent money (HMRC, PWLB): never a supplier."""
+    return normalised_name(text) in _bodies_of_role("revenue")
+
+
 def funding_body(text: str) -> bool:
     """A body of the table that gives grants to the decision makers (Home Office, YEF)."""
     return normalised_name(text) in _bodies_of_role("funder")

@@ -19,6 +19,7 @@ from pipeline.extract.names import (
     known_prefix,
     read_name_backward,
     read_name_forward,
+    revenue_body,
     split_on_and,
     whole_name,
 )
@@ -42,11 +43,11 @@ def names_to_findings(
     out: list[Finding] = []
     parts = [name] if known_body(name.text) else split_on_and(name, in_list=name.in_list)
     for part in parts:
-        if field_name == "suppliers" and central_government(part.text):
-            continue  # a ministry gives grants; it is not contracted by the bodies we read
         kept = as_organisation(part, needs)
-        if kept is not None:
-            out.append(_name_finding(field_name, offset, kept, rule, values))
+        if kept is None or (field_name == "suppliers" and (
+                central_government(kept.text) or revenue_body(kept.text))):
+            continue  # a ministry gives grants, HMRC takes taxes: neither is contracted
+        out.append(_name_finding(field_name, offset, kept, rule, values))
     for member in name.members:
         member_values = (
             dict(values, role="consortium_member") if field_name == "suppliers" else values
@@ -87,8 +88,9 @@ def _before_purpose(name: Name) -> Name | None:
     if cut <= 0:
         return None
     before, after = name.text[:cut], name.text[cut + 5 :]
-    if judge(before).kind not in (Kind.HEAD, Kind.LEGAL) or judge(after).kind not in (
-            None, Kind.COMMON):
+    first = judge(before, known=known_body(before))
+    sure = first.kind is not None and (first.kind >= Kind.HEAD or "acronym" in first.reason)
+    if not sure or judge(after).kind not in (None, Kind.COMMON):
         return None
     return Name(name.start, name.start + cut, before, name.aliases)
 

@@ -39,6 +39,8 @@ from pipeline.patterns.parties import (
     ENABLING_VERBS,
     FUNDING_WORDS,
     GRANT_LIST_ITEM,
+    GRANT_LIST_LEAD_IN,
+    GRANT_LIST_REACH,
     LEAD_INS,
     LIST_LINE,
     LISTED_RECIPIENTS,
@@ -336,12 +338,19 @@ _SUPPLIER_WORDS = frozenset(["supplier", "contractor", "provider", "tender", "te
 
 
 def grant_list_items(text: str) -> list[Finding]:
-    """ "Paxton Green Time Bank - £15,000 for ...": lines of a grants list."""
+    """ "Paxton Green Time Bank - £15,000 for ...": lines of a grants list, when the lines
+    before the list say it is one of grants or awards."""
     out: list[Finding] = []
+    block_start, line_end = -1, -1
     for match in GRANT_LIST_ITEM.finditer(text):
+        if line_end < 0 or text[line_end : match.start()].strip():
+            block_start = match.start()  # a new list: its lead-in is read before it
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
         name = match.group("name").strip()
         start = match.start("name")
-        if _mostly_capitalised(name):
+        lead_in = text[max(0, block_start - GRANT_LIST_REACH) : block_start]
+        if _mostly_capitalised(name) and GRANT_LIST_LEAD_IN.search(lead_in):
             out.extend(names_to_findings("suppliers", 0, Name(start, start + len(name), name),
                                          "grant-list-item", role="grant_recipient"))
     return out

@@ -97,6 +97,12 @@ TRIGGER_ROLES = {
     "fees": "payee",
 }
 
+# The lead-in of a grants list, in the lines just before its first item: "The following
+# grants were awarded:", "Grant allocations 2024/25".
+GRANT_LIST_LEAD_IN = re.compile(r"\b(?:grants?|awards?|awarded|allocations?|allocated)\b",
+                                re.IGNORECASE)
+GRANT_LIST_REACH = 300  # characters before an item searched for the lead-in
+
 # A line of a grants list: "Paxton Green Time Bank - £15,000 for ...",
 # "• Royal Horticultural Society – £25,000 towards ...".
 GRANT_LIST_ITEM = re.compile(
@@ -182,7 +188,7 @@ CUE_NEEDS = {
     "award-trigger": "common",
     "purchase-from": "common",
     "contract-with": "common",
-    "grant-list-item": "common",
+    "grant-list-item": "proper",
     "company-number": "common",
     "holder-of-contract": "common",
     "money-to": "common",
@@ -201,6 +207,7 @@ CUE_NEEDS = {
     "award-org-funding": "proper",
     "services-of": "proper",
     "provided-by": "proper",
+    "provided-by-company": "legal",
     "awarded-by": "proper",
     "funding-from-name": "proper",
     "org-has-funded": "head",
