@@ -304,6 +304,19 @@ CASES_FROM_UNSEEN_PUBLISHERS = [
                  "Marlow Parish Council\n\nDecision: Award grant of £12,000 (80%)\n\n"
                  "Applicant: Fenwick Heritage Trust\n\nDecision: Reject\n",
                  (Sup("Marlow Parish Council", "grant_recipient"),)),
+    SupplierCase("grants-list-with-commas", "The panel awarded the following grants:\n\n"
+                 "(i)        Westmere Association for the Blind, £5,000, towards its services;\n"
+                 "(ii)       Ashby Hall and Field Trust, £4,000, towards a new roof;",
+                 (Sup("Ashby Hall and Field Trust", "grant_recipient"),
+                  Sup("Westmere Association for the Blind", "grant_recipient"))),
+    SupplierCase("payments-schedule", "5.5 Payments for approval\n5.5.1 Harrowgate District "
+                 "Council, Administration fee for the election, £200.\n5.5.2 Scofield Grounds "
+                 "Ltd, Grounds maintenance for May, £618.",
+                 (Sup("Harrowgate District Council", "payee"),
+                  Sup("Scofield Grounds Ltd", "payee"))),
+    SupplierCase("subcontract-to", "The proposal to subcontract the delivery of the leisure "
+                 "service to Lexden Leisure CIC is approved.",
+                 (Sup("Lexden Leisure CIC", "contractor"),)),
     SupplierCase("supplier-in-quotes", "Extend the contract with the current supplier "
                  "‘Ledgerline Ltd’ for three years.", (Sup("Ledgerline Ltd", "contractor"),)),
     SupplierCase("and-kept-whole-when-parts-are-not-names", "The audit contract was awarded "

@@ -17,7 +17,6 @@ Funders and the deciding bodies are never suppliers; `pipeline.assemble` enforce
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
@@ -85,8 +84,7 @@ def extract_parties(text: str, passages: Sequence[Passage]) -> list[Finding]:
         found.extend(money_to_company(passage.start, doc))
         found.extend(funders_from(passage.start, doc))
         found.extend(table_funders(passage.start, doc))
-    if re.search(r"\bgrants?\b", text, re.IGNORECASE):
-        found.extend(grant_list_items(text))
+    found.extend(grant_list_items(text))
     found.extend(award_table_rows(text))
     found.extend(listed_award_recipients(text))
     if "Applicant" in text:

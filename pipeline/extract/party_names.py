@@ -88,6 +88,8 @@ def _before_purpose(name: Name) -> Name | None:
     if cut <= 0:
         return None
     before, after = name.text[:cut], name.text[cut + 5 :]
+    if after.lower().startswith("the "):
+        return None  # "Association for the Blind", "Transport for the North": one name
     first = judge(before, known=known_body(before))
     sure = first.kind is not None and (first.kind >= Kind.HEAD or "acronym" in first.reason)
     if not sure or judge(after).kind not in (None, Kind.COMMON):

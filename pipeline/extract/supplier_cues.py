@@ -338,8 +338,8 @@ _SUPPLIER_WORDS = frozenset(["supplier", "contractor", "provider", "tender", "te
 
 
 def grant_list_items(text: str) -> list[Finding]:
-    """ "Paxton Green Time Bank - £15,000 for ...": lines of a grants list, when the lines
-    before the list say it is one of grants or awards."""
+    """ "Paxton Green Time Bank - £15,000 for ...", "(i) X Trust, £5,000, towards ...":
+    lines of a list of grants or payments, when the lines before the list say it is one."""
     out: list[Finding] = []
     block_start, line_end = -1, -1
     for match in GRANT_LIST_ITEM.finditer(text):
@@ -349,10 +349,12 @@ def grant_list_items(text: str) -> list[Finding]:
         line_end = len(text) if line_end < 0 else line_end
         name = match.group("name").strip()
         start = match.start("name")
-        lead_in = text[max(0, block_start - GRANT_LIST_REACH) : block_start]
-        if _mostly_capitalised(name) and GRANT_LIST_LEAD_IN.search(lead_in):
+        lead_in = GRANT_LIST_LEAD_IN.findall(
+            text[max(0, block_start - GRANT_LIST_REACH) : block_start])
+        if _mostly_capitalised(name) and lead_in:
+            role = "payee" if lead_in[-1].lower().startswith("pa") else "grant_recipient"
             out.extend(names_to_findings("suppliers", 0, Name(start, start + len(name), name),
-                                         "grant-list-item", role="grant_recipient"))
+                                         "grant-list-item", role=role))
     return out
 
 

@@ -63,6 +63,8 @@ TRIGGER_ROLES = {
     "contract": "contractor",
     "contracts": "contractor",
     "call-off": "contractor",
+    "subcontract": "contractor",
+    "sub-contract": "contractor",
     "direct": "contractor",
     "commission": "commissioned",
     "commissioned": "commissioned",
@@ -99,16 +101,18 @@ TRIGGER_ROLES = {
 
 # The lead-in of a grants list, in the lines just before its first item: "The following
 # grants were awarded:", "Grant allocations 2024/25".
-GRANT_LIST_LEAD_IN = re.compile(r"\b(?:grants?|awards?|awarded|allocations?|allocated)\b",
-                                re.IGNORECASE)
+GRANT_LIST_LEAD_IN = re.compile(r"\b(?:grants?|awards?|awarded|allocations?|allocated|"
+                                r"payments?|paid|payable)\b", re.IGNORECASE)
 GRANT_LIST_REACH = 300  # characters before an item searched for the lead-in
 
 # A line of a grants list: "Paxton Green Time Bank - £15,000 for ...",
 # "• Royal Horticultural Society – £25,000 towards ...".
+# Also "(i) Westmere Association for the Blind, £5,000, towards ..." and a payments
+# schedule's "5.5.2 Scofell, Grounds maintenance for May, £618".
 GRANT_LIST_ITEM = re.compile(
-    r"""^[ \t]*(?:[•·▪*]\s*)?
+    r"""^[ \t]*(?:[•·▪*]\s*|\(?(?:[ivx]{1,4}|[a-z]|\d{1,2}(?:\.\d{1,2}){0,2})[.)]?[ \t]+)?
         (?P<name>[A-Z][\w’'&.()]*(?:[ \t]+[\w’'&.()]+){0,9}?)
-        [ \t]+[-–—:][ \t]+(?:£|GBP\s?)\d""",
+        (?:[ \t]+[-–—:][ \t]+|,[ \t]+(?:[^\n£,]{1,80},[ \t]+)?)(?:£|GBP\s?)\d""",
     re.VERBOSE | re.MULTILINE,
 )
 
