@@ -133,6 +133,8 @@ NEGATIVES = [
     FunderCase("funding-to-boroughs", "Funding will be allocated to London boroughs.", ()),
     FunderCase("grant-funding-to-supplier", "MOPAC will provide grant funding to Redthread Youth "
                "Limited.", (), ("Redthread Youth Limited",)),
+    FunderCase("cuts-to-a-body-s-funding", "The motion asks the Government to cease making cuts "
+               "to Environment Agency funding and receive its report.", ()),
     FunderCase("department-guidance", "The Department for Education's guidance requires annual "
                "reviews.", ()),
     FunderCase("department-consulted", "The Department for Education was consulted on the "

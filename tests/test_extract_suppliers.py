@@ -407,6 +407,12 @@ NEGATIVES_FROM_UNSEEN_PUBLISHERS = [
     SupplierCase("options-list-is-no-grants-list", "He set out the options for a new agreement:"
                  "\n\nEnd the agreement – no cost\nKeep current levels - £48,265\nEnhanced "
                  "Environmental Management - £78,265", ()),
+    SupplierCase("initials-of-a-person", "The monthly inspection of the play area has been "
+                 "carried out by TN.", ()),
+    SupplierCase("place-as-modifier", "To ensure the continued services of the Group for "
+                 "Westmere residents.", ()),
+    SupplierCase("refused-application", "The committee resolved to refuse the grant "
+                 "application from Cycle Westmere Ltd.", ()),
     SupplierCase("table-total-row", "Applicant Amount granted\nTotal £45,500.00", ()),
     SupplierCase("table-of-sources", "Funding source Amount\nWestshire Community Trust "
                  "£20,000\nDistrict Council £5,000", ()),

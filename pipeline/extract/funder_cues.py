@@ -15,13 +15,14 @@ from pipeline.extract.findings import Finding
 from pipeline.extract.names import Name, deciding_body, read_name_backward, read_name_forward
 from pipeline.extract.organisations import judge
 from pipeline.extract.party_names import listed_after, name_at, names_to_findings
-from pipeline.extract.passages import has_word, sentence_bounds, token_at
+from pipeline.extract.passages import has_word, sentence_bounds, text_of, token_at
 from pipeline.nlp import hits
 from pipeline.patterns.parties import (
     APPLICATION_WORDS,
     CLAUSE_BREAKS,
     FUNDING_WORDS,
     INCOME_WORDS,
+    NOT_AWARDED,
     THIRD_PARTY_RECEIPT,
 )
 
@@ -40,6 +41,8 @@ def funders_from(offset: int, doc: Doc) -> list[Finding]:
         lo, _ = sentence_bounds(doc, i)
         before = max(lo, i - _FROM_REACH)
         if _applied(doc, before, i) and has_word(doc, *sentence_bounds(doc, i), FUNDING_WORDS):
+            if NOT_AWARDED.search(text_of(doc)[doc[before].idx : doc[i].idx]):
+                continue  # "refuse the grant application from X"
             out.extend(names_to_findings("suppliers", offset, read_name_forward(doc, i + 1),
                                          "application-from", role="grant_recipient"))
             continue

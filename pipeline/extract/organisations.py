@@ -116,6 +116,8 @@ def judge(text: str, known: bool = False) -> Verdict:
     if _headed_in_front(tokens):
         return Verdict(Kind.HEAD, "an organisation noun with 'of' or 'for'")
     if _ACRONYM.match(text.strip()):
+        if len(text.strip()) < 3:  # "TN", "CC": as often a person's initials or a county
+            return Verdict(Kind.COMMON, "a two-letter abbreviation")
         return Verdict(Kind.PROPER, "an acronym")
     if not text.isupper() and any(_ACRONYM.match(t) and t.lower() not in w.places
                                   for t in _WORD.findall(text)):

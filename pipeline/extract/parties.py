@@ -178,7 +178,21 @@ def _funder_before(offset: int, doc: Doc, span: Hit, role: str) -> list[Finding]
         return []  # "X has allocated £3m to": giving money; "X has committed to absorb": not
     if span.label_ == "funder_before" and not has_word(doc, lo, hi, RECEIPT_WORDS):
         return []
-    return names_to_findings("funders", offset, name_before(doc, span.start), span.id_)
+    name = name_before(doc, span.start)
+    if name is not None and _funding_of_its_own(doc, name):
+        return []
+    return names_to_findings("funders", offset, name, span.id_)
+
+
+def _funding_of_its_own(doc: Doc, name: Name) -> bool:
+    """ "cuts to Environment Agency funding", "an increase in X funding": money X gets."""
+    i = token_at(doc, name.start)
+    before = lowered_tokens(doc, i - 2, i)
+    return bool(before) and (before[-1] == "to" or bool(_CHANGE_WORDS.intersection(before)))
+
+
+_CHANGE_WORDS = frozenset(["cut", "cuts", "reduce", "reduction", "reductions", "increase",
+                           "increases", "protect", "restore"])
 
 
 def _trigger(offset: int, doc: Doc, span: Hit, role: str) -> list[Finding]:
