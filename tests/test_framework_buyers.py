@@ -27,6 +27,13 @@ CASES_FROM_BUYING_ORGANISATIONS = [
                   "arrangement for fuel.", (Fw("YPOFramework", "YPO"),)),
     FrameworkCase("buyer-consortium-as-route", "Gas will be supplied via the ESPO consortium "
                   "from April.", (Fw("ESPO consortium", "ESPO"),)),
+    FrameworkCase("owner-after-framework", "The cars were bought from the national framework "
+                  "run by Bluelight Commercial.",
+                  (Fw(Has("Bluelight Commercial"), "Bluelight Commercial"),)),
+    FrameworkCase("owner-operating-framework", "Cleaning is called off from the janitorial "
+                  "framework operated by the YPO until 2026.", (Fw(Has("YPO"), "YPO"),)),
+    FrameworkCase("owner-alone-in-bracket", "The chairs came from the Office Seating framework "
+                  "(ESPO) last year.", (Fw("Office Seating framework (ESPO)", "ESPO"),)),
     FrameworkCase("option-not-taken", "Decision:\n\nCall off the supply under the YPO Energy "
                   "framework.\n\nAlternative options considered:\n\nOption 1 - call off "
                   "the supply under the ESPO framework for energy.\n",
@@ -50,6 +57,13 @@ NEGATIVES_FROM_BUYING_ORGANISATIONS = [
                   "consortium.", ()),
     FrameworkCase("glued-word-of-an-unlisted-body", "The ABCFramework was approved by "
                   "members.", ()),
+    FrameworkCase("framework-run-by-an-unlisted-body", "Parts were bought from the regional "
+                  "framework run by Midshire Council.", ()),
+    FrameworkCase("hypothetical-framework-run-by-owner", "Officers asked whether a framework "
+                  "run by ESPO could be used.", ()),
+    FrameworkCase("owner-among-words-in-bracket", "Power is bought via the Metering Framework "
+                  "(an extended ESPO Framework) this year.", (Fw("Metering Framework"),
+                                                               Fw("ESPO Framework", "ESPO"))),
     FrameworkCase("ccs-takes-rm-numbers-only", "The CCS 2024 report lists savings.", ()),
 ]
 

@@ -38,6 +38,7 @@ from pipeline.patterns.frameworks_words import (
     CONSORTIUM_WORDS,
     IDENTIFIER_PATTERNS,
     NOT_AFTER_CODE,
+    OWNER_AFTER_GAP,
     REFERENCE_CODE,
     REFERENCE_GAP,
     YEAR_LIKE,
@@ -188,8 +189,10 @@ def _joinable(doc: Doc, current: Mention, span: Hit, kind: str) -> bool:
     """Near, in one sentence, and nothing between that starts another phrase; a
     framework's reference number may follow "ref;" or "reference:"; a bracket may hold
     an identifier of the mention ("(Digital Marketplace G-Cloud 11)") or an owner's
-    abbreviation ("Eastern Shires Purchasing Organisation (ESPO) Framework"), but an
-    owner or framework word in a bracket after a framework word names another framework."""
+    abbreviation ("Eastern Shires Purchasing Organisation (ESPO) Framework") or the owner
+    alone ("framework (YPO)"), and the owner may follow as the one running it ("framework
+    run by ESPO"); but a framework word, or an owner among other words, in a bracket after
+    a framework word names another framework."""
     if span.start - current.end > _GAP:
         return False
     if sentence_bounds(doc, span.start) != sentence_bounds(doc, current.start):
@@ -199,9 +202,21 @@ def _joinable(doc: Doc, current: Mention, span: Hit, kind: str) -> bool:
         t.lower_ in REFERENCE_GAP for t in gap
     ):
         return True
+    if kind == "BUYER" and "framework" in current.kinds and current.owner is None \
+            and _owner_after(doc, gap, span):
+        return True
     if kind in ("FRAMEWORK", "BUYER") and "framework" in current.kinds and _opens_bracket(gap):
         return False  # "X Framework (enhanced LASER Framework ...)": a second name
     return not any(t.text in {",", ";", ":"} or t.lower_ in _GAP_STOP for t in gap)
+
+
+def _owner_after(doc: Doc, gap: Span, owner: Hit) -> bool:
+    """A buying organisation named after the framework word as the one that runs it:
+    "the national framework run by Bluelight Commercial", "the furniture framework (YPO)"
+    (a bracket holding the owner alone)."""
+    if gap.text == "(":
+        return owner.end < len(doc) and doc[owner.end].text == ")"
+    return OWNER_AFTER_GAP.fullmatch(gap.text) is not None
 
 
 def _opens_bracket(tokens: Span) -> bool:

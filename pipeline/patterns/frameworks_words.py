@@ -173,3 +173,12 @@ YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 # A purchasing consortium named by its buying organisation, used as the route of the
 # purchase: "supplied via the LASER consortium", "bought through the ESPO consortium".
 CONSORTIUM_WORDS = frozenset(("consortium", "consortia"))
+
+# The words between a framework and the buying organisation after it that make that
+# organisation its owner: "the national framework run by Bluelight Commercial", "the
+# framework operated by the YPO".
+OWNER_AFTER_GAP = re.compile(
+    r"(?:run|operated|managed|let|established|provided|hosted|procured|owned|set\s+up)\s+by"
+    r"(?:\s+the)?",
+    re.IGNORECASE,
+)
