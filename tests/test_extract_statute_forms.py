@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import pytest
 
-from tests.case_records import parametrize_groups
+from tests.case_records import known_miss, parametrize_groups
 from tests.conftest import record_of
 from tests.test_extract_statutes import (
     ECHR,
@@ -255,6 +255,8 @@ PA96 = "Police Act 1996"
 PA96_URI = "ukpga/1996/16"
 LOCALISM = "Localism Act 2011"
 LOCALISM_URI = "ukpga/2011/20"
+FRSA = "Fire and Rescue Services Act 2004"
+FRSA_URI = "ukpga/2004/21"
 
 # Issue 11, second round: citation grammar of older Acts and of amending ones -- Parts in
 # roman numerals, a schedule's paragraph written "to" it, a schedule's paragraphs listed
@@ -284,6 +286,14 @@ CASES_FROM_CITATION_GRAMMAR = [
                 "1996 govern joint working. All forces will sign a Section 22A Agreement.",
                 (Ref(PA96, "sections 22A to 23I", PA96_URI),
                  Ref(PA96, "section 22A", PA96_URI))),
+    StatuteCase("each-provision-with-its-word", "The service relies on Section 7 and Section "
+                "13 of the Fire and Rescue Services Act 2004.",
+                (Ref(FRSA, "section 7", FRSA_URI), Ref(FRSA, "section 13", FRSA_URI))),
+    StatuteCase("each-paragraph-with-its-word-by-commas", "Withheld under Paragraph 1, "
+                "Paragraph 2 and Paragraph 5 of Schedule 12A to the Local Government Act 1972.",
+                (Ref(LGA72, "schedule 12A, paragraph 1", LGA72_URI),
+                 Ref(LGA72, "schedule 12A, paragraph 2", LGA72_URI),
+                 Ref(LGA72, "schedule 12A, paragraph 5", LGA72_URI))),
     StatuteCase("bare-inserted-section-inside-a-range", "Sections 22 to 23 of the Police Act "
                 "1996 apply, and each force signs a Section 22A Agreement.",
                 (Ref(PA96, "sections 22 to 23", PA96_URI), Ref(PA96, "section 22A", PA96_URI))),
@@ -306,6 +316,13 @@ NEGATIVES_FROM_CITATION_GRAMMAR = [
     StatuteCase("paragraph-after-a-section-is-the-report", "Section 111 of the Local "
                 "Government Act 1972, paragraph 4 below explains, is relied on.",
                 (Ref(LGA72, "section 111", LGA72_URI),)),
+    StatuteCase("sibling-stops-at-another-act", "The council used section 2 of the Localism "
+                "Act 2011 and section 111 of the Local Government Act 1972.",
+                (Ref(LOCALISM, "section 2", LOCALISM_URI), Ref(LGA72, "section 111", LGA72_URI))),
+    known_miss(StatuteCase("siblings-of-two-kinds", "Section 4 and Schedule 2 of the Localism "
+                           "Act 2011 apply.", (Ref(LOCALISM, "section 4", LOCALISM_URI),
+                                               Ref(LOCALISM, "schedule 2", LOCALISM_URI))),
+               "only provisions of one kind are read as a list; the section is lost"),
     StatuteCase("bare-section-outside-the-range", "Sections 22A to 23I of the Police Act 1996 "
                 "apply. A Section 106 Agreement is a separate matter.",
                 (Ref(PA96, "sections 22A to 23I", PA96_URI), Ref("section 106", None, None))),

@@ -30,6 +30,7 @@ from pipeline.patterns.legislation import (
     PROVISION_ID,
     PROVISION_OF,
     PROVISION_RANKS,
+    PROVISION_SIBLING,
     PROVISION_WITHIN_AFTER,
     PROVISION_WORDS,
     SUBDIVISION_AFTER,
@@ -87,7 +88,7 @@ def provisions_around(
 def _levels_before(text: str, start: int, kind: str | None) -> tuple[list[Level], int]:
     """Levels written before the instrument ("paragraph 3 of Part 1 of Schedule 12A to
     the ", "Paragraph 3, Part 1, Schedule 12A of the ", "Section 120 " before a full
-    title), outermost first, and where they start."""
+    title, "Section 7 and Section 13 of the "), outermost first, and where they start."""
     nearest = None
     if _LINKED_BEFORE.search(text, max(0, start - 20), start):
         nearest = PROVISION_BEFORE.search(text, max(0, start - _WINDOW), start)
@@ -111,9 +112,25 @@ def _levels_before(text: str, start: int, kind: str | None) -> tuple[list[Level]
             break
         levels.append(_level(found))
         start = found.start()
+    start = _siblings_before(text, start, levels)
     if by_comma:  # "Paragraph 3, Part 1, Schedule 12A": the kinds say which holds which
         levels.sort(key=lambda level: -PROVISION_RANKS.get(level.word, 0))
     return levels, start
+
+
+def _siblings_before(text: str, start: int, levels: list[Level]) -> int:
+    """Provisions of the same kind listed before the first one read, each with its own
+    word ("Section 7 and Section 13 of the ..."): their ids join it. Returns where the
+    list starts."""
+    while True:
+        found = PROVISION_SIBLING.search(text, max(0, start - _WINDOW), start)
+        if found is None or found.end() != start:
+            return start
+        level, first = _level(found), levels[-1]
+        if level.word != first.word or level.is_range or first.is_range:
+            return start
+        levels[-1] = Level(first.word, level.ids + first.ids)
+        start = found.start()
 
 
 def _may_link(found: re.Match[str], outer: Level) -> bool:

@@ -151,6 +151,13 @@ PROVISION_COMMA = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# A provision of the same kind listed before another, each with its own word: "Section 7
+# and " (before "Section 13 of the ..."), "Section 5, " (before "Section 7 and ...").
+PROVISION_SIBLING = re.compile(
+    rf"""(?P<prov>{PROVISION_LIST})\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
 # How far out a kind of provision stands: a schedule holds parts, a part chapters, a
 # chapter sections, a section subsections; a schedule's paragraphs sit within its parts.
 PROVISION_RANKS = {"protocol": 6, "schedule": 6, "part": 5, "chapter": 4, "section": 3,
