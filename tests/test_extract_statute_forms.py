@@ -294,6 +294,11 @@ CASES_FROM_CITATION_GRAMMAR = [
                 (Ref(LGA72, "schedule 12A, paragraph 1", LGA72_URI),
                  Ref(LGA72, "schedule 12A, paragraph 2", LGA72_URI),
                  Ref(LGA72, "schedule 12A, paragraph 5", LGA72_URI))),
+    StatuteCase("article-beside-numbered-protocol", "Article 8 ECHR and Article 1 Protocol 1 "
+                "are both engaged by the order.",
+                (Ref(ECHR, "article 8", None), Ref(ECHR, "protocol 1, article 1", None))),
+    StatuteCase("protocol-to-the-convention-read-once", "Article 1 of Protocol 1 to the "
+                "Convention protects the owners.", (Ref(ECHR, "protocol 1, article 1", None),)),
     StatuteCase("bare-inserted-section-inside-a-range", "Sections 22 to 23 of the Police Act "
                 "1996 apply, and each force signs a Section 22A Agreement.",
                 (Ref(PA96, "sections 22 to 23", PA96_URI), Ref(PA96, "section 22A", PA96_URI))),
@@ -323,6 +328,10 @@ NEGATIVES_FROM_CITATION_GRAMMAR = [
                            "Act 2011 apply.", (Ref(LOCALISM, "section 4", LOCALISM_URI),
                                                Ref(LOCALISM, "schedule 2", LOCALISM_URI))),
                "only provisions of one kind are read as a list; the section is lost"),
+    StatuteCase("protocol-of-another-agreement", "Article 4 Protocol 2 of the data sharing "
+                "agreement applies.", ()),
+    StatuteCase("protocol-to-another-agreement", "Article 3 of Protocol 1 to the partnership "
+                "agreement covers data.", ()),
     StatuteCase("bare-section-outside-the-range", "Sections 22A to 23I of the Police Act 1996 "
                 "apply. A Section 106 Agreement is a separate matter.",
                 (Ref(PA96, "sections 22A to 23I", PA96_URI), Ref("section 106", None, None))),

@@ -68,6 +68,22 @@ ARTICLE_OF = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# An article cited right before a protocol, with or without "of": "Article 1 of the "
+# (before "First Protocol"), "Article 1 " (before "Protocol 1", as "A1P1" is spelt out).
+ARTICLE_BEFORE_PROTOCOL = re.compile(
+    r"""\b(?:articles?|arts?\.?)\s*\d{1,2}[A-Za-z]?(?:\s*(?:,|and|&)\s*\d{1,2}[A-Za-z]?)*
+        \s+(?:of\s+(?:the\s+)?)?\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# What a protocol is "of" or "to" when it is not the Convention's: "Protocol 2 of the data
+# sharing agreement" (but "Protocol 1 to the Convention", "... to the ECHR").
+PROTOCOL_OF_ANOTHER = re.compile(
+    r"""\s+(?:of|to|in|under)\s+
+        (?!(?:the\s+)?(?:European\s+)?Convention\b|(?:the\s+)?ECHR\b|(?:the\s+)?Human\s+Rights\b)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
 # One level of a provision: a provision list or a protocol.
 PROVISION_LEVEL = rf"""(?:(?P<prov>{PROVISION_LIST}) | (?P<protocol>{PROTOCOL}))"""
 
