@@ -64,6 +64,8 @@ NEGATIVES_FROM_BUYING_ORGANISATIONS = [
     FrameworkCase("owner-among-words-in-bracket", "Power is bought via the Metering Framework "
                   "(an extended ESPO Framework) this year.", (Fw("Metering Framework"),
                                                                Fw("ESPO Framework", "ESPO"))),
+    FrameworkCase("abbreviation-inside-a-longer-code", "The part coded MESPO307 Tables was "
+                  "ordered.", ()),
     FrameworkCase("ccs-takes-rm-numbers-only", "The CCS 2024 report lists savings.", ()),
 ]
 

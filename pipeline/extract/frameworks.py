@@ -155,6 +155,9 @@ def _buyer_code_hits(doc: Doc, text: str) -> list[Hit]:
     pattern, owners = _buyer_codes()
     found: list[Hit] = []
     for match in pattern.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        if before.isalnum() or before in "-_":
+            continue
         number = match.group("number")
         if number is not None and match.group("space") and "_" not in number and (
             YEAR_LIKE.fullmatch(number) or not CODE_FOLLOWER.match(text, match.end())

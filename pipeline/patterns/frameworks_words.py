@@ -159,8 +159,9 @@ IDENTIFIER_PATTERNS = (("IDENTIFIER", "rm", RM_NUMBER), ("GCLOUD", "cloud", G_CL
 # 664_21"), or glued to the word "Framework" by a text that lost its spaces
 # ("LASERFramework"). `{owners}` is the table's capitalised abbreviations
 # (buying_organisations.json; Crown Commercial Service numbers its agreements RM..., read
-# by `RM_NUMBER`).
-BUYER_CODE_TEMPLATE = r"""(?<![\w-])(?P<owner>{owners})
+# by `RM_NUMBER`). The left boundary (no letter, digit, "-" or "_" before) is tested by
+# hand: a pattern opening with a look-behind is tried at every character.
+BUYER_CODE_TEMPLATE = r"""(?P<owner>{owners})
     (?: (?P<glued>Frameworks?)\b
       | (?P<space>\s?)(?P<number>\d{{3,4}}(?:_\d{{2}})?)(?!\w|[,.]\d) )"""
 
