@@ -1,12 +1,13 @@
 """Procurement frameworks: owner, name, RM number and lot, read around anchors.
 
 Anchors are the token matches of `frameworks.jsonl` (the word "framework", "dynamic
-purchasing system"), identifiers found on characters (RM numbers, G-Cloud N, "lot 2") and
-names from the tables (buying organisations, CCS agreements). Anchors a few tokens apart
-in one sentence are one mention ("Crown Commercial Services Framework Agreement (Digital
-Marketplace G-Cloud 11)", "CCS RM6261 lot 1", "the CCS framework ref; RM6186 Fuel Cards
-and Associated Services VI"). A call-off made "pursuant to"/"under" a capitalised name is a
-mention too, though the sentence never says "framework".
+purchasing system"), identifiers found on characters (RM numbers, G-Cloud N, "lot 2", a
+buying organisation's numbered framework "NEPO307") and names from the tables (buying
+organisations, CCS agreements). Anchors a few tokens apart in one sentence are one mention
+("Crown Commercial Services Framework Agreement (Digital Marketplace G-Cloud 11)", "CCS
+RM6261 lot 1", "the CCS framework ref; RM6186 Fuel Cards and Associated Services VI", "the
+national framework run by Bluelight Commercial"). A call-off made "pursuant to"/"under" a
+capitalised name is a mention too, though the sentence never says "framework".
 
 Which mentions are frameworks, and how they are named, is `pipeline.extract.framework_rules`.
 """
