@@ -367,10 +367,6 @@ KNOWN_MISSES = [
                              "Road Structures Civil Engineering.",
                              (Fw("Road Structures Civil Engineering", "Transport for London"),)),
                "the vehicle is read only right after 'call-off (contract) pursuant to/under'"),
-    known_miss(FrameworkCase("owner-after-framework", "The cars were bought from the "
-                             "national framework run by Bluelight Commercial.",
-                             (Fw(Has("Bluelight Commercial"), "Bluelight Commercial"),)),
-               "an owner is read only before the framework word"),
 ]
 
 

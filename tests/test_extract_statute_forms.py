@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import pytest
 
-from tests.case_records import parametrize_groups
+from tests.case_records import known_miss, parametrize_groups
 from tests.conftest import record_of
 from tests.test_extract_statutes import (
     ECHR,
@@ -249,16 +249,113 @@ NEGATIVES_FROM_PROVISION_FORMS = [
 ]
 
 
+RTRA = "Road Traffic Regulation Act 1984"
+RTRA_URI = "ukpga/1984/27"
+PA96 = "Police Act 1996"
+PA96_URI = "ukpga/1996/16"
+LOCALISM = "Localism Act 2011"
+LOCALISM_URI = "ukpga/2011/20"
+FRSA = "Fire and Rescue Services Act 2004"
+FRSA_URI = "ukpga/2004/21"
+
+# Issue 11, second round: citation grammar of older Acts and of amending ones -- Parts in
+# roman numerals, a schedule's paragraph written "to" it, a schedule's paragraphs listed
+# after its Act, provisions "inserted into" an Act, a section named by a cited range.
+CASES_FROM_CITATION_GRAMMAR = [
+    StatuteCase("roman-part-of-schedule", "The council may revoke the order (Part IV of "
+                "Schedule 9 to the Road Traffic Regulation Act 1984) after notice.",
+                (Ref(RTRA, "schedule 9, part IV", RTRA_URI),)),
+    StatuteCase("roman-part-with-letter", "Access to the papers follows Part VA of the Local "
+                "Government Act 1972 for every meeting.", (Ref(LGA72, "part VA", LGA72_URI),)),
+    StatuteCase("paragraph-to-schedule", "Tender prices stay confidential - paragraph 3 to "
+                "Schedule 12A of the Local Government Act 1972.",
+                (Ref(LGA72, "schedule 12A, paragraph 3", LGA72_URI),)),
+    StatuteCase("paragraphs-after-the-act", "The press left because the item was exempt under "
+                "Part 1 of Schedule 12A to the Local Government Act 1972, paragraphs 1 and 3.",
+                (Ref(LGA72, "schedule 12A, part 1, paragraph 1", LGA72_URI),
+                 Ref(LGA72, "schedule 12A, part 1, paragraph 3", LGA72_URI))),
+    StatuteCase("sections-inserted-into-an-act", "The Localism Act 2011 inserted sections 9A "
+                "and 9B into the Local Government Act 2000 on executive arrangements.",
+                (Ref(LOCALISM, None, LOCALISM_URI),
+                 Ref("Local Government Act 2000", "section 9A", "ukpga/2000/22"),
+                 Ref("Local Government Act 2000", "section 9B", "ukpga/2000/22"))),
+    StatuteCase("inserted-into-the-year-act", "Sections 1 to 5 of the Police Act 1996 set up "
+                "forces. A later Act inserted section 22C into the 1996 Act.",
+                (Ref(PA96, "sections 1 to 5", PA96_URI), Ref(PA96, "section 22C", PA96_URI))),
+    StatuteCase("bare-section-inside-a-cited-range", "Sections 22A to 23I of the Police Act "
+                "1996 govern joint working. All forces will sign a Section 22A Agreement.",
+                (Ref(PA96, "sections 22A to 23I", PA96_URI),
+                 Ref(PA96, "section 22A", PA96_URI))),
+    StatuteCase("each-provision-with-its-word", "The service relies on Section 7 and Section "
+                "13 of the Fire and Rescue Services Act 2004.",
+                (Ref(FRSA, "section 7", FRSA_URI), Ref(FRSA, "section 13", FRSA_URI))),
+    StatuteCase("each-paragraph-with-its-word-by-commas", "Withheld under Paragraph 1, "
+                "Paragraph 2 and Paragraph 5 of Schedule 12A to the Local Government Act 1972.",
+                (Ref(LGA72, "schedule 12A, paragraph 1", LGA72_URI),
+                 Ref(LGA72, "schedule 12A, paragraph 2", LGA72_URI),
+                 Ref(LGA72, "schedule 12A, paragraph 5", LGA72_URI))),
+    StatuteCase("article-beside-numbered-protocol", "Article 8 ECHR and Article 1 Protocol 1 "
+                "are both engaged by the order.",
+                (Ref(ECHR, "article 8", None), Ref(ECHR, "protocol 1, article 1", None))),
+    StatuteCase("protocol-to-the-convention-read-once", "Article 1 of Protocol 1 to the "
+                "Convention protects the owners.", (Ref(ECHR, "protocol 1, article 1", None),)),
+    StatuteCase("bare-inserted-section-inside-a-range", "Sections 22 to 23 of the Police Act "
+                "1996 apply, and each force signs a Section 22A Agreement.",
+                (Ref(PA96, "sections 22 to 23", PA96_URI), Ref(PA96, "section 22A", PA96_URI))),
+]
+
+NEGATIVES_FROM_CITATION_GRAMMAR = [
+    StatuteCase("capital-i-is-a-pronoun", "The power is the Localism Act 2011, section 1 and I "
+                "am content to rely on it.", (Ref(LOCALISM, "section 1", LOCALISM_URI),)),
+    StatuteCase("report-part-in-roman-numerals", "Part II of this report is not for "
+                "publication.", ()),
+    StatuteCase("lower-case-roman-is-no-part", "The Local Government Act 1972 applies; see "
+                "part iv of the appendix.", (Ref(LGA72, None, LGA72_URI),)),
+    StatuteCase("section-to-schedule-is-an-amendment", "The changes made by section 5 to "
+                "Schedule 2 of the Local Government Act 1972 took effect.",
+                (Ref(LGA72, "schedule 2", LGA72_URI),)),
+    StatuteCase("provision-after-naming-its-own-act", "It is exempt under Part 1 of Schedule "
+                "12A to the Local Government Act 1972, section 2 of the Localism Act 2011 aside.",
+                (Ref(LGA72, "schedule 12A, part 1", LGA72_URI),
+                 Ref(LOCALISM, "section 2", LOCALISM_URI))),
+    StatuteCase("paragraph-after-a-section-is-the-report", "Section 111 of the Local "
+                "Government Act 1972, paragraph 4 below explains, is relied on.",
+                (Ref(LGA72, "section 111", LGA72_URI),)),
+    StatuteCase("sibling-stops-at-another-act", "The council used section 2 of the Localism "
+                "Act 2011 and section 111 of the Local Government Act 1972.",
+                (Ref(LOCALISM, "section 2", LOCALISM_URI), Ref(LGA72, "section 111", LGA72_URI))),
+    known_miss(StatuteCase("siblings-of-two-kinds", "Section 4 and Schedule 2 of the Localism "
+                           "Act 2011 apply.", (Ref(LOCALISM, "section 4", LOCALISM_URI),
+                                               Ref(LOCALISM, "schedule 2", LOCALISM_URI))),
+               "only provisions of one kind are read as a list; the section is lost"),
+    StatuteCase("protocol-of-another-agreement", "Article 4 Protocol 2 of the data sharing "
+                "agreement applies.", ()),
+    StatuteCase("protocol-to-another-agreement", "Article 3 of Protocol 1 to the partnership "
+                "agreement covers data.", ()),
+    StatuteCase("bare-section-outside-the-range", "Sections 22A to 23I of the Police Act 1996 "
+                "apply. A Section 106 Agreement is a separate matter.",
+                (Ref(PA96, "sections 22A to 23I", PA96_URI), Ref("section 106", None, None))),
+    StatuteCase("bare-section-in-ranges-of-two-acts", "Sections 1 to 10 of the Localism Act "
+                "2011 and sections 1 to 20 of the Police Act 1996 apply. A Section 5 Agreement "
+                "follows.",
+                (Ref(LOCALISM, "sections 1 to 10", LOCALISM_URI),
+                 Ref(PA96, "sections 1 to 20", PA96_URI), Ref("section 5", None, None))),
+]
+
+
 @pytest.mark.parametrize(
     "case",
     parametrize_groups(provision_forms=CASES_FROM_PROVISION_FORMS, titles=CASES_FROM_TITLES,
-                       negative=NEGATIVES_FROM_PROVISION_FORMS),
+                       negative=NEGATIVES_FROM_PROVISION_FORMS,
+                       citation_grammar=CASES_FROM_CITATION_GRAMMAR,
+                       negative_grammar=NEGATIVES_FROM_CITATION_GRAMMAR),
 )
 def test_statutory_references(case: StatuteCase) -> None:
     assert record_to_refs(record_of(case.text)) == list(case.expected)
 
 
-ALL_CASES = [*CASES_FROM_PROVISION_FORMS, *CASES_FROM_TITLES, *NEGATIVES_FROM_PROVISION_FORMS]
+ALL_CASES = [*CASES_FROM_PROVISION_FORMS, *CASES_FROM_TITLES, *NEGATIVES_FROM_PROVISION_FORMS,
+             *CASES_FROM_CITATION_GRAMMAR, *NEGATIVES_FROM_CITATION_GRAMMAR]
 
 
 class OtherCase(NamedTuple):

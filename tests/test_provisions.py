@@ -41,6 +41,12 @@ PROVISION_FORMS = [
                   "paragraph 3(b)"),
     ProvisionCase("article-of-protocol", "Article 1 of Protocol 1", "protocol 1, article 1"),
     ProvisionCase("range-kept", "sections 12 to 15", "sections 12 to 15"),
+    ProvisionCase("innermost-first-by-comma", "paragraph 3, Schedule 12A",
+                  "schedule 12A, paragraph 3"),
+    ProvisionCase("three-levels-innermost-first-by-comma", "para 3, Part 1, Sch 12A",
+                  "schedule 12A, part 1, paragraph 3"),
+    ProvisionCase("roman-part-of-schedule", "Part IV of Schedule 9", "schedule 9, part IV"),
+    ProvisionCase("roman-part-with-letter", "Part VA", "part VA"),
 ]
 
 NOT_PROVISIONS = [
@@ -48,6 +54,8 @@ NOT_PROVISIONS = [
     ProvisionCase("provision-of-an-act", "section 22A of the Police Act 1996", None),
     ProvisionCase("a-list-is-not-one", "sections 30 and 34", None),
     ProvisionCase("words", "the general power", None),
+    ProvisionCase("lower-case-roman", "part iv", None),
+    ProvisionCase("comma-between-unknown-kinds", "section 5, the schedule", None),
 ]
 
 

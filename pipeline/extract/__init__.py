@@ -64,7 +64,7 @@ def passages_to_extraction(document: Document, passages: Sequence[Passage]) -> E
     findings = [
         *amounts,
         *statutes,
-        *guarded("frameworks", lambda: extract_frameworks(passages), nothing),
+        *guarded("frameworks", lambda: extract_frameworks(passages, document.sections), nothing),
         *guarded("parties", lambda: extract_parties(text, passages), nothing),
         *guarded("recommendations", lambda: extract_recommendations(document), nothing),
         *guarded("other instruments", lambda: extract_other_instruments(text, passages), nothing),

@@ -9,8 +9,8 @@
   continue its lead-in ("... under section 38 of the GLA Act 1999:" / "b. sections 30
   and 34 of that Act"), so an item's back-reference means what the item itself or the
   lead-in names, not what a sibling item names;
-- a section cited as a name ("Section 106 Agreements"): the Act cited for it elsewhere,
-  else the words.
+- a section cited as a name ("Section 106 Agreements"): the Act cited for it elsewhere
+  (that section, or a range of sections holding it), else the words.
 """
 
 from __future__ import annotations
@@ -236,7 +236,7 @@ def bare_sections(text: str, findings: list[Finding]) -> list[Finding]:
         if any(s <= start < e for s, e in [*covered, *((f.start, f.end) for f in out)]):
             continue
         provision = f"section {found.group('id')}"
-        known = attached.get(provision)
+        known = attached.get(provision) or _range_holding(findings, found.group("id"))
         if known is not None:
             out.append(finding("statutory_references", start, end, "bare-section-resolved",
                                instrument=known.values["instrument"], provision=provision,
@@ -245,6 +245,27 @@ def bare_sections(text: str, findings: list[Finding]) -> list[Finding]:
             out.append(finding("statutory_references", start, end, "bare-section",
                                instrument=provision, provision=None, uri=None))
     return out
+
+
+_SECTION_RANGE = re.compile(r"sections (?P<first>\d{1,4}[A-Z]{0,2}) to (?P<last>\d{1,4}[A-Z]{0,2})")
+_SECTION_KEY = re.compile(r"(?P<number>\d{1,4})(?P<letters>[A-Z]{0,2})")
+
+
+def _range_holding(findings: list[Finding], section_id: str) -> Finding | None:
+    """The citation of a range of sections ("sections 22A to 23I of the Police Act 1996")
+    that holds `section_id` ("22A", "22C"), when the ranges holding it are all of one
+    instrument; sections sort by number, then by the letters of an inserted one."""
+    key = _section_key(section_id)
+    holding = [f for f in findings
+               if (m := _SECTION_RANGE.fullmatch(f.values.get("provision") or ""))
+               and _section_key(m.group("first")) <= key <= _section_key(m.group("last"))]
+    instruments = {f.values["instrument"] for f in holding}
+    return holding[0] if key != (0, "") and len(instruments) == 1 else None
+
+
+def _section_key(section_id: str) -> tuple[int, str]:
+    found = _SECTION_KEY.fullmatch(section_id.upper())
+    return (int(found.group("number")), found.group("letters")) if found else (0, "")
 
 
 def without_contained(findings: list[Finding]) -> list[Finding]:

@@ -1,8 +1,10 @@
 """Which framework mentions are procurement frameworks, and the call-off rule.
 
 A mention is a framework when it carries an identifier (an RM number, G-Cloud N, a CCS
-agreement's title), or a buying organisation from the table next to the word "framework"
-("the ESPO framework", "YPO Office Furniture Solutions framework"), or a capitalised name
+agreement's title, a buying organisation's numbered framework: "NEPO307"), or a buying
+organisation from the table next to the word "framework" ("the ESPO framework", "YPO
+Office Furniture Solutions framework") or next to "consortium" as the route of the
+purchase ("supplied via the LASER consortium"), or a capitalised name
 before "Framework" used as the route of this purchase ("called off from the Cirrus
 Materials Framework", "the EPP framework chosen permits direct award", "will use the
 Southern Construction Framework" when the name says what it buys). Never: a bare
@@ -70,6 +72,8 @@ def accept(doc: Doc, mention: Mention) -> bool:
         return True
     if "calloff" in kinds:
         return True  # checked where it was made
+    if "consortium" in kinds and "framework" not in kinds:
+        return is_route(doc, mention)  # "supplied via the LASER consortium"
     if "framework" not in kinds:
         return False
     span_text = _text(doc, mention.start, mention.end)
@@ -120,6 +124,12 @@ def _before(doc: Doc, start: int) -> str:
     first = sentence_bounds(doc, start)[0]
     offsets: list[int] = doc.user_data["offsets"]
     return text_of(doc)[offsets[first] : offsets[start]][-100:]
+
+
+def is_route(doc: Doc, mention: Mention) -> bool:
+    """Whether the words before the mention say the purchase goes through it ("via the",
+    "call-off contracts under the")."""
+    return _frame(doc, mention.start) == "route"
 
 
 def _frame(doc: Doc, start: int) -> str | None:

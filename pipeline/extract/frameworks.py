@@ -1,12 +1,13 @@
 """Procurement frameworks: owner, name, RM number and lot, read around anchors.
 
 Anchors are the token matches of `frameworks.jsonl` (the word "framework", "dynamic
-purchasing system"), identifiers found on characters (RM numbers, G-Cloud N, "lot 2") and
-names from the tables (buying organisations, CCS agreements). Anchors a few tokens apart
-in one sentence are one mention ("Crown Commercial Services Framework Agreement (Digital
-Marketplace G-Cloud 11)", "CCS RM6261 lot 1", "the CCS framework ref; RM6186 Fuel Cards
-and Associated Services VI"). A call-off made "pursuant to"/"under" a capitalised name is a
-mention too, though the sentence never says "framework".
+purchasing system"), identifiers found on characters (RM numbers, G-Cloud N, "lot 2", a
+buying organisation's numbered framework "NEPO307") and names from the tables (buying
+organisations, CCS agreements). Anchors a few tokens apart in one sentence are one mention
+("Crown Commercial Services Framework Agreement (Digital Marketplace G-Cloud 11)", "CCS
+RM6261 lot 1", "the CCS framework ref; RM6186 Fuel Cards and Associated Services VI", "the
+national framework run by Bluelight Commercial"). A call-off made "pursuant to"/"under" a
+capitalised name is a mention too, though the sentence never says "framework".
 
 Which mentions are frameworks, and how they are named, is `pipeline.extract.framework_rules`.
 """
@@ -19,22 +20,29 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from pipeline.document import Section
 from pipeline.extract.findings import Finding, finding
 from pipeline.extract.framework_rules import (
     Mention,
     accept,
     call_off_mentions,
     is_generic,
+    is_route,
     title_run,
 )
 from pipeline.extract.passages import Passage, sentence_bounds, text_of
 from pipeline.nlp import Hit, hits, read_table
 from pipeline.patterns.frameworks_words import (
+    BUYER_CODE_TEMPLATE,
     CCS_NAME,
+    CODE_FOLLOWER,
+    CONSORTIUM_WORDS,
     IDENTIFIER_PATTERNS,
     NOT_AFTER_CODE,
+    OWNER_AFTER_GAP,
     REFERENCE_CODE,
     REFERENCE_GAP,
+    YEAR_LIKE,
 )
 
 _GAP = 4
@@ -57,10 +65,30 @@ def _g_cloud() -> dict[str, str]:
     return dict(read_table("frameworks.json")["g_cloud"])
 
 
-def extract_frameworks(passages: Sequence[Passage]) -> list[Finding]:
+@lru_cache(maxsize=1)
+def _buyer_codes() -> tuple[re.Pattern[str], dict[str, str]]:
+    """`BUYER_CODE_TEMPLATE` over the table's capitalised abbreviations, and each one's
+    organisation."""
+    owners: dict[str, str] = {}
+    for row in read_table("buying_organisations.json")["organisations"]:
+        for name in [row["name"], *row["aliases"]]:
+            if name.isalpha() and name.isupper() and name != "CCS":
+                owners[name] = row["name"]
+    names = "|".join(sorted(owners, key=len, reverse=True))
+    return re.compile(BUYER_CODE_TEMPLATE.format(owners=names), re.VERBOSE), owners
+
+
+def extract_frameworks(
+    passages: Sequence[Passage], sections: Sequence[Section] = ()
+) -> list[Finding]:
     """Frameworks of every passage; a bare "owner + framework" mention ("the CCS
-    framework") gives way to a fuller one of the same owner in the document."""
-    found: list[tuple[Finding, bool]] = []
+    framework") gives way to a fuller one of the same owner in the document. Under a
+    heading of alternative options ("Alternative options considered"), a framework the
+    purchase would go through ("Option 2 - call off under the CCS framework") is an
+    option not taken, unless the document names it elsewhere too."""
+    options = [(s.start, s.end) for s in sections
+               if s.kind == "alternatives" and "alternative" in s.heading.lower()]
+    found: list[tuple[Finding, bool, bool]] = []  # finding, owner-only, an option not taken
     for passage in passages:
         doc = passage.doc
         mentions = _clusters(doc)
@@ -69,9 +97,19 @@ def extract_frameworks(passages: Sequence[Passage]) -> list[Finding]:
         mentions += call_off_mentions(doc, mentions)
         for mention in mentions:
             if accept(doc, mention):
-                found.append((_to_finding(passage, doc, mention), is_generic(doc, mention)))
-    fuller = {f.values["owner"] for f, generic in found if not generic and f.values["owner"]}
-    return [f for f, generic in found if not (generic and f.values["owner"] in fuller)]
+                f = _to_finding(passage, doc, mention)
+                option = any(s <= f.start < e for s, e in options) and is_route(doc, mention)
+                found.append((f, is_generic(doc, mention), option))
+    named = {k for f, _, option in found if not option for k in _keys(f)}
+    kept = [(f, generic) for f, generic, option in found
+            if not option or named & set(_keys(f))]
+    fuller = {f.values["owner"] for f, generic in kept if not generic and f.values["owner"]}
+    return [f for f, generic in kept if not (generic and f.values["owner"] in fuller)]
+
+
+def _keys(f: Finding) -> list[str]:
+    """What makes two framework findings the same framework: the owner, the name."""
+    return [k for k in (f.values["owner"], " ".join(f.values["name"].lower().split())) if k]
 
 
 def _to_finding(passage: Passage, doc: Doc, mention: Mention) -> Finding:
@@ -106,7 +144,30 @@ def _identifiers(doc: Doc) -> list[Hit]:
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 found.append(Hit(doc, span.start, span.end, label, f"{label.lower()}-characters"))
+    found += _buyer_code_hits(doc, text)
     doc.user_data["framework_identifiers"] = found
+    return found
+
+
+def _buyer_code_hits(doc: Doc, text: str) -> list[Hit]:
+    """A buying organisation's numbered framework ("NEPO307", "YPO 1010 Office ...") as
+    a CODE anchor, its abbreviation glued to the word ("LASERFramework") as a GLUED one;
+    each hit's id is the organisation."""
+    pattern, owners = _buyer_codes()
+    found: list[Hit] = []
+    for match in pattern.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        if before.isalnum() or before in "-_":
+            continue
+        number = match.group("number")
+        if number is not None and match.group("space") and "_" not in number and (
+            YEAR_LIKE.fullmatch(number) or not CODE_FOLLOWER.match(text, match.end())
+        ):
+            continue  # "ESPO 150 schools", "YPO 2021"; but "ESPO 664_21" is a number
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            label = "GLUED" if match.group("glued") else "CODE"
+            found.append(Hit(doc, span.start, span.end, label, owners[match.group("owner")]))
     return found
 
 
@@ -132,8 +193,10 @@ def _joinable(doc: Doc, current: Mention, span: Hit, kind: str) -> bool:
     """Near, in one sentence, and nothing between that starts another phrase; a
     framework's reference number may follow "ref;" or "reference:"; a bracket may hold
     an identifier of the mention ("(Digital Marketplace G-Cloud 11)") or an owner's
-    abbreviation ("Eastern Shires Purchasing Organisation (ESPO) Framework"), but an
-    owner or framework word in a bracket after a framework word names another framework."""
+    abbreviation ("Eastern Shires Purchasing Organisation (ESPO) Framework") or the owner
+    alone ("framework (YPO)"), and the owner may follow as the one running it ("framework
+    run by ESPO"); but a framework word, or an owner among other words, in a bracket after
+    a framework word names another framework."""
     if span.start - current.end > _GAP:
         return False
     if sentence_bounds(doc, span.start) != sentence_bounds(doc, current.start):
@@ -143,9 +206,21 @@ def _joinable(doc: Doc, current: Mention, span: Hit, kind: str) -> bool:
         t.lower_ in REFERENCE_GAP for t in gap
     ):
         return True
+    if kind == "BUYER" and "framework" in current.kinds and current.owner is None \
+            and _owner_after(doc, gap, span):
+        return True
     if kind in ("FRAMEWORK", "BUYER") and "framework" in current.kinds and _opens_bracket(gap):
         return False  # "X Framework (enhanced LASER Framework ...)": a second name
     return not any(t.text in {",", ";", ":"} or t.lower_ in _GAP_STOP for t in gap)
+
+
+def _owner_after(doc: Doc, gap: Span, owner: Hit) -> bool:
+    """A buying organisation named after the framework word as the one that runs it:
+    "the national framework run by Bluelight Commercial", "the furniture framework (YPO)"
+    (a bracket holding the owner alone)."""
+    if gap.text == "(":
+        return owner.end < len(doc) and doc[owner.end].text == ")"
+    return OWNER_AFTER_GAP.fullmatch(gap.text) is not None
 
 
 def _opens_bracket(tokens: Span) -> bool:
@@ -177,6 +252,13 @@ def _note_anchor(mention: Mention, span: Hit, kind: str) -> None:
         mention.kinds.add("gcloud")
     elif kind == "LOT":
         mention.lot = re.sub(r"^[Ll]ot\s?", "", span.text)
+    elif kind in ("CODE", "GLUED"):
+        mention.owner = mention.owner or span.id_
+        mention.owner_start, mention.owner_end = span.start, span.end
+        if kind == "CODE":
+            mention.identifier = mention.identifier or " ".join(span.text.split())
+        else:
+            mention.kinds.add("framework")
 
 
 def _extend(doc: Doc, mention: Mention) -> None:
@@ -192,8 +274,11 @@ def _extend(doc: Doc, mention: Mention) -> None:
                     for t in doc[mention.owner_end + 1 : mention.end]):
         mention.start = mention.owner_end + 1  # "TfL's Professional Services framework"
     end = mention.end
-    if mention.last_kind == "IDENTIFIER" and doc[end - 1].text != ")":
+    if mention.last_kind in ("IDENTIFIER", "CODE") and doc[end - 1].text != ")":
         end = title_run(doc, end)  # "RM6186 Fuel Cards and Associated Services VI"
+    if mention.kinds == {"buyer"} and end < len(doc) and doc[end].lower_ in CONSORTIUM_WORDS:
+        mention.kinds.add("consortium")  # "via the LASER consortium"
+        end += 1
     if end < len(doc) and doc[end].lower_ in _AFTER_WORDS \
             and doc[end - 1].lower_.startswith("framework"):
         end += 1

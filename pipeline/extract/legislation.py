@@ -44,8 +44,9 @@ from pipeline.extract.titles import titles_in
 from pipeline.nlp import Hit, hits
 from pipeline.patterns.legislation import (
     ACTS_SCHEDULING_THE_CONVENTION,
-    ARTICLE_OF,
+    ARTICLE_BEFORE_PROTOCOL,
     CONVENTION,
+    PROTOCOL_OF_ANOTHER,
     PROTOCOL_ORDINALS,
 )
 
@@ -170,10 +171,13 @@ def _table_mention(offset: int, span: Hit) -> Mention | None:
 
 
 def _protocol_mention(text: str, offset: int, span: Hit) -> Mention | None:
-    """"Article 1 of the First Protocol", "Article 1 of Protocol No. 1": a protocol to the
-    Convention, when an article of it is cited (a protocol alone may be anyone's)."""
+    """"Article 1 of the First Protocol", "Article 1 of Protocol No. 1", "Article 1
+    Protocol 1": a protocol to the Convention, when an article of it is cited (a protocol
+    alone may be anyone's), and not one "of" something else ("Protocol 2 of the sharing
+    agreement")."""
     start, end = offset + span.start_char, offset + span.end_char
-    if ARTICLE_OF.search(text, max(0, start - 40), start) is None:
+    if ARTICLE_BEFORE_PROTOCOL.search(text, max(0, start - 40), start) is None \
+            or PROTOCOL_OF_ANOTHER.match(text, end):
         return None
     convention = instrument_by_name(CONVENTION)
     if convention is None:
@@ -197,8 +201,9 @@ def _mention_to_findings(text: str, mention: Mention) -> list[Finding]:
     kind = "act_scheduling_the_convention" if mention.name in ACTS_SCHEDULING_THE_CONVENTION \
         else mention.kind
     provisions, start, end = provisions_around(text, mention.start, mention.end, kind)
-    if mention.within is not None:
-        provisions = [f"{mention.within}, {p}" for p in provisions] or [mention.within]
+    if mention.within is not None:  # "to the Convention" after "Article 1 of Protocol 1"
+        provisions = [p if p.startswith(mention.within.split()[0]) else
+                      f"{mention.within}, {p}" for p in provisions] or [mention.within]
     out: list[Finding] = []
     for provision in or_none(provisions):
         name, uri = mention.name, mention.instrument.uri if mention.instrument else None

@@ -20,6 +20,7 @@ from pipeline.patterns.legislation import (
     BESIDE_TITLE_KINDS,
     BRACKETED_PARTS,
     CONTAINER_WORDS,
+    PARTS_OF_SCHEDULE,
     PROTOCOL_ORDINALS,
     PROVISION_AFTER,
     PROVISION_BEFORE,
@@ -29,6 +30,7 @@ from pipeline.patterns.legislation import (
     PROVISION_ID,
     PROVISION_OF,
     PROVISION_RANKS,
+    PROVISION_SIBLING,
     PROVISION_WITHIN_AFTER,
     PROVISION_WORDS,
     SUBDIVISION_AFTER,
@@ -40,9 +42,12 @@ _ID = re.compile(PROVISION_ID, re.VERBOSE | re.IGNORECASE)
 _LAST_BRACKET = re.compile(r"\([^()]*\)\s*\Z")
 # Cheap tests before the costly provision patterns.
 _ABBREVIATED = re.compile(r"[A-Z]{2,}\b")  # "ECHR", "GDPR", "DPA 2018"
-_LINKED_BEFORE = re.compile(r"\b(?:of|to|under|in)\s+(?:the\s+)?(?:above\s+|said\s+)?\Z",
-                            re.IGNORECASE)
-_PLAIN_ID = re.compile(r"[A-Z]?\d{1,3}[A-Za-z]?(?:\([0-9A-Za-z]{1,4}\))*")  # not "4.2"
+_LINKED_BEFORE = re.compile(
+    r"\b(?:of|to|under|in|into)\s+(?:the\s+)?(?:above\s+|said\s+)?\Z", re.IGNORECASE)
+# not "4.2"; "IV" (a Part in roman numerals)
+_PLAIN_ID = re.compile(r"[A-Z]?\d{1,3}[A-Za-z]?(?:\([0-9A-Za-z]{1,4}\))*|[IVX]{1,5}[A-H]?")
+# A provision that goes on to name its own instrument: ", section 111 of the ..."
+_CITES_ITS_OWN = re.compile(r"\s*(?:\(|of\b|to\b|under\b|in\b)", re.IGNORECASE)
 _RANGE = re.compile(r"\sto\s|[-–]")
 _LIST = re.compile(r"\band\b|,|\bor\b|&", re.IGNORECASE)
 
@@ -69,6 +74,7 @@ def provisions_around(
     levels, new_start = _levels_before(text, start, kind)
     if levels:
         start = new_start
+        end = _within_after(text, end, levels)
     else:
         levels, end = _levels_after(text, end)
     provisions = levels_to_provisions(levels)
@@ -82,7 +88,7 @@ def provisions_around(
 def _levels_before(text: str, start: int, kind: str | None) -> tuple[list[Level], int]:
     """Levels written before the instrument ("paragraph 3 of Part 1 of Schedule 12A to
     the ", "Paragraph 3, Part 1, Schedule 12A of the ", "Section 120 " before a full
-    title), outermost first, and where they start."""
+    title, "Section 7 and Section 13 of the "), outermost first, and where they start."""
     nearest = None
     if _LINKED_BEFORE.search(text, max(0, start - 20), start):
         nearest = PROVISION_BEFORE.search(text, max(0, start - _WINDOW), start)
@@ -99,16 +105,60 @@ def _levels_before(text: str, start: int, kind: str | None) -> tuple[list[Level]
     by_comma = False
     while len(levels) < _MAX_LEVELS:
         found = PROVISION_OF.search(text, max(0, start - _WINDOW), start)
-        if found is None or found.end() != start:
+        if found is None or found.end() != start or not _may_link(found, levels[-1]):
             found = _comma_linked(text, start, levels[-1])
             by_comma = by_comma or found is not None
         if found is None:
             break
         levels.append(_level(found))
         start = found.start()
+    start = _siblings_before(text, start, levels)
     if by_comma:  # "Paragraph 3, Part 1, Schedule 12A": the kinds say which holds which
         levels.sort(key=lambda level: -PROVISION_RANKS.get(level.word, 0))
     return levels, start
+
+
+def _siblings_before(text: str, start: int, levels: list[Level]) -> int:
+    """Provisions of the same kind listed before the first one read, each with its own
+    word ("Section 7 and Section 13 of the ..."): their ids join it. Returns where the
+    list starts."""
+    while True:
+        found = PROVISION_SIBLING.search(text, max(0, start - _WINDOW), start)
+        if found is None or found.end() != start:
+            return start
+        level, first = _level(found), levels[-1]
+        if level.word != first.word or level.is_range or first.is_range:
+            return start
+        levels[-1] = Level(first.word, level.ids + first.ids)
+        start = found.start()
+
+
+def _may_link(found: re.Match[str], outer: Level) -> bool:
+    """"of" links any provision to the one it is part of; "to" only a schedule's paragraph
+    or part to its schedule ("paragraph 3 to Schedule 12A"), not "section 5 to Schedule 2"
+    (an amendment one provision makes to another)."""
+    if found.group("link").lower() == "of":
+        return True
+    return outer.word == "schedule" and _level(found).word in PARTS_OF_SCHEDULE
+
+
+def _within_after(text: str, end: int, levels: list[Level]) -> int:
+    """A part of the innermost level read before the instrument, written after it: "Part
+    1 of Schedule 7A to the ... Act 1973, paragraphs 6 and 8". Only a smaller kind within
+    a container (a schedule, part, chapter), and not one that names its own instrument
+    (", section 111 of the Localism Act 2011" is another citation). Adds to `levels`;
+    returns the quote's new end."""
+    inner = levels[-1]
+    if inner.word not in CONTAINER_WORDS or len(levels) >= _MAX_LEVELS:
+        return end
+    within = PROVISION_WITHIN_AFTER.match(text, end)
+    if within is None or _CITES_ITS_OWN.match(text, within.end()):
+        return end
+    level = _level(within)
+    if PROVISION_RANKS.get(level.word, 0) >= PROVISION_RANKS.get(inner.word, 0):
+        return end
+    levels.append(level)
+    return within.end()
 
 
 def _comma_linked(text: str, start: int, next_level: Level) -> re.Match[str] | None:
@@ -213,7 +263,8 @@ _PART = re.compile(r"\s*(?:,|\bof\b)\s*", re.IGNORECASE)
 
 def canonical_provision(provision: str) -> str:
     """A provision written in any of the forms above, in the canonical form: "paragraph
-    3 of Schedule 12A" and "Sch. 12A, para 3" are "schedule 12A, paragraph 3"; a text
+    3 of Schedule 12A", "Sch. 12A, para 3" and "paragraph 3, Schedule 12A" (innermost
+    first, the kinds telling which holds which) are "schedule 12A, paragraph 3"; a text
     that is not a provision comes back as it was, spaces tidied."""
     return provision_in(provision) or " ".join(provision.split())
 
@@ -229,5 +280,8 @@ def provision_in(text: str) -> str | None:
         levels.append(_level(found))
     if " of " in f" {tidy.lower()} ":
         levels.reverse()  # "paragraph 3 of schedule 12A": innermost first
+    elif all(level.word in PROVISION_RANKS for level in levels):
+        # "paragraph 3, Schedule 12A": the kinds say which holds which, as in the text
+        levels.sort(key=lambda level: -PROVISION_RANKS[level.word])
     written = levels_to_provisions(levels)
     return written[0] if len(written) == 1 else None

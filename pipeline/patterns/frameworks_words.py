@@ -153,3 +153,33 @@ LOT = re.compile(r"\b[Ll]ot\s?(?P<number>\d{1,2}[a-zA-Z]?)\b")
 # (anchor kind, a lower-case word the text must contain first, pattern)
 IDENTIFIER_PATTERNS = (("IDENTIFIER", "rm", RM_NUMBER), ("GCLOUD", "cloud", G_CLOUD),
                        ("DOS", "outcomes", DIGITAL_OUTCOMES), ("LOT", "lot", LOT))
+
+# A buying organisation's abbreviation with one of its frameworks' numbers, as such
+# organisations number them ("NEPO307 Liquid Fuels", "YPO 1010 Office Furniture", "ESPO
+# 664_21"), or glued to the word "Framework" by a text that lost its spaces
+# ("LASERFramework"). `{owners}` is the table's capitalised abbreviations
+# (buying_organisations.json; Crown Commercial Service numbers its agreements RM..., read
+# by `RM_NUMBER`). The left boundary (no letter, digit, "-" or "_" before) is tested by
+# hand: a pattern opening with a look-behind is tried at every character.
+BUYER_CODE_TEMPLATE = r"""(?P<owner>{owners})
+    (?: (?P<glued>Frameworks?)\b
+      | (?P<space>\s?)(?P<number>\d{{3,4}}(?:_\d{{2}})?)(?!\w|[,.]\d) )"""
+
+# What follows a number written apart from its owner (unless it has the "_21" of a
+# version): a capitalised title, the framework word, or the end of the phrase; "ESPO 150
+# schools" counts schools, "YPO 2021" is a year.
+CODE_FOLLOWER = re.compile(r"\s*(?:[A-Z(]|[Ff]ramework|[Aa]greement|[),.;:]|\Z)")
+YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+
+# A purchasing consortium named by its buying organisation, used as the route of the
+# purchase: "supplied via the LASER consortium", "bought through the ESPO consortium".
+CONSORTIUM_WORDS = frozenset(("consortium", "consortia"))
+
+# The words between a framework and the buying organisation after it that make that
+# organisation its owner: "the national framework run by Bluelight Commercial", "the
+# framework operated by the YPO".
+OWNER_AFTER_GAP = re.compile(
+    r"(?:run|operated|managed|let|established|provided|hosted|procured|owned|set\s+up)\s+by"
+    r"(?:\s+the)?",
+    re.IGNORECASE,
+)

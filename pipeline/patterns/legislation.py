@@ -11,12 +11,22 @@ import re
 # A sub-division written in brackets.  "(1)"  "(4A)"  "(b)"  "(iv)"  "(za)"
 SUBDIVISION_ID = r"\(\s?(?:\d{1,3}[A-Za-z]{0,2}|[ivxIVX]{1,5}|[A-Za-z]{1,2})\s?\)"
 
+# A part numbered in capital roman numerals, as older Acts number their Parts and
+# Schedules' Parts ("Part IV of Schedule 9", "Part VA of the Local Government Act 1972"):
+# only in capitals, and only where a citation goes on ("of", "to", "and", a comma, the
+# end, a capitalised word), so "sections 5 and I consider ..." keeps the pronoun out.
+#   "IV"  "VA"  "XI"  "I"
+ROMAN_ID = r"""(?-i:[IVX]{1,5}[A-H]?)(?![\w(])
+    (?=\s+(?:of|to|and|or)\b|\s*[,.;:)\n]|\s*\Z|(?-i:\s+[A-Z(]))"""
+
 # One provision id: a number with its sub-divisions, or sub-divisions alone (the rest
-# comes from the provision it is part of: "38(1) and (2)", "paragraph (4) of regulation K5").
-#   "149(1)"  "26A(1)"  "K5"  "12a"  "4.14"  "149(1)(a)"  "57"  "(2)"  "(4)(b)"
+# comes from the provision it is part of: "38(1) and (2)", "paragraph (4) of regulation K5"),
+# or a roman numeral (`ROMAN_ID`).
+#   "149(1)"  "26A(1)"  "K5"  "12a"  "4.14"  "149(1)(a)"  "57"  "(2)"  "(4)(b)"  "IV"
 PROVISION_ID = rf"""(?:
     [A-Z]?\d{{1,4}}[A-Za-z]{{0,2}}(?:\.\d{{1,3}})*(?:\s?{SUBDIVISION_ID})*
   | {SUBDIVISION_ID}(?:\s?{SUBDIVISION_ID})*
+  | {ROMAN_ID}
 )"""
 
 # The word naming the kind of provision, with its abbreviations.
@@ -58,6 +68,22 @@ ARTICLE_OF = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# An article cited right before a protocol, with or without "of": "Article 1 of the "
+# (before "First Protocol"), "Article 1 " (before "Protocol 1", as "A1P1" is spelt out).
+ARTICLE_BEFORE_PROTOCOL = re.compile(
+    r"""\b(?:articles?|arts?\.?)\s*\d{1,2}[A-Za-z]?(?:\s*(?:,|and|&)\s*\d{1,2}[A-Za-z]?)*
+        \s+(?:of\s+(?:the\s+)?)?\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# What a protocol is "of" or "to" when it is not the Convention's: "Protocol 2 of the data
+# sharing agreement" (but "Protocol 1 to the Convention", "... to the ECHR").
+PROTOCOL_OF_ANOTHER = re.compile(
+    r"""\s+(?:of|to|in|under)\s+
+        (?!(?:the\s+)?(?:European\s+)?Convention\b|(?:the\s+)?ECHR\b|(?:the\s+)?Human\s+Rights\b)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
 # One level of a provision: a provision list or a protocol.
 PROVISION_LEVEL = rf"""(?:(?P<prov>{PROVISION_LIST}) | (?P<protocol>{PROTOCOL}))"""
 
@@ -73,13 +99,14 @@ _MADE_UNDER = r"""(?:\s+(?:agreements?|notices?|orders?|arrangements?|directions
 #   "section 149(1) of the "  "Article 35 of the "  "Regulation K5 of the "
 #   "schedule 12a of the "  "the Schedule of the " (no id: the instrument's schedule)
 #   'section 106 ("s106") of the '  "S22A Agreement under the "  "the First Protocol to the "
+#   "sections 22B and 22C into the " (an amending Act "inserted" them into the one named)
 PROVISION_BEFORE = re.compile(
     rf"""
     (?:
         {PROVISION_LEVEL}{_QUOTED_DEFINITION}{_MADE_UNDER}
       | (?P<bare>\b[Ss]chedule)
     )
-    \s+(?:of|to|under|in)\s+(?:the\s+)?(?:above\s+|said\s+)?\Z
+    \s+(?:of|to|under|in|into)\s+(?:the\s+)?(?:above\s+|said\s+)?\Z
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -119,19 +146,31 @@ BESIDE_TITLE_KINDS = {
     "schedule": frozenset({"act", "regulations", "order", "eu_regulation", "eu_directive"}),
 }
 
-# The provision a provision is part of, written before it.
+# The provision a provision is part of, written before it. A schedule's paragraph or
+# part is also written "to" it, as the schedule is "to" its Act ("paragraph 3 to Schedule
+# 12A"); `link` says which word, and only those kinds may take "to" (`PARTS_OF_SCHEDULE`).
 #   "Paragraph 7 of " (before "Schedule 3 to the ...")  "Article 1 of " (before "the First
-#   Protocol")  "paragraph 3 of " (before "Part 1 of Schedule 12A")
+#   Protocol")  "paragraph 3 of " (before "Part 1 of Schedule 12A")  "paragraph 3 to "
 PROVISION_OF = re.compile(
-    rf"""{PROVISION_LEVEL}{_QUOTED_DEFINITION}\s+of\s+\Z""",
+    rf"""{PROVISION_LEVEL}{_QUOTED_DEFINITION}\s+(?P<link>of|to)\s+\Z""",
     re.VERBOSE | re.IGNORECASE,
 )
+
+# What a schedule is divided into: the kinds that may be written "to" a schedule.
+PARTS_OF_SCHEDULE = frozenset({"paragraph", "part"})
 
 # The provision a provision is part of, or a part of it, written before it with a comma;
 # which holds which is read from the kinds (see `PROVISION_RANKS`).
 #   "Paragraph 3, " (before "Part 1, Schedule 12A of the ...")
 PROVISION_COMMA = re.compile(
     rf"""(?P<prov>{PROVISION_LIST})\s*,\s*\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A provision of the same kind listed before another, each with its own word: "Section 7
+# and " (before "Section 13 of the ..."), "Section 5, " (before "Section 7 and ...").
+PROVISION_SIBLING = re.compile(
+    rf"""(?P<prov>{PROVISION_LIST})\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)\Z""",
     re.VERBOSE | re.IGNORECASE,
 )
 
