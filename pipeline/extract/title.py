@@ -141,10 +141,14 @@ def _with_continuation(line: str, nxt: str) -> str:
 
 def _title_of_code_line(code_line: str | None) -> str | None:
     """ "Decision10422. Unsupported applications (application, 97kB)" -> "Unsupported
-    applications"; a known series' line keeps its code ("PCD 651 Non-classroom ...")."""
+    applications"; a known series' line keeps its code ("PCD 651 Non-classroom ..."); a
+    listing's line gives its title ("04/03/2021 - Rent review ref: 3312  Approved")."""
     if not code_line:
         return None
     line = _clean(code_line)
+    listing = LISTING_LINE.match(line)
+    if listing is not None:  # a listing's line further down the page
+        return _clean(listing.group("title"))
     prefix = _CODE_PREFIX.match(line)
     if prefix is not None and line.lower().startswith("decision"):
         line = line[prefix.end():]
