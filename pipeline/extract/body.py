@@ -1,12 +1,16 @@
 """The deciding body, read from where a decision names its issuer.
 
 In order: the masthead (a first line that is the body's name, or opens with it before a
-dash); the decision maker's own words ("Chief Executive, West of England Combined
-Authority", "Treasurer GMCA"); a signatory's closing line ("Jo Smith, Monitoring Officer,
+dash or its telephone number); a decision record's heading further down ("Eastford City
+Council - Record of Decision"); the decision maker's own words ("Chief Executive, West of
+England Combined Authority", "Treasurer GMCA"); the body's name alone next to a signing
+line ("I hereby approve ..."); a signatory's closing line ("Jo Smith, Monitoring Officer,
 North East Combined Authority 15/05/2018"); last, the series of the decision's code when the
 series is the body's own (`BODY_BY_PREFIX`; a prefix other publishers share, such as "DD",
-only when the page also names the body). A body named anywhere else (a council in a
-sentence, "Complaint against: London Borough of X") is a party, not the issuer.
+only when the page also names the body). A council named by its place alone ("Angus
+Council") is trusted in a masthead or record heading only. A body named anywhere else (a
+council in a sentence, "Complaint against: London Borough of X", "Decision Maker: Cabinet")
+is a party or no body, not the issuer.
 """
 
 from __future__ import annotations
@@ -21,12 +25,17 @@ from pipeline.patterns.metadata import (
     BODY_CORROBORATION,
     BODY_NAME,
     BODY_WORDS,
+    DECISION_RECORD_TAIL,
     MASTHEAD_TAIL,
+    PLACE_COUNCIL,
     PREFIXES_SHARED,
+    SIGNING_LINE,
 )
 
 _MASTHEAD_LINES = 6  # the masthead is among the first lines of content
 _CLOSE = 400  # a signatory's line closes the document
+_SIGNING_REACH = 2  # the body's name stands this many lines from a signing line at most
+_SIGNED_FOR = re.compile(r"\b(?:behalf|for[ \t]+the)\b", re.IGNORECASE)  # another party signs
 # Words that open a match of `BODY_NAME` without being part of the body's name: articles,
 # and the titles of people who act for a body ("Treasurer West Yorkshire Combined Authority").
 _NOT_A_NAME_START = frozenset({
@@ -48,8 +57,19 @@ def text_to_body(text: str, head: str, first_line: int, decision_maker: str | No
                  reference: str | None) -> str | None:
     """The body that issued the decision in `text` (`head` is its start, content from
     `first_line`), or None when the page does not say."""
-    return (_masthead(head[first_line:]) or _named_in(decision_maker)
+    return (_masthead(head[first_line:]) or _record_heading(head)
+            or _named_in(decision_maker) or _signing_block(text)
             or _signatory(text[-_CLOSE:]) or _series(reference, text))
+
+
+def issuer_opening(line: str) -> str | None:
+    """The body's name opening `line` as a masthead prints it: a deciding body's name, or a
+    council named by its place alone."""
+    body = find_body(line)
+    if body and line.lower().startswith(body.lower()):
+        return body
+    found = PLACE_COUNCIL.match(line)
+    return " ".join(found.group("body").split()) if found else None
 
 
 def find_body(text: str) -> str | None:
@@ -76,11 +96,37 @@ def _masthead(opening: str) -> str | None:
     above = ""
     for line in lines_head(opening, _MASTHEAD_LINES):
         if not above.endswith(":"):
-            body = find_body(line)
-            start = line.lower().find(body.lower()) if body else -1
-            if body and start == 0 and MASTHEAD_TAIL.match(line, len(body)):
+            body = issuer_opening(line)
+            if body and MASTHEAD_TAIL.match(line, len(body)):
                 return body
         above = line
+    return None
+
+
+def _record_heading(head: str) -> str | None:
+    """A line anywhere in `head` that opens with a body's name, then a dash and the kind of
+    record: "Eastford City Council - Record of Decision"."""
+    for line in head.splitlines():
+        words = line.strip(" \t•·*")
+        if "ecision" not in words:
+            continue
+        body = issuer_opening(words)
+        if body and DECISION_RECORD_TAIL.match(words, len(body)):
+            return body
+    return None
+
+
+def _signing_block(text: str) -> str | None:
+    """A body's name alone on a line at most `_SIGNING_REACH` lines from a signing line
+    ("West Shire Police and Crime Commissioner" / "I hereby approve the above proposal")."""
+    lines = [line.strip(" \t•·*|") for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    for at, line in enumerate(lines):
+        if SIGNING_LINE.match(line) is None or _SIGNED_FOR.search(line):
+            continue
+        for near in lines[max(0, at - _SIGNING_REACH):at + _SIGNING_REACH + 1]:
+            if near != line and issuer_opening(near) == near:
+                return near
     return None
 
 

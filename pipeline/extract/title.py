@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.body import find_body
+from pipeline.extract.body import issuer_opening
 from pipeline.extract.decision_dates import parse_date
 from pipeline.extract.layout import label_matches
 from pipeline.patterns.references import CODE, CODE_LINE
@@ -118,7 +118,7 @@ def _never_a_title(line: str) -> bool:
             or DOCUMENT_KIND_LINE.match(words) is not None
             or LETTER_LINE.match(words) is not None
             or ROLE_HOLDER_LINE.match(words) is not None
-            or find_body(words) == words  # the issuer's name alone: a masthead
+            or issuer_opening(words) == words  # the issuer's name alone: a masthead
             or parse_date(words) is not None
             or _code_alone(words)
             or _ACRONYM.fullmatch(words) is not None)  # an acronym alone: "UD"
