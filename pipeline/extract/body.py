@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.extract.layout import lines_head
+from pipeline.extract import casefree
+from pipeline.extract.layout import label_matches, lines_head
 from pipeline.nlp import read_table
 from pipeline.patterns.metadata import (
     BODY_BY_PREFIX,
@@ -34,6 +35,8 @@ from pipeline.patterns.metadata import (
 
 _MASTHEAD_LINES = 6  # the masthead is among the first lines of content
 _CLOSE = 400  # a signatory's line closes the document
+_SIGNED_TAIL = 1500  # an approval signed at a document's end
+_SIGNING_KEYS = ("sign", "approve")
 _SIGNING_REACH = 2  # the body's name stands this many lines from a signing line at most
 _SIGNED_FOR = re.compile(r"\b(?:behalf|for[ \t]+the)\b", re.IGNORECASE)  # another party signs
 # Words that open a match of `BODY_NAME` without being part of the body's name: articles,
@@ -58,7 +61,7 @@ def text_to_body(text: str, head: str, first_line: int, decision_maker: str | No
     """The body that issued the decision in `text` (`head` is its start, content from
     `first_line`), or None when the page does not say."""
     return (_masthead(head[first_line:]) or _record_heading(head)
-            or _named_in(decision_maker) or _signing_block(text)
+            or _named_in(decision_maker) or _signing_block((head, text[-_SIGNED_TAIL:]))
             or _signatory(text[-_CLOSE:]) or _series(reference, text))
 
 
@@ -106,27 +109,39 @@ def _masthead(opening: str) -> str | None:
 def _record_heading(head: str) -> str | None:
     """A line anywhere in `head` that opens with a body's name, then a dash and the kind of
     record: "Eastford City Council - Record of Decision"."""
-    for line in head.splitlines():
-        words = line.strip(" \t•·*")
-        if "ecision" not in words:
-            continue
-        body = issuer_opening(words)
-        if body and DECISION_RECORD_TAIL.match(words, len(body)):
+    lower = casefree.lowered(head)
+    at = lower.find("decision")
+    while at >= 0:
+        start = head.rfind("\n", 0, at) + 1
+        end = head.find("\n", at)
+        end = len(head) if end < 0 else end
+        words = head[start:end].strip(" \t•·*")
+        tail = DECISION_RECORD_TAIL.search(words)
+        body = issuer_opening(words[:tail.start()]) if tail else None
+        if body and tail and len(body) == len(words[:tail.start()].rstrip()):
             return body
+        at = lower.find("decision", end)
     return None
 
 
-def _signing_block(text: str) -> str | None:
+def _signing_block(parts: tuple[str, ...]) -> str | None:
     """A body's name alone on a line at most `_SIGNING_REACH` lines from a signing line
-    ("West Shire Police and Crime Commissioner" / "I hereby approve the above proposal")."""
-    lines = [line.strip(" \t•·*|") for line in text.splitlines()]
-    lines = [line for line in lines if line]
-    for at, line in enumerate(lines):
-        if SIGNING_LINE.match(line) is None or _SIGNED_FOR.search(line):
-            continue
-        for near in lines[max(0, at - _SIGNING_REACH):at + _SIGNING_REACH + 1]:
-            if near != line and issuer_opening(near) == near:
-                return near
+    ("West Shire Police and Crime Commissioner" / "I hereby approve the above proposal"),
+    in one of `parts` (a document's opening and its end, where approvals are signed)."""
+    for part in parts:
+        for signing in label_matches(SIGNING_LINE, part, _SIGNING_KEYS):
+            start = part.rfind("\n", 0, signing.start()) + 1
+            end = part.find("\n", signing.end())
+            line = part[start:end if end >= 0 else len(part)]
+            if _SIGNED_FOR.search(line):
+                continue
+            above = [x.strip(" \t•·*|") for x in part[:start].splitlines()]
+            below = [x.strip(" \t•·*|") for x in part[start + len(line):].splitlines()]
+            near = ([x for x in above if x][-_SIGNING_REACH:]
+                    + [x for x in below if x][:_SIGNING_REACH])
+            named = next((x for x in near if issuer_opening(x) == x), None)
+            if named:
+                return named
     return None
 
 

@@ -92,5 +92,5 @@ DECISION_RECORD_TAIL = re.compile(
 
 # A line of a signing block: the body's name alone on a line next to it is the issuer's.
 #   "Signed: Jo Bloggs"  "Signature"  "I hereby approve the above proposal"
-SIGNING_LINE = re.compile(
-    r"^[ \t•·*|]*(?:signed|signature|i[ \t]+(?:hereby[ \t]+)?approve)\b", re.IGNORECASE)
+# Lower case: matched case-free where a line opens (`pipeline.extract.layout`).
+SIGNING_LINE = re.compile(r"(?:signed|signature|i[ \t]+(?:hereby[ \t]+)?approve)\b")
