@@ -104,10 +104,13 @@ TITLE_START_CODE = re.compile(
 # A title line opening with a letter-prefixed code, then a spaced dash and the title:
 # "LCR 194 - Levelling Up Fund bid", "ABC 1022 – Depot lease". The number has three digits or
 # more and is no year ("ULEZ 2023 - Scrappage" names a year), so road names and short counts
-# ("A1 - junction", "COVID 19 - Support") are none; a CCS framework number ("RM6187", the
-# Crown Commercial Service's numbering) is another thing's code.
+# ("A1 - junction", "COVID 19 - Support") are none.  Numbers of other things are none
+# either: a CCS framework ("RM6187", the Crown Commercial Service's numbering), a standard
+# ("ISO 9001", "BS 7671", "EN 1176", "IEC 62443", "PAS 2035": the standards bodies'
+# series) or the NHS's service number ("NHS 111").
 TITLE_PREFIX_CODE = re.compile(
-    r"""^[ \t•·]*(?!RM[ \t]?\d)(?P<ref>[A-Z]{2,6}[ \t]?(?!(?:19|20)\d\d\b)\d{3,7})
+    r"""^[ \t•·]*(?!(?:RM|ISO|BS|EN|IEC|PAS|NHS)[ \t]?\d)
+        (?P<ref>[A-Z]{2,6}[ \t]?(?!(?:19|20)\d\d\b)\d{3,7})
         [ \t]+[–—-][ \t]+[A-Z]""",
     re.VERBOSE,
 )
