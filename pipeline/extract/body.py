@@ -38,6 +38,7 @@ _CLOSE = 400  # a signatory's line closes the document
 _SIGNED_TAIL = 1500  # an approval signed at a document's end
 _SIGNING_KEYS = ("sign", "approve")
 _SIGNING_REACH = 2  # the body's name stands this many lines from a signing line at most
+_SIGNING_CHARS = 600  # enough text either side to hold those lines
 _SIGNED_FOR = re.compile(r"\b(?:behalf|for[ \t]+the)\b", re.IGNORECASE)  # another party signs
 # Words that open a match of `BODY_NAME` without being part of the body's name: articles,
 # and the titles of people who act for a body ("Treasurer West Yorkshire Combined Authority").
@@ -71,7 +72,7 @@ def issuer_opening(line: str) -> str | None:
     body = find_body(line)
     if body and line.lower().startswith(body.lower()):
         return body
-    found = PLACE_COUNCIL.match(line)
+    found = PLACE_COUNCIL.match(line) if "Council" in line else None
     return " ".join(found.group("body").split()) if found else None
 
 
@@ -129,14 +130,20 @@ def _signing_block(parts: tuple[str, ...]) -> str | None:
     ("West Shire Police and Crime Commissioner" / "I hereby approve the above proposal"),
     in one of `parts` (a document's opening and its end, where approvals are signed)."""
     for part in parts:
+        lower = casefree.lowered(part)
+        if not any(word in lower for word in BODY_WORDS):
+            continue
         for signing in label_matches(SIGNING_LINE, part, _SIGNING_KEYS):
             start = part.rfind("\n", 0, signing.start()) + 1
             end = part.find("\n", signing.end())
             line = part[start:end if end >= 0 else len(part)]
             if _SIGNED_FOR.search(line):
                 continue
-            above = [x.strip(" \t•·*|") for x in part[:start].splitlines()]
-            below = [x.strip(" \t•·*|") for x in part[start + len(line):].splitlines()]
+            reach = start - _SIGNING_CHARS
+            above = [x.strip(" \t•·*|") for x in part[max(0, reach):start].splitlines()]
+            below = [x.strip(" \t•·*|")
+                     for x in part[start + len(line):start + len(line) + _SIGNING_CHARS]
+                     .splitlines()]
             near = ([x for x in above if x][-_SIGNING_REACH:]
                     + [x for x in below if x][:_SIGNING_REACH])
             named = next((x for x in near if issuer_opening(x) == x), None)
