@@ -79,7 +79,37 @@ DATES_FROM_FORMAT = [
                  Meta(signed=date(2023, 9, 5))),
 ]
 
+DATES_FROM_MEETINGS = [
+    MetadataCase("agenda-item-meeting-line",
+                 "Agenda item\nUrgent Item - Visitor centre roof\n"
+                 "- Meeting of Northmoor Park Authority, Friday 7th June 2019 10.00 am (Item 12/19)"
+                 "\n- View the background to item 12/19\n",
+                 Meta(decided=date(2019, 6, 7), published=None)),
+    MetadataCase("minutes-open-with-the-meeting",
+                 "At a MEETING of the ROADS SUB-COMMITTEE held in the Town Hall, Eastham on "
+                 "Tuesday 9 April 1996 at 2.00 pm.\nPresent: Councillors A and B.\n",
+                 Meta(decided=date(1996, 4, 9))),
+    MetadataCase("title-line-closes-with-a-date",
+                 "12-2017 – Regional fleet collaboration agreement – 3 May 2017\n"
+                 "Executive Summary:\nThe forces share a fleet workshop.\n",
+                 Meta(published=date(2017, 5, 3), decided=None)),
+]
+
 DATE_NEGATIVES = [
+    MetadataCase("meeting-in-a-sentence",
+                 "Visitor centre roof\n\nThe report went to the meeting of the Board on 7 June "
+                 "2019 for noting.\n",
+                 Meta(signed=None, published=None, decided=None)),
+    MetadataCase("meeting-line-far-down",
+                 "Visitor centre roof\n" + "The roof leaks.\n" * 12
+                 + "Meeting of Northmoor Park Authority, Friday 7th June 2019\n",
+                 Meta(decided=None)),
+    MetadataCase("title-closes-with-a-period",
+                 "Parking charges – from 1 April 2024\n\nThe charges rise.\n",
+                 Meta(signed=None, published=None, decided=None)),
+    MetadataCase("date-closing-a-later-line",
+                 "Fleet collaboration agreement\nThe agreement was signed – 3 May 2017\n",
+                 Meta(signed=None, published=None, decided=None)),
     MetadataCase("background-paper-date-at-the-end",
                  "Library refit\n\n" + "The works start in spring. " * 150
                  + "\n\nBackground papers\nPublication date: 03/02/2019\n",
@@ -109,7 +139,8 @@ DATE_NEGATIVES = [
 
 
 @pytest.mark.parametrize(
-    "case", parametrize_groups(format=DATES_FROM_FORMAT, negative=DATE_NEGATIVES)
+    "case", parametrize_groups(format=DATES_FROM_FORMAT, meetings=DATES_FROM_MEETINGS,
+                               negative=DATE_NEGATIVES)
 )
 def test_dates(case: MetadataCase) -> None:
     assert record_to_meta(record_of(case.text)) == case.expected

@@ -239,6 +239,27 @@ BODIES_FROM_FORMAT = [
     MetadataCase("commissioner-office-masthead",
                  "Office of the Police and Crime Commissioner for Westshire\nDecision Notice\n",
                  Meta(body="Office of the Police and Crime Commissioner for Westshire")),
+    MetadataCase("record-heading-below-a-listing",
+                 "Decisions published\n\n12/04/2022 - Street trading policy ref: 5521    "
+                 "Recommendations Approved\n\nDecision Maker: Lead Member for Licensing\n\n"
+                 "Decision:\n\nNorthtown City Council - Record of Decision\n\n"
+                 "I, Councillor A Person, approve the street trading policy.\n",
+                 Meta("5521", body="Northtown City Council")),
+    MetadataCase("council-named-by-its-place-in-a-masthead",
+                 "Westmoor Council\nDecision notice\nSale of the old depot\n",
+                 Meta(title="Sale of the old depot", body="Westmoor Council")),
+    MetadataCase("masthead-then-its-telephone-number",
+                 "Westmoor CouncilTel: 01234 567 890\nMinute of the Roads Committee\n",
+                 Meta(body="Westmoor Council")),
+    MetadataCase("commissioner-named-place-first-by-a-signing-line",
+                 "Executive Summary\nThe commissioner wants to fund local projects.\n"
+                 "The fund is open to charities.\nThe panel met twice.\nBids were scored.\n"
+                 "Approval\nWest Shire Police and Crime Commissioner\n"
+                 "I hereby approve the above proposal\nSigned: A Person\n",
+                 Meta(body="West Shire Police and Crime Commissioner")),
+    MetadataCase("national-park-authority-decides",
+                 "Footpath repairs\nDecision Maker: Northmoor National Park Authority\n",
+                 Meta(body="Northmoor National Park Authority")),
 ]
 
 BODY_NEGATIVES = [
@@ -257,6 +278,28 @@ BODY_NEGATIVES = [
     MetadataCase("councils-in-a-closing-sentence",
                  "Play areas\n\nDurham County Council, working with Sunderland City Council, will "
                  "run the scheme.\n",
+                 Meta(body=None)),
+    MetadataCase("meeting-named-council-masthead",
+                 "Full Council\nBudget setting 2024/25\n", Meta(body=None)),
+    MetadataCase("kind-of-council-before-a-record-heading",
+                 "Hall repairs\nThe works were costed.\nThe quotes were compared.\n"
+                 "The hall is listed.\nThe roof leaks.\nThe works start soon.\n"
+                 "Parish Council - Record of Decision\n",
+                 Meta(body=None)),
+    MetadataCase("council-by-place-in-a-sentence",
+                 "Road safety grants\n\nThe grant was paid to Westmoor Council last year.\n",
+                 Meta(body=None)),
+    MetadataCase("decision-maker-is-a-meeting",
+                 "Town centre plan\nDecision Maker: Full Council\n", Meta(body=None)),
+    MetadataCase("another-party-signs-on-its-behalf",
+                 "Grant agreement\nThe grant is paid on these terms.\nThe terms are fixed.\n"
+                 "Payment is quarterly.\nReports are due yearly.\nThe term is two years.\n"
+                 "Signed on behalf of the recipient:\nEastham Borough Council\n",
+                 Meta(body=None)),
+    MetadataCase("record-heading-of-no-body",
+                 "Hall repairs\nThe works were costed.\nThe quotes were compared.\n"
+                 "The hall is listed.\nThe roof leaks.\nThe works start soon.\n"
+                 "Cabinet Member - Record of Decision\n",
                  Meta(body=None)),
 ]
 

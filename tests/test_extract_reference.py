@@ -76,6 +76,36 @@ REFERENCES_FROM_FORMAT = [
     MetadataCase("slashed-code-with-letters",
                  "Planning report\nD&P/0321b/01\n\nTown centre redevelopment\n",
                  Meta("D&P/0321b/01")),
+    MetadataCase("listing-line-after-an-introduction",
+                 "Decisions\n\nThis page lists the decisions our cabinet members have taken.\n\n"
+                 "Decisions published\n\n04/03/2021 - Allotment rent review ref: 3312    "
+                 "Recommendations Approved\n\nDecision Maker: Cabinet Member for Parks\n",
+                 Meta("3312", "Allotment rent review")),
+    MetadataCase("prefix-code-then-dash-opens-title",
+                 "Decision details\n\nNCA 217 - Bus shelter renewal programme\n\n"
+                 "Decision Maker: Northshire Combined Authority\n",
+                 Meta("NCA 217")),
+    MetadataCase("planning-code-after-agenda-item-number",
+                 "14 22/01873/FUL - Land north of Mill Lane, Eastham PDF 310 KB\n"
+                 "Full application for ten dwellings.\n",
+                 Meta("22/01873/FUL")),
+    MetadataCase("planning-code-glued-letter-after-application",
+                 "Minutes:\nMembers had a report on planning application No. 12/0481M.\n"
+                 "RESOLVED: That the application be approved.\n",
+                 Meta("12/0481M")),
+    MetadataCase("planning-code-after-application-ref",
+                 "Planning Committee\nApplication Ref: 21/00934/OUT\nSite: Land at Hill Farm\n",
+                 Meta("21/00934/OUT")),
+    MetadataCase("planning-code-labelled",
+                 "Change of use of a barn\nReference: 2019/0412/FUL\n", Meta("2019/0412/FUL")),
+    MetadataCase("financial-year-series-code-closes-title",
+                 "Decision details\n\nAward of the grounds maintenance contract PLD07 21/22\n\n"
+                 "Decision Maker: Director of Place\n",
+                 Meta("PLD07 21/22")),
+    MetadataCase("key-decision-code-in-square-brackets",
+                 "Depot relocation - Report of the Director of Environment [Key Decision: "
+                 "ENV/09/22]\n\nThe Cabinet considered the report.\n",
+                 Meta("ENV/09/22")),
 ]
 
 REFERENCE_NEGATIVES = [
@@ -114,6 +144,43 @@ REFERENCE_NEGATIVES = [
                  Meta(reference=None)),
     MetadataCase("phone-number-alone",
                  "Estate security upgrade\n0121-626-6060\n", Meta(reference=None)),
+    MetadataCase("acronym-and-year-open-title",
+                 "ULEZ 2023 - Scrappage grants extended\n\nThe scheme is extended.\n",
+                 Meta(reference=None)),
+    MetadataCase("acronym-and-short-number-open-title",
+                 "COVID 19 - Business support grants\n\nGrants are paid to firms.\n",
+                 Meta(reference=None)),
+    MetadataCase("framework-number-opens-title",
+                 "RM6187 - Management consultancy call-off\n\nA call-off is proposed.\n",
+                 Meta(reference=None)),
+    MetadataCase("standard-number-opens-title",
+                 "ISO 9001 - Renewal of quality certification\n\nThe audit is due.\n",
+                 Meta(reference=None)),
+    MetadataCase("service-number-opens-title",
+                 "NHS 111 - Out of hours service review\n\nThe review is noted.\n",
+                 Meta(reference=None)),
+    MetadataCase("prefix-code-without-a-dash",
+                 "NCA 217 bus shelters were repaired last year.\n", Meta(reference=None)),
+    MetadataCase("two-planning-applications",
+                 "Minutes:\nThe report covered application 21/01234/FUL and the earlier "
+                 "application 19/00871/OUT, which was refused.\n",
+                 Meta(reference=None)),
+    MetadataCase("planning-code-without-application",
+                 "Land at Mill Lane\n\nThe site had permission under 20/01234/FUL in 2020.\n",
+                 Meta(reference=None)),
+    MetadataCase("application-inside-a-longer-word",
+                 "Minutes:\nThe reapplication 21/01234/FUL was withdrawn.\n", Meta(reference=None)),
+    MetadataCase("key-decision-yes",
+                 "Library opening hours\nKey decision: Yes\n", Meta(reference=None)),
+    MetadataCase("key-decision-criterion-number",
+                 "Library opening hours\nKey decision: 2 (spending above £500,000)\n",
+                 Meta(reference=None)),
+    MetadataCase("year-pair-not-a-financial-year",
+                 "Award of the grounds maintenance contract PLD07 21/24\n\nThe work is let.\n",
+                 Meta(reference=None)),
+    MetadataCase("listing-line-without-a-ref",
+                 "Decisions published\n\n11/08/2020 - Grants top-up fund    Approved\n",
+                 Meta(reference=None)),
 ]
 
 

@@ -64,6 +64,32 @@ TITLES_FROM_FORMAT = [
     MetadataCase("issues-heading-is-no-label",
                  "Contract award for forensics\n\nIssues for consideration\nThe market is small.\n",
                  Meta(title="Contract award for forensics")),
+    MetadataCase("furniture-names-joined-on-one-line",
+                 "Accessibility Settings Skip to main content\n\nFleet charging pilot\n\n"
+                 "Date: 4th June 2024\n",
+                 Meta(title="Fleet charging pilot")),
+    MetadataCase("tab-names-after-a-dash",
+                 "- Decision details Content\nDecision details\nDepot roof repairs\n"
+                 "Decision Maker: Cabinet\n",
+                 Meta(title="Depot roof repairs")),
+    MetadataCase("template-placeholder-then-listing",
+                 "{meta} 1 May 2021 - 14 May 2021\nDecisions\n"
+                 "Our cabinet members' decisions are listed here.\nDecisions published\n"
+                 "03/05/2021 - Parks byelaws ref: 1180    Recommendations Approved\n",
+                 Meta("1180", "Parks byelaws")),
+    MetadataCase("masthead-and-issue-furniture-skipped",
+                 "Eastford District Council\nIssue\nIssue details\nGrant to a village hall\n"
+                 "Decision type: Non-key\n",
+                 Meta(title="Grant to a village hall", body="Eastford District Council")),
+    MetadataCase("agenda-item-number-and-colon-on-a-linked-line",
+                 "11: Borrowing powers for housing PDF 194 KB\nTo consider the regulations.\n",
+                 Meta(title="Borrowing powers for housing")),
+    MetadataCase("agenda-item-number-on-a-linked-line",
+                 "7 Leisure centre roof pdf icon PDF 88 KB\n\nMembers agreed the works.\n",
+                 Meta(title="Leisure centre roof")),
+    MetadataCase("role-words-opening-a-report-title",
+                 "Director of Public Health annual report\n\nThe report is noted.\n",
+                 Meta(title="Director of Public Health annual report")),
 ]
 
 TITLE_NEGATIVES = [
@@ -106,6 +132,27 @@ TITLE_NEGATIVES = [
                  "The panel met in May.\nIt declined both bids.\n", Meta(title=None)),
     MetadataCase("wrapped-prose-is-no-title",
                  "The unit's current funding\nsettlement ends in March next year.\n",
+                 Meta(title=None)),
+    MetadataCase("number-kept-without-a-link",
+                 "3 Year Capital Programme\n\nThe programme is set.\n",
+                 Meta(title="3 Year Capital Programme")),
+    MetadataCase("role-and-holder-line",
+                 "Officer Decisions\nHead of Estates - Jo Bloggs\nSummary of decision:\n"
+                 "To let the depot.\n",
+                 Meta(title=None)),
+    MetadataCase("resolution-lead-in",
+                 "That Cabinet\n1) approves the plan;\n2) notes the risks.\n", Meta(title=None)),
+    MetadataCase("line-ending-mid-clause",
+                 "Having considered the exempt appendix, it was\n(1) the award be approved;\n",
+                 Meta(title=None)),
+    MetadataCase("purpose-sentence-before-a-label",
+                 "To consider the above report.\nMinutes:\nThe committee agreed.\n",
+                 Meta(title=None)),
+    MetadataCase("agenda-listing-item-numbers",
+                 "Agenda and decisions\nVenue: Town Hall\nMedia\nItems\nNo. Item\n1.\n"
+                 "Apologies\n", Meta(title=None)),
+    MetadataCase("issuer-name-then-prose",
+                 "Northshire County Council\n\nThe council agreed to sell the depot.\n",
                  Meta(title=None)),
 ]
 

@@ -1,12 +1,16 @@
 """The deciding body, read from where a decision names its issuer.
 
 In order: the masthead (a first line that is the body's name, or opens with it before a
-dash); the decision maker's own words ("Chief Executive, West of England Combined
-Authority", "Treasurer GMCA"); a signatory's closing line ("Jo Smith, Monitoring Officer,
+dash or its telephone number); a decision record's heading further down ("Eastford City
+Council - Record of Decision"); the decision maker's own words ("Chief Executive, West of
+England Combined Authority", "Treasurer GMCA"); the body's name alone next to a signing
+line ("I hereby approve ..."); a signatory's closing line ("Jo Smith, Monitoring Officer,
 North East Combined Authority 15/05/2018"); last, the series of the decision's code when the
 series is the body's own (`BODY_BY_PREFIX`; a prefix other publishers share, such as "DD",
-only when the page also names the body). A body named anywhere else (a council in a
-sentence, "Complaint against: London Borough of X") is a party, not the issuer.
+only when the page also names the body). A council named by its place alone ("Angus
+Council") is trusted in a masthead or record heading only. A body named anywhere else (a
+council in a sentence, "Complaint against: London Borough of X", "Decision Maker: Cabinet")
+is a party or no body, not the issuer.
 """
 
 from __future__ import annotations
@@ -14,19 +18,29 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.extract.layout import lines_head
+from pipeline.extract import casefree
+from pipeline.extract.layout import label_matches, lines_head
 from pipeline.nlp import read_table
 from pipeline.patterns.metadata import (
     BODY_BY_PREFIX,
     BODY_CORROBORATION,
     BODY_NAME,
     BODY_WORDS,
+    DECISION_RECORD_TAIL,
     MASTHEAD_TAIL,
+    PLACE_COUNCIL,
     PREFIXES_SHARED,
+    SIGNING_LINE,
 )
 
 _MASTHEAD_LINES = 6  # the masthead is among the first lines of content
 _CLOSE = 400  # a signatory's line closes the document
+_SIGNED_TAIL = 1500  # an approval signed at a document's end
+_SIGNING_KEYS = ("signed", "signature", "approve")
+_RECORD_KINDS = ("record", "notice", "sheet", "form", "log")  # cheap test before the tail
+_SIGNING_REACH = 2  # the body's name stands this many lines from a signing line at most
+_SIGNING_CHARS = 600  # enough text either side to hold those lines
+_SIGNED_FOR = re.compile(r"\b(?:behalf|for[ \t]+the)\b", re.IGNORECASE)  # another party signs
 # Words that open a match of `BODY_NAME` without being part of the body's name: articles,
 # and the titles of people who act for a body ("Treasurer West Yorkshire Combined Authority").
 _NOT_A_NAME_START = frozenset({
@@ -48,8 +62,24 @@ def text_to_body(text: str, head: str, first_line: int, decision_maker: str | No
                  reference: str | None) -> str | None:
     """The body that issued the decision in `text` (`head` is its start, content from
     `first_line`), or None when the page does not say."""
-    return (_masthead(head[first_line:]) or _named_in(decision_maker)
+    return (_masthead(head[first_line:]) or _record_heading(head)
+            or _named_in(decision_maker) or _signing_block(_opening_and_end(text, head))
             or _signatory(text[-_CLOSE:]) or _series(reference, text))
+
+
+def _opening_and_end(text: str, head: str) -> tuple[str, ...]:
+    """`head`, and the end of `text` when the head does not reach it."""
+    return (head,) if len(text) <= len(head) else (head, text[-_SIGNED_TAIL:])
+
+
+def issuer_opening(line: str) -> str | None:
+    """The body's name opening `line` as a masthead prints it: a deciding body's name, or a
+    council named by its place alone."""
+    body = find_body(line)
+    if body and line.lower().startswith(body.lower()):
+        return body
+    found = PLACE_COUNCIL.match(line) if "Council" in line else None
+    return " ".join(found.group("body").split()) if found else None
 
 
 def find_body(text: str) -> str | None:
@@ -76,11 +106,57 @@ def _masthead(opening: str) -> str | None:
     above = ""
     for line in lines_head(opening, _MASTHEAD_LINES):
         if not above.endswith(":"):
-            body = find_body(line)
-            start = line.lower().find(body.lower()) if body else -1
-            if body and start == 0 and MASTHEAD_TAIL.match(line, len(body)):
+            body = issuer_opening(line)
+            if body and MASTHEAD_TAIL.match(line, len(body)):
                 return body
         above = line
+    return None
+
+
+def _record_heading(head: str) -> str | None:
+    """A line anywhere in `head` that opens with a body's name, then a dash and the kind of
+    record: "Eastford City Council - Record of Decision"."""
+    lower = casefree.lowered(head)
+    at = lower.find("decision")
+    while at >= 0:
+        start = head.rfind("\n", 0, at) + 1
+        end = head.find("\n", at)
+        end = len(head) if end < 0 else end
+        words = head[start:end].strip(" \t•·*")
+        kinds = lower[start:end]
+        tail = DECISION_RECORD_TAIL.search(words) if any(
+            kind in kinds for kind in _RECORD_KINDS) else None
+        body = issuer_opening(words[:tail.start()]) if tail else None
+        if body and tail and len(body) == len(words[:tail.start()].rstrip()):
+            return body
+        at = lower.find("decision", end)
+    return None
+
+
+def _signing_block(parts: tuple[str, ...]) -> str | None:
+    """A body's name alone on a line at most `_SIGNING_REACH` lines from a signing line
+    ("West Shire Police and Crime Commissioner" / "I hereby approve the above proposal"),
+    in one of `parts` (a document's opening and its end, where approvals are signed)."""
+    for part in parts:
+        lower = casefree.lowered(part)
+        if not any(word in lower for word in BODY_WORDS):
+            continue
+        for signing in label_matches(SIGNING_LINE, part, _SIGNING_KEYS):
+            start = part.rfind("\n", 0, signing.start()) + 1
+            end = part.find("\n", signing.end())
+            line = part[start:end if end >= 0 else len(part)]
+            if _SIGNED_FOR.search(line):
+                continue
+            reach = start - _SIGNING_CHARS
+            above = [x.strip(" \t•·*|") for x in part[max(0, reach):start].splitlines()]
+            below = [x.strip(" \t•·*|")
+                     for x in part[start + len(line):start + len(line) + _SIGNING_CHARS]
+                     .splitlines()]
+            near = ([x for x in above if x][-_SIGNING_REACH:]
+                    + [x for x in below if x][:_SIGNING_REACH])
+            named = next((x for x in near if issuer_opening(x) == x), None)
+            if named:
+                return named
     return None
 
 

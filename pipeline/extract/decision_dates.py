@@ -20,9 +20,11 @@ from pipeline.patterns.dates import (
     DATE_LABEL,
     LISTING_DATE,
     LONE_DATE,
+    MEETING_OF_DATE,
     MINUTES_DATE,
     SIGNATORY_DATE,
     SIGNATURE_LINE,
+    TITLE_CLOSING_DATE,
 )
 
 _DATE_KEYS = ("date", "signed", "signature", "published", "meeting", "approved")
@@ -47,6 +49,8 @@ def text_to_dates(head: str, tail: str, first_line: int) -> dict[str, date]:
         ("decided", lambda: _first(LISTING_DATE, "\n".join(lines[:_LISTING_LINES]))),
         ("decided", lambda: _first(ADDRESSEE_DATE, head[:_TOP], any_case=True)),
         ("decided", lambda: _first(MINUTES_DATE, lines[0] if lines else "", any_case=True)),
+        ("decided", lambda: _first(MEETING_OF_DATE, "\n".join(lines[:_FIRST_LINES]),
+                                   any_case=True)),
         ("signed", lambda: _first(SIGNATORY_DATE, tail[-_CLOSE:])),
     )
     for kind, find in fallbacks:
@@ -54,7 +58,8 @@ def text_to_dates(head: str, tail: str, first_line: int) -> dict[str, date]:
         if extra is not None:
             found[kind] = extra
     if not found:  # the date a letter or report bears, when nothing names a date
-        lone = _lone_date(lines[:_FIRST_LINES])
+        lone = _lone_date(lines[:_FIRST_LINES]) or _first(
+            TITLE_CLOSING_DATE, lines[0] if lines else "", any_case=True)
         if lone is not None:
             found["published"] = lone
     return found

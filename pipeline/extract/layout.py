@@ -21,10 +21,10 @@ def label_matches(pattern: re.Pattern[str], text: str, keys: tuple[str, ...], *,
     """Matches of `pattern` (lower case, matched case-free) at the start of each line of
     `text` that holds one of `keys` (lower case), after bullets, bars and spaces; with
     `cells`, also after each table bar ("Item | Reference: 12"); with `brackets`, also after
-    each opening bracket ("(Forward Plan Reference FP1046)")."""
+    each opening bracket ("(Forward Plan Reference FP1046)", "[Key Decision: KD/0412]")."""
     lower = casefree.lowered(text)
     matcher = casefree.matcher(pattern, text)
-    marks = ("|" if cells else "") + ("(" if brackets else "")
+    marks = ("|" if cells else "") + ("([" if brackets else "")
     for start in _lines_holding(lower, keys):
         end = lower.find("\n", start)
         line = lower[start:end if end >= 0 else len(lower)]

@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.body import issuer_opening
 from pipeline.extract.decision_dates import parse_date
 from pipeline.extract.layout import label_matches
 from pipeline.patterns.references import CODE, CODE_LINE
 from pipeline.patterns.titles import (
+    AGENDA_ITEM_NUMBER,
     BOILERPLATE_LINE,
     DOCUMENT_KIND_LINE,
     LABEL_LINE,
     LETTER_LINE,
     LINK_FURNITURE,
+    LINKED_LINE,
     LISTING_LINE,
+    ROLE_HOLDER_LINE,
     TITLE_LABEL,
 )
 from pipeline.segment import heading_kind
@@ -35,7 +39,12 @@ _CONTINUATION = 40  # a title's wrapped last words are short
 _LABEL_WORDS = 4  # a form's label is short: "Chief Officer approval: N/A"
 _FORM_VALUES = frozenset({"", "n/a", "na", "yes", "no", "none", "nil", "open", "exempt"})
 _ACRONYM = re.compile(r"[A-Z]{1,5}")
-_LIST_ITEM = re.compile(r"\(?[a-z0-9]{1,3}[.)][ \t]")  # "1. ", "(a) ", "ii) "
+_LIST_ITEM = re.compile(r"\(?[a-z0-9]{1,3}[.)](?:[ \t]|$)")  # "1. ", "(a) ", "ii) ", "3."
+# A resolution's lead-in ("That Cabinet", "RESOLVED that"), a purpose ("To consider the
+# report."), or a line ending in a verb or "that" ("..., it was"): the text of a decision,
+# which a title never is.
+_RESOLUTION = re.compile(r"(?:That|THAT)[ \t]|To[ \t][a-z]+[ \t][^\n]*\.$")
+_ENDS_MID_CLAUSE = frozenset({"was", "were", "is", "are", "be", "that"})
 _CODE_ALONE = re.compile(rf"[ \t]*(?:{CODE})[ \t]*(?:\|[ \t]*)?$", re.VERBOSE)
 _CODE_PREFIX = re.compile(rf"^[ \t]*(?:Decision[ \t]?)?(?:{CODE})[ \t]*(?:[.:|]|[–—-][ \t])[ \t]*",
                           re.VERBOSE)
@@ -108,6 +117,8 @@ def _never_a_title(line: str) -> bool:
     return (not words or BOILERPLATE_LINE.match(words) is not None
             or DOCUMENT_KIND_LINE.match(words) is not None
             or LETTER_LINE.match(words) is not None
+            or ROLE_HOLDER_LINE.match(words) is not None
+            or issuer_opening(words) == words  # the issuer's name alone: a masthead
             or parse_date(words) is not None
             or _code_alone(words)
             or _ACRONYM.fullmatch(words) is not None)  # an acronym alone: "UD"
@@ -126,6 +137,8 @@ def _is_running_text(line: str, following: list[str], *, first: bool) -> bool:
     return (len(line) > _MAX_TITLE
             or (line.endswith((".", ":", ";")) and len(words) >= _SENTENCE_WORDS
                 and not form_follows)
+            or _RESOLUTION.match(line) is not None
+            or (len(words) > 1 and words[-1].lower() in _ENDS_MID_CLAUSE)
             or _LIST_ITEM.match(line) is not None
             or bool(following and following[0][:1].islower()))
 
@@ -141,10 +154,14 @@ def _with_continuation(line: str, nxt: str) -> str:
 
 def _title_of_code_line(code_line: str | None) -> str | None:
     """ "Decision10422. Unsupported applications (application, 97kB)" -> "Unsupported
-    applications"; a known series' line keeps its code ("PCD 651 Non-classroom ...")."""
+    applications"; a known series' line keeps its code ("PCD 651 Non-classroom ..."); a
+    listing's line gives its title ("04/03/2021 - Rent review ref: 3312  Approved")."""
     if not code_line:
         return None
     line = _clean(code_line)
+    listing = LISTING_LINE.match(line)
+    if listing is not None:  # a listing's line further down the page
+        return _clean(listing.group("title"))
     prefix = _CODE_PREFIX.match(line)
     if prefix is not None and line.lower().startswith("decision"):
         line = line[prefix.end():]
@@ -155,5 +172,9 @@ def _title_of_code_line(code_line: str | None) -> str | None:
 
 
 def _clean(text: str) -> str:
+    """Words of a title line without link furniture, markup, or the agenda item's number
+    opening a linked item's line."""
+    if LINKED_LINE.search(text):
+        text = AGENDA_ITEM_NUMBER.sub("", text.lstrip())
     words = LINK_FURNITURE.sub("", text)
     return " ".join(words.split()).strip(" |–-")

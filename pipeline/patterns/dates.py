@@ -8,9 +8,12 @@ record's `dates` fields, described in `schemas.record.Dates`):
 - a decision listing's line opening with the date: "22/01/2025 - Mayor's Budget" (decided);
 - a report's addressee line: "To: Cabinet, 30 January 2025" (decided, the meeting's date);
 - the title line of minutes: "Deputy Leader – Minutes – 12 February 2020" (decided);
+- a meeting and its date opening one of the first lines: "Meeting of Northmoor Park
+  Authority, Friday 24th May 2019", "At a meeting of the X Committee held ... on 15 July
+  1996" (decided);
 - a signatory's closing line: "Jo Smith, Monitoring Officer, X Authority 15/05/2018" (signed);
-- a date alone on one of the first lines of a letter or report (published: the date the
-  document bears).
+- a date alone on one of the first lines of a letter or report, or closing its title line
+  after a dash (published: the date the document bears).
 A date in a sentence (a contract's start, another decision's date, a meeting mentioned in
 passing) is none of these and is never read.  Label patterns are lower case: they are
 searched case-free (`pipeline.extract.casefree`).
@@ -87,6 +90,27 @@ ADDRESSEE_DATE = re.compile(
 #   "Deputy Leader – Minutes – 12 February 2020"  "Minutes of the meeting held on 3 May 2023"
 MINUTES_DATE = re.compile(
     rf"""\bminutes\b[^\n]{{0,60}}?(?:held\ on|[–—-])[ \t]*(?P<date>{DATE})[ \t]*$""",
+    re.VERBOSE,
+)
+
+# A meeting named with its date on one of the first lines of an agenda item or minutes
+# (decided: the meeting took the decision).
+#   "- Meeting of Northmoor Park Authority, Friday 24th May 2019 10.00 am (Item 16/19)"
+#   "At a MEETING of the ROADS SUB-COMMITTEE held in the Town Hall on Monday 15 July 1996"
+# A meeting mentioned in a sentence ("at its meeting on ...") does not open the line.
+MEETING_OF_DATE = re.compile(
+    rf"""^[ \t]*(?:-[ \t]*)?(?:at[ \t]+(?:a|the)[ \t]+)?meeting[ \t]+of[ \t]+[^\n]{{2,200}}?
+        (?:,|[ \t]on)[ \t]+(?P<date>{DATE})""",
+    re.VERBOSE | re.MULTILINE,
+)
+
+# A full date closing the title line after a dash: the date the record bears (published,
+# as a date alone near the top is), when no label gives one.
+#   "15-2016 – Regional collaboration agreement – 24 March 2016"
+# A period's date ("Parking charges – from 1 April 2024") is none: a period word stands
+# between the dash and the date.
+TITLE_CLOSING_DATE = re.compile(
+    rf"""[ \t][–—-][ \t]*(?P<date>{DATE})[ \t]*$""",
     re.VERBOSE,
 )
 
