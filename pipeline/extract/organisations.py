@@ -92,6 +92,7 @@ def is_common_word(word: str) -> bool:
     return zipf(word) >= COMMON_ZIPF
 
 
+@lru_cache(maxsize=16384)
 def judge(text: str, known: bool = False) -> Verdict:
     """The kind of organisation name `text` is, or None and why not.
 

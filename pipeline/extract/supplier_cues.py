@@ -342,7 +342,7 @@ def grant_list_items(text: str) -> list[Finding]:
     lines of a list of grants or payments, when the lines before the list say it is one."""
     out: list[Finding] = []
     block_start, line_end = -1, -1
-    for match in GRANT_LIST_ITEM.finditer(text):
+    for match in _lines_matching(text, GRANT_LIST_ITEM, ("£", "GBP")):
         if line_end < 0 or text[line_end : match.start()].strip():
             block_start = match.start()  # a new list: its lead-in is read before it
         line_end = text.find("\n", match.end())
@@ -356,6 +356,18 @@ def grant_list_items(text: str) -> list[Finding]:
             out.extend(names_to_findings("suppliers", 0, Name(start, start + len(name), name),
                                          "grant-list-item", role=role))
     return out
+
+
+def _lines_matching(text: str, line: re.Pattern[str], marks: tuple[str, ...]
+                    ) -> Iterator[re.Match[str]]:
+    """`line` matched at the start of each line holding one of `marks`, in order: a list
+    item holds its amount, and most lines of a decision hold none."""
+    starts = sorted({text.rfind("\n", 0, m.start()) + 1 for mark in marks
+                     for m in re.finditer(re.escape(mark), text)})
+    for start in starts:
+        found = line.match(text, start)
+        if found is not None:
+            yield found
 
 
 def _mostly_capitalised(name: str) -> bool:
