@@ -39,6 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `decisions query ... | head`: the reader has all it wanted
+        _quiet_stdout()
+        return 0
     except Exception as error:
         from pipeline.errors import EXIT_STOPPED, stopping_error_to_line
 
@@ -48,6 +51,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {line}", file=sys.stderr)
         return EXIT_STOPPED
     return code
+
+
+def _quiet_stdout() -> None:
+    """Send what is left of stdout nowhere, so Python's flush at exit raises nothing."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ lists what it could not read, eval prints scores."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -180,3 +181,17 @@ def test_eval_by_groups(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines if line.startswith(("one.", "two.", "(other)"))] \
         == ["(other)", "one.example", "two.example"]
+
+
+def test_output_cut_short_by_its_reader_is_no_error() -> None:
+    """`decisions schema | head -1` could end in a BrokenPipeError traceback: the reader
+    stopped reading. Here it has stopped before the command writes (deterministic)."""
+    script = shutil.which("decisions") or str(Path(sys.executable).parent / "decisions")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([script, "schema"], stdout=write_end, stderr=subprocess.PIPE,
+                              text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (0, "")
