@@ -88,9 +88,11 @@ def test_short_money_and_chart_rows() -> None:
     ("md-3101-5828997854", "md-3101-5828997854.html"),
     ("../../etc/passwd", "etc-passwd-"),
     ("..", "record-"),
-], ids=["schema-id", "traversal", "dots"])
+    ("md-3101\n", "md-3101-"),
+], ids=["schema-id", "traversal", "dots", "trailing-newline"])
 def test_page_names_stay_in_the_folder(record_id: str, name: str) -> None:
-    assert page_name(record_id).startswith(name) and "/" not in page_name(record_id)
+    page = page_name(record_id)
+    assert page.startswith(name) and "/" not in page and "\n" not in page
 
 
 @pytest.fixture(scope="module")

@@ -73,7 +73,7 @@ class OutputLayout:
 
     def record_path(self, doc_id: str) -> Path:
         """outputs/records/<id>.json; refuses any id that could name another place."""
-        if not SAFE_ID.match(doc_id):
+        if not SAFE_ID.fullmatch(doc_id):
             raise UnsafeId(f"{doc_id!r} is not a safe record id")
         return self.records_dir / f"{doc_id}.json"
 

@@ -21,7 +21,7 @@ from pipeline.ingest.engines import DEFAULT_ENGINE
 __all__ = ["SAFE_ID", "items_to_outcomes", "warm_up"]
 
 # A record id becomes a file name under outputs/records/: no separators, no dot-names.
-SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
+SAFE_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")  # used with fullmatch: no "\n" after it
 
 
 def warm_up() -> None:
@@ -139,7 +139,7 @@ def _document_to_json(document: Document) -> str | Failure:
 def _checked(item: WorkItem, document: Document, text: str | Failure) -> Outcome:
     if isinstance(text, Failure):
         return Outcome(item, failure=text)
-    if document.doc_id != item.doc_id or not SAFE_ID.match(item.doc_id):
+    if document.doc_id != item.doc_id or not SAFE_ID.fullmatch(item.doc_id):
         reason = f"record id {document.doc_id!r} is not a safe file name"
         return Outcome(item, failure=Failure(item.path, item.sha256, "unsafe_id", reason))
     return Outcome(item, record_json=text)

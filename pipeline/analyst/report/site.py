@@ -23,7 +23,7 @@ from pipeline.analyst.report.describe import FIELD_LABELS, money_text
 from pipeline.analyst.report.pages import record_to_page
 
 _HERE = Path(__file__).parent
-_SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
+_SAFE_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")  # with fullmatch: "$" allows a "\n"
 _BATCH = 256
 
 
@@ -35,7 +35,7 @@ class SiteSummary:
 
 def page_name(record_id: str) -> str:
     """A file name for the record's page; ids outside the schema's pattern are hashed."""
-    if _SAFE_ID.match(record_id) and record_id not in (".", ".."):
+    if _SAFE_ID.fullmatch(record_id) and record_id not in (".", ".."):
         return f"{record_id}.html"
     digest = hashlib.sha256(record_id.encode("utf-8")).hexdigest()[:12]
     slug = re.sub(r"[^a-z0-9]+", "-", record_id.lower()).strip("-")[:40] or "record"
