@@ -130,8 +130,9 @@ class DecisionRules:
     """Every rule family in one pass: `doc.spans[family]` for each family and "names".
 
     Phrase patterns of all families share one PhraseMatcher (nearly free per token);
-    a family's token patterns run only where its cheap cue (`families.json`) occurs, since
-    each token pattern costs time on every token. Each span keeps its pattern's `id`.
+    a family's token patterns run only where one of its cheap cues (`families.json`)
+    occurs, since each token pattern costs time on every token. Each span keeps its
+    pattern's `id`.
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -139,7 +140,7 @@ class DecisionRules:
         self._keys: dict[int, tuple[str, str, str]] = {}
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.tokens: dict[str, tuple[Matcher, re.Pattern[str] | None]] = {}
+        self.tokens: dict[str, tuple[Matcher, list[re.Pattern[str]]]] = {}
         families = read_table("families.json")["families"]
         for family in RULE_FAMILIES:
             settings = families[family]
@@ -152,8 +153,7 @@ class DecisionRules:
                 else:
                     matcher.add(key, [row["pattern"]])
             if len(matcher):
-                cue = settings["cue"]
-                self.tokens[family] = (matcher, re.compile(cue) if cue else None)
+                self.tokens[family] = (matcher, [re.compile(c) for c in settings["cues"]])
         titles, abbreviations = _name_patterns()
         for rows, phrase_matcher in ((titles, self.phrases), (abbreviations, self.exact)):
             for row in rows:
@@ -165,8 +165,8 @@ class DecisionRules:
         found: dict[str, list[Hit]] = {family: [] for family in (*RULE_FAMILIES, "names")}
         matches = [*self.phrases(doc), *self.exact(doc)]
         text: str = doc.user_data.get("text") or doc.text
-        for matcher, cue in self.tokens.values():
-            if cue is None or cue.search(text):
+        for matcher, cues in self.tokens.values():
+            if not cues or any(cue.search(text) for cue in cues):
                 matches.extend(matcher(doc))
         for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
             family, label, rule = self._decode(match_id)
