@@ -57,7 +57,9 @@ _FROM_REACH = 4  # "funding of £3m from ...", "grant funding (2025/26) from ...
 # Cues this many tokens either side of an amount are read first; the rest of the
 # sentence only when none of them names a kind (a table row may be one long sentence).
 _WINDOW = 40
-_TO = re.compile(r"\bto\b", re.IGNORECASE)
+# "to" as a word, any case: `\bto\b` with IGNORECASE, written to open with a character
+# set so a search skips to the t's (a leading \b is tried at every character).
+_TO = re.compile(r"[tT](?<=\b[tT])[oO]\b")
 _BRACKET = re.compile(r"[()]")
 
 
