@@ -38,6 +38,9 @@ _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _NAME_REACH = 80
 _SMALL_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "to", "a"})
 _CLAUSE_BREAK = re.compile(r"[.;:\n()]")
+# Words every match of `BARE_SECTION_UNDER` has ("agreement", "Obligations"): a text
+# without them is not searched with it, which tries its costly start at every position.
+_UNDER_NOUNS = ("greement", "bligation")
 
 
 @dataclass(frozen=True)
@@ -229,8 +232,9 @@ def bare_sections(text: str, findings: list[Finding]) -> list[Finding]:
     attached = {f.values["provision"]: f for f in findings if f.values.get("provision")}
     covered = [(f.start, f.end) for f in findings]
     out: list[Finding] = []
-    found_all = [*BARE_SECTION.finditer(text), *BARE_SECTION_ABBREVIATED.finditer(text),
-                 *BARE_SECTION_UNDER.finditer(text)]
+    found_all = [*BARE_SECTION.finditer(text), *BARE_SECTION_ABBREVIATED.finditer(text)]
+    if any(noun in text for noun in _UNDER_NOUNS):
+        found_all += BARE_SECTION_UNDER.finditer(text)
     for found in sorted(found_all, key=lambda f: f.start("prov")):
         start, end = found.start("prov"), found.end("prov")
         if any(s <= start < e for s, e in [*covered, *((f.start, f.end) for f in out)]):
