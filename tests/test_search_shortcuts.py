@@ -1,6 +1,9 @@
-"""The provision patterns before an instrument are matched only where a provision can
-start (`provisions._ending_at`, for speed): for any text and any end, the match must be
-the one a plain search of the window finds, the same span and the same groups."""
+"""Patterns matched only where a match can start, for speed, find what a plain search finds.
+
+- the provision patterns before an instrument (`provisions._ending_at`): for any text and
+  any end, the match a search of the window finds, the same span and the same groups;
+- the sections cited as names (`citations._matches_at`): every match `finditer` finds.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +12,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract import provisions
+from pipeline.extract import citations, provisions
 from pipeline.patterns.legislation import (
+    BARE_SECTION,
+    BARE_SECTION_ABBREVIATED,
     PROVISION_BEFORE,
     PROVISION_BESIDE,
     PROVISION_BESIDE_TITLE,
@@ -68,3 +73,22 @@ def test_matched_at_starts_as_searched(text: str, where: float) -> None:
             searched = pattern.search(text, max(0, end - provisions._WINDOW), end)
             assert _same(provisions._ending_at(pattern, text, end, ending), searched), (
                 pattern.pattern[:60], text[:end])
+
+
+# Sections cited as names, with the words after them that make them one, and noise.
+BARE_TEXTS = st.lists(st.sampled_from([
+    "Section", "section", "S", "s", "s.", "S.", "ss", "Ssection", "sS106", "106", "278", "12345",
+    "5A", " ", "\n", ".", "x", "_", "é", " Agreements", " contributions", " monies", " receipts",
+    " open space contributions", " Community Facilities contributions", " and funds",
+    " Planning Obligations",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(BARE_TEXTS)
+def test_bare_sections_matched_at_starts_as_found(text: str) -> None:
+    starts = [found.start() for found in citations._BARE_START.finditer(text)]
+    for pattern in (BARE_SECTION, BARE_SECTION_ABBREVIATED):
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        got = [(m.span(), m.groupdict()) for m in citations._matches_at(pattern, text, starts)]
+        assert got == expected, text
