@@ -260,11 +260,9 @@ BARE_SECTION_ABBREVIATED = re.compile(
 
 # A section an agreement is made under, cited without its instrument: "a legal agreement
 # under section 106 to secure ...", "obligations pursuant to s.278." (not "... section 3
-# of the contract", which names its instrument). As in `BARE_SECTION`, the word boundary is
-# a look-behind after the first letter, so the search jumps between letters A and O.
+# of the contract", which names its instrument).
 BARE_SECTION_UNDER = re.compile(
-    r"""[AaOo](?<!\w[AaOo])(?:(?<=[Aa])greements?|(?<=[Oo])bligations?)
-        \s+(?:under|pursuant\s+to)\s+
+    r"""\b(?:[Aa]greements?|[Oo]bligations?)\s+(?:under|pursuant\s+to)\s+
         (?P<prov>(?:[Ss]ection|[Ss]\.?)\s?(?P<id>\d{1,4}[A-Z]?))
         (?![\w(])(?!\s+(?:of|in)\b|\s+to\s+the\b)""",
     re.VERBOSE,
