@@ -38,6 +38,14 @@ _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _NAME_REACH = 80
 _SMALL_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "to", "a"})
 _CLAUSE_BREAK = re.compile(r"[.;:\n()]")
+# Words every match of `BARE_SECTION_UNDER` has ("agreement", "Obligations"): a text
+# without them is not searched with it, which tries its costly start at every position.
+_UNDER_NOUNS = ("greement", "bligation")
+# Where a section cited as a name ("Section 106", "S106", "s. 106") can start, as both
+# `BARE_SECTION` and `BARE_SECTION_ABBREVIATED` begin: an "S" after no word character,
+# "ection", a full stop or nothing, a space or none, and a digit. One scan of the text
+# finds these; the two patterns are matched only there, not each scanned over every "s".
+_BARE_START = re.compile(r"[Ss](?<!\w[Ss])(?=(?:ection|\.?)\s?\d)")
 
 
 @dataclass(frozen=True)
@@ -229,8 +237,11 @@ def bare_sections(text: str, findings: list[Finding]) -> list[Finding]:
     attached = {f.values["provision"]: f for f in findings if f.values.get("provision")}
     covered = [(f.start, f.end) for f in findings]
     out: list[Finding] = []
-    found_all = [*BARE_SECTION.finditer(text), *BARE_SECTION_ABBREVIATED.finditer(text),
-                 *BARE_SECTION_UNDER.finditer(text)]
+    starts = [found.start() for found in _BARE_START.finditer(text)]
+    found_all = [*_matches_at(BARE_SECTION, text, starts),
+                 *_matches_at(BARE_SECTION_ABBREVIATED, text, starts)]
+    if any(noun in text for noun in _UNDER_NOUNS):
+        found_all += BARE_SECTION_UNDER.finditer(text)
     for found in sorted(found_all, key=lambda f: f.start("prov")):
         start, end = found.start("prov"), found.end("prov")
         if any(s <= start < e for s, e in [*covered, *((f.start, f.end) for f in out)]):
@@ -245,6 +256,19 @@ def bare_sections(text: str, findings: list[Finding]) -> list[Finding]:
             out.append(finding("statutory_references", start, end, "bare-section",
                                instrument=provision, provision=None, uri=None))
     return out
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match starts at one of `starts`
+    (in order): the first match at or after the end of the one before."""
+    found: list[re.Match[str]] = []
+    for start in starts:
+        if found and start < found[-1].end():
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            found.append(match)
+    return found
 
 
 _SECTION_RANGE = re.compile(r"sections (?P<first>\d{1,4}[A-Z]{0,2}) to (?P<last>\d{1,4}[A-Z]{0,2})")

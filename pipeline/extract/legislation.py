@@ -59,7 +59,7 @@ def extract_legislation(
     """Statutory references; `headings` are (start, end) of heading lines, where a name
     ("GDPR and Data Privacy") is a topic, not a citation."""
     mentions, backrefs = _mentions_in_passages(text, passages)
-    mentions = _with_years(mentions, _earliest_year(text, mentions))
+    mentions = _with_years(text, mentions)
     definitions, defined_ranges = definitions_in(text, mentions)
     not_citations = [*defined_ranges, *headings]
     other_things = defined_otherwise(text, mentions)
@@ -96,19 +96,22 @@ def _earliest_year(text: str, mentions: list[Mention]) -> int | None:
     return min(years, default=None)
 
 
-def _with_years(mentions: list[Mention], earliest: int | None) -> list[Mention]:
+def _with_years(text: str, mentions: list[Mention]) -> list[Mention]:
     """"The Equality Act" is the Equality Act 2010 when only one Act can be meant: the
     year the document itself gives that title elsewhere, else the one the table marks as
     meant when cited without a year (or its only entry), else the one that revoked the
-    others of its title when every year the document names (`earliest` on) is after it
+    others of its title when every year the document names (`_earliest_year`) is after it
     ("Public Contract Regulations" in a decision naming only 2019 and later years are the
     2015 ones, which revoked the 2006 ones). When several can still be meant the title is
     the table's, without year."""
+    if not any(_undated(m) for m in mentions):
+        return mentions  # most documents: no year to look for in the whole text
+    earliest = _earliest_year(text, mentions)
     dated = {normalise_words(_YEAR.sub("", m.name)): m for m in mentions if m.instrument
              and m.instrument.year}
     out: list[Mention] = []
     for m in mentions:
-        if m.instrument is not None or not m.rule.endswith(":no-year"):
+        if not _undated(m):
             out.append(m)
             continue
         same = dated.get(normalise_words(m.name))
@@ -126,6 +129,11 @@ def _with_years(mentions: list[Mention], earliest: int | None) -> list[Mention]:
         else:
             out.append(m)
     return out
+
+
+def _undated(mention: Mention) -> bool:
+    """A title the text gives without its year, that the year does not resolve yet."""
+    return mention.instrument is None and mention.rule.endswith(":no-year")
 
 
 def _replacing(candidates: Sequence[Instrument], earliest: int | None) -> Instrument | None:

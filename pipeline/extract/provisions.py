@@ -44,6 +44,20 @@ _LAST_BRACKET = re.compile(r"\([^()]*\)\s*\Z")
 _ABBREVIATED = re.compile(r"[A-Z]{2,}\b")  # "ECHR", "GDPR", "DPA 2018"
 _LINKED_BEFORE = re.compile(
     r"\b(?:of|to|under|in|into)\s+(?:the\s+)?(?:above\s+|said\s+)?\Z", re.IGNORECASE)
+# The provision patterns before an instrument end at it (\Z) and are searched in the
+# window before it: a search tries them at every position of the window, so they are
+# matched only where a provision can start (`_ending_at`). Every provision word opens
+# with s, a, r, p or c ("section", "Art.", "Reg", "para", "chapter", "sub-paragraph",
+# "Schedule") after no word character; a protocol ("the First Protocol", "Protocol 1")
+# may start anywhere, but has "protocol" in it.
+_PROVISION_START = re.compile(r"[sarpc](?<!\w[sarpc])", re.IGNORECASE)
+_PROTOCOL_WORD = re.compile("protocol", re.IGNORECASE)
+# How the patterns searched after the first level end, as cheap necessary tests: a
+# comma (`PROVISION_COMMA`), a list's "and"/"or"/comma (`PROVISION_SIBLING`), "of"/"to"
+# (`PROVISION_OF`).
+_COMMA_BEFORE = re.compile(r",\s*\Z")
+_LIST_WORD_BEFORE = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)\Z", re.IGNORECASE)
+_OF_BEFORE = re.compile(r"\s(?:of|to)\s+\Z", re.IGNORECASE)
 # not "4.2"; "IV" (a Part in roman numerals)
 _PLAIN_ID = re.compile(r"[A-Z]?\d{1,3}[A-Za-z]?(?:\([0-9A-Za-z]{1,4}\))*|[IVX]{1,5}[A-H]?")
 # A provision that goes on to name its own instrument: ", section 111 of the ..."
@@ -91,11 +105,11 @@ def _levels_before(text: str, start: int, kind: str | None) -> tuple[list[Level]
     title, "Section 7 and Section 13 of the "), outermost first, and where they start."""
     nearest = None
     if _LINKED_BEFORE.search(text, max(0, start - 20), start):
-        nearest = PROVISION_BEFORE.search(text, max(0, start - _WINDOW), start)
+        nearest = _ending_at(PROVISION_BEFORE, text, start)
     elif _ABBREVIATED.match(text, start):
-        nearest = PROVISION_BESIDE.search(text, max(0, start - _WINDOW), start)
+        nearest = _ending_at(PROVISION_BESIDE, text, start)
     elif kind is not None and text[start : start + 1].isupper():
-        nearest = PROVISION_BESIDE_TITLE.search(text, max(0, start - _WINDOW), start)
+        nearest = _ending_at(PROVISION_BESIDE_TITLE, text, start)
         if nearest is not None and kind not in BESIDE_TITLE_KINDS[_level(nearest).word]:
             nearest = None
     if nearest is None or nearest.end() != start:
@@ -104,7 +118,7 @@ def _levels_before(text: str, start: int, kind: str | None) -> tuple[list[Level]
     start = nearest.start()
     by_comma = False
     while len(levels) < _MAX_LEVELS:
-        found = PROVISION_OF.search(text, max(0, start - _WINDOW), start)
+        found = _ending_at(PROVISION_OF, text, start, _OF_BEFORE)
         if found is None or found.end() != start or not _may_link(found, levels[-1]):
             found = _comma_linked(text, start, levels[-1])
             by_comma = by_comma or found is not None
@@ -118,12 +132,31 @@ def _levels_before(text: str, start: int, kind: str | None) -> tuple[list[Level]
     return levels, start
 
 
+def _ending_at(
+    pattern: re.Pattern[str], text: str, end: int, ending: re.Pattern[str] | None = None
+) -> re.Match[str] | None:
+    """`pattern.search(text, end - _WINDOW, end)` for a provision pattern that ends at
+    `end`, tried only where a provision can start, leftmost first: the first match is
+    the one the search finds (a protocol, which can start anywhere, is searched for).
+    `ending`, how the pattern ends, is a cheap necessary test before it."""
+    window = max(0, end - _WINDOW)
+    if ending is not None and ending.search(text, window, end) is None:
+        return None
+    if _PROTOCOL_WORD.search(text, window, end) is not None:
+        return pattern.search(text, window, end)
+    for start in _PROVISION_START.finditer(text, window, end):
+        found = pattern.match(text, start.start(), end)
+        if found is not None:
+            return found
+    return None
+
+
 def _siblings_before(text: str, start: int, levels: list[Level]) -> int:
     """Provisions of the same kind listed before the first one read, each with its own
     word ("Section 7 and Section 13 of the ..."): their ids join it. Returns where the
     list starts."""
     while True:
-        found = PROVISION_SIBLING.search(text, max(0, start - _WINDOW), start)
+        found = _ending_at(PROVISION_SIBLING, text, start, _LIST_WORD_BEFORE)
         if found is None or found.end() != start:
             return start
         level, first = _level(found), levels[-1]
@@ -163,7 +196,7 @@ def _within_after(text: str, end: int, levels: list[Level]) -> int:
 
 def _comma_linked(text: str, start: int, next_level: Level) -> re.Match[str] | None:
     """A provision of another rank, with a plain id, and a comma before `next_level`."""
-    found = PROVISION_COMMA.search(text, max(0, start - _WINDOW), start)
+    found = _ending_at(PROVISION_COMMA, text, start, _COMMA_BEFORE)
     if found is None or found.end() != start:
         return None
     level = _level(found)
