@@ -79,22 +79,45 @@ def triggered(offset: int, doc: Doc, span: Hit, direction: str) -> list[Finding]
         return []
     if direction == "to" and doc[j + 1].lower_ in ENABLING_VERBS:
         return _enabled(offset, doc, j + 2, (lo, hi))
-    name = read_name_forward(doc, _past_lead_ins(doc, j + 1))
-    if name is None or judge(name.text).kind is None:
-        name = _appositive(doc, j + 1) or name
-    if name is None:
+    recipients = _recipients(doc, j, lo)
+    if recipients is None:
         return []
+    name, listed = recipients
     role = _role_before(doc, span.start, j) if direction == "to" else "contractor"
-    plural = has_word(doc, lo, j, _PLURAL_AWARDS)
-    first = Name(name.start, name.end, name.text, name.aliases, name.members, plural)
     rule = f"{span.id_}:{direction}"
-    listed = lines_listed(doc, first) if doc[j + 1].text == ":" else listed_after(doc, first)
     found = [f for each in listed
              for f in names_to_findings("suppliers", offset, each, rule, role=role)]
     again = _and_to_again(doc, name, stop)
     if found and again is not None:
         found.extend(names_to_findings("suppliers", offset, again, rule, role=role))
     return found
+
+
+_Recipients = tuple[Name, tuple[Name, ...]]
+
+
+def _recipients(doc: Doc, j: int, lo: int) -> _Recipients | None:
+    """The name read after the "to"/"from" at token `j` (of the sentence starting at token
+    `lo`) and the names listed with it. Read once per passage for each "to": the award
+    words of a clause ("direct award of a new contract to X") all reach the same one, and
+    what is read after it depends on nothing else."""
+    memo: dict[tuple[int, int], _Recipients | None] = doc.user_data.setdefault(
+        "award_recipients", {})
+    if (j, lo) not in memo:
+        memo[j, lo] = _read_recipients(doc, j, lo)
+    return memo[j, lo]
+
+
+def _read_recipients(doc: Doc, j: int, lo: int) -> _Recipients | None:
+    name = read_name_forward(doc, _past_lead_ins(doc, j + 1))
+    if name is None or judge(name.text).kind is None:
+        name = _appositive(doc, j + 1) or name
+    if name is None:
+        return None
+    plural = has_word(doc, lo, j, _PLURAL_AWARDS)
+    first = Name(name.start, name.end, name.text, name.aliases, name.members, plural)
+    listed = lines_listed(doc, first) if doc[j + 1].text == ":" else listed_after(doc, first)
+    return name, tuple(listed)
 
 
 def _enabled(offset: int, doc: Doc, i: int, sentence: tuple[int, int]) -> list[Finding]:
