@@ -215,7 +215,11 @@ _HOLDER_REACH = 8
 def _inside_a_title(doc: Doc, span: Hit) -> bool:
     """ "the Contract Standing Orders", "a Grant Programme": a cue word capitalised in
     the middle of a sentence, with a capitalised word after it, is part of a title."""
-    if not span.text[:1].isupper() or not doc[span.end - 1].text[:1].isupper() \
+    text = text_of(doc)
+    offsets: list[int] = doc.user_data["offsets"]
+    # First characters read from the token table (a token is never empty): every cue is
+    # asked this, and a Token object per question costs.
+    if not text[offsets[span.start]].isupper() or not text[offsets[span.end - 1]].isupper() \
             or starts_sentence(doc, span.start):
         return False
     nxt = doc[span.end] if span.end < len(doc) else None

@@ -298,6 +298,10 @@ def applicants_awarded(text: str) -> list[Finding]:
 def _and_to_again(doc: Doc, first: Name, stop: int) -> Name | None:
     """ "contracts to ENGIE Power Ltd for electricity and to ENGIE Gas Ltd for gas"."""
     begin = token_after(doc, first)
+    last = min(stop, len(doc) - 1)
+    if begin > last or not _AND_TO.search(text_of(doc), doc.user_data["offsets"][begin],
+                                          doc.user_data["ends"][last]):
+        return None  # a cheap necessary condition: most clauses hold no "and to"
     lowered = lowered_tokens(doc, begin, stop + 1)
     for k, word in enumerate(lowered[:-1]):
         if word in CLAUSE_BREAKS:
@@ -305,6 +309,11 @@ def _and_to_again(doc: Doc, first: Name, stop: int) -> Name | None:
         if word == "and" and lowered[k + 1] == "to":
             return read_name_forward(doc, begin + k + 2)
     return None
+
+
+# Tokens "and" then "to" (lower-cased) are separated by one space at most, since spaCy
+# makes any other whitespace a token of its own.
+_AND_TO = re.compile(r"and\s*to", re.IGNORECASE)
 
 
 def _role_before(doc: Doc, start: int, stop: int) -> str:
