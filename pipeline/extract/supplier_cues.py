@@ -229,9 +229,13 @@ def _money_in(doc: Doc, lo: int, hi: int) -> bool:
 def _first_direction_word(doc: Doc, start: int, stop: int, direction: str) -> int | None:
     """The clause's first "to"/"from" outside brackets that may take a recipient."""
     base = max(0, start - 1)
-    lowered = lowered_tokens(doc, base, stop + 1)  # lowered[j - base] is token j
+    # lowered[j - base] is token j. The first few tokens only, to begin with: the clause's
+    # first "to" mostly comes within them, and lowering the rest of the reach is wasted.
+    lowered = lowered_tokens(doc, base, min(stop + 1, start + _FIRST_LOOK))
     depth = 0
     for j in range(start, min(stop, len(doc) - 1)):
+        if j - base + 1 >= len(lowered):  # token j + 1 is needed: the rest of the reach
+            lowered += lowered_tokens(doc, base + len(lowered), stop + 1)
         word = lowered[j - base]
         depth += (word == "(") - (word == ")")
         if depth > 0 or word == ")":
@@ -244,6 +248,9 @@ def _first_direction_word(doc: Doc, start: int, stop: int, direction: str) -> in
                                       or after in _CURRENCY):
             return j  # not "up to £50,000", "from £5m to £6m", "from 1 April"
     return None
+
+
+_FIRST_LOOK = 12  # tokens; most recipients' "to" comes within 10 of the award word
 
 
 def _past_lead_ins(doc: Doc, i: int) -> int:
