@@ -170,6 +170,9 @@ def _funder_after(offset: int, doc: Doc, span: Hit, role: str) -> list[Finding]:
 
 def _funder_before(offset: int, doc: Doc, span: Hit, role: str) -> list[Finding]:
     """ "the Home Office grant" (in a sentence about receiving it), "X has offered £3m"."""
+    name = name_before(doc, span.start)
+    if name is None:
+        return []  # two cues in three have no name before them: a cheaper test than the words
     lo, hi = sentence_bounds(doc, span.start)
     if span.label_ == "funder_before_verb" and not (
             has_word(doc, span.end, hi, FUNDING_WORDS)
@@ -178,8 +181,7 @@ def _funder_before(offset: int, doc: Doc, span: Hit, role: str) -> list[Finding]
         return []  # "X has allocated £3m to": giving money; "X has committed to absorb": not
     if span.label_ == "funder_before" and not has_word(doc, lo, hi, RECEIPT_WORDS):
         return []
-    name = name_before(doc, span.start)
-    if name is not None and _funding_of_its_own(doc, name):
+    if _funding_of_its_own(doc, name):
         return []
     return names_to_findings("funders", offset, name, span.id_)
 
