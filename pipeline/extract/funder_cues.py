@@ -15,7 +15,13 @@ from pipeline.extract.findings import Finding
 from pipeline.extract.names import Name, deciding_body, read_name_backward, read_name_forward
 from pipeline.extract.organisations import judge
 from pipeline.extract.party_names import listed_after, name_at, names_to_findings
-from pipeline.extract.passages import has_word, sentence_bounds, text_of, token_at
+from pipeline.extract.passages import (
+    has_word,
+    lowered_tokens,
+    sentence_bounds,
+    text_of,
+    token_at,
+)
 from pipeline.nlp import hits
 from pipeline.patterns.parties import (
     APPLICATION_WORDS,
@@ -60,18 +66,18 @@ def funders_from(offset: int, doc: Doc) -> list[Finding]:
 
 def _applied(doc: Doc, lo: int, i: int) -> bool:
     """ "the application to the Fund from X": an application word in the clause before."""
-    for k in range(i - 1, lo - 1, -1):
-        if doc[k].lower_ in CLAUSE_BREAKS:
+    for word in reversed(lowered_tokens(doc, lo, i)):
+        if word in CLAUSE_BREAKS:
             return False
-        if doc[k].lower_ in APPLICATION_WORDS:
+        if word in APPLICATION_WORDS:
             return True
     return False
 
 
 def _someone_else_receives(doc: Doc, lo: int, i: int) -> bool:
     """A named organisation, not the decision maker, "received"/"secured" the money."""
-    for k in range(lo, i):
-        if doc[k].lower_ in THIRD_PARTY_RECEIPT:
+    for k, word in enumerate(lowered_tokens(doc, lo, i), start=lo):
+        if word in THIRD_PARTY_RECEIPT:
             subject = read_name_backward(doc, _past_auxiliaries(doc, k))
             if subject is not None and judge(subject.text).kind is not None \
                     and not deciding_body(subject.text):

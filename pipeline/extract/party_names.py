@@ -24,7 +24,7 @@ from pipeline.extract.names import (
     whole_name,
 )
 from pipeline.extract.organisations import Kind, central_government, judge
-from pipeline.extract.passages import token_at
+from pipeline.extract.passages import lowered_tokens, token_at
 from pipeline.nlp import Hit, hits
 from pipeline.patterns.parties import CUE_NEEDS
 
@@ -195,6 +195,7 @@ def listed_after(doc: Doc, first: Name) -> list[Name]:
 
 _RENAMED = (("now", "known", "as"), ("now", "called"), ("now", "trading", "as"),
             ("trading", "as"), ("renamed",), ("now",))
+_LONGEST_RENAMING = max(len(words_) for words_ in _RENAMED)
 
 
 def _current_name(doc: Doc, name: Name) -> Name:
@@ -202,8 +203,9 @@ def _current_name(doc: Doc, name: Name) -> Name:
     the organisation under its current name, the old one kept as an alias."""
     j = token_after(doc, name)
     j += j < len(doc) and doc[j].text == ","
+    ahead = tuple(lowered_tokens(doc, j, j + _LONGEST_RENAMING))
     for words_ in _RENAMED:
-        if all(j + k < len(doc) and doc[j + k].lower_ == w for k, w in enumerate(words_)):
+        if ahead[: len(words_)] == words_:
             new = read_name_forward(doc, j + len(words_))
             if new is not None and judge(new.text).kind is not None:
                 return Name(new.start, new.end, new.text,

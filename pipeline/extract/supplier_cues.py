@@ -79,22 +79,45 @@ def triggered(offset: int, doc: Doc, span: Hit, direction: str) -> list[Finding]
         return []
     if direction == "to" and doc[j + 1].lower_ in ENABLING_VERBS:
         return _enabled(offset, doc, j + 2, (lo, hi))
-    name = read_name_forward(doc, _past_lead_ins(doc, j + 1))
-    if name is None or judge(name.text).kind is None:
-        name = _appositive(doc, j + 1) or name
-    if name is None:
+    recipients = _recipients(doc, j, lo)
+    if recipients is None:
         return []
+    name, listed = recipients
     role = _role_before(doc, span.start, j) if direction == "to" else "contractor"
-    plural = has_word(doc, lo, j, _PLURAL_AWARDS)
-    first = Name(name.start, name.end, name.text, name.aliases, name.members, plural)
     rule = f"{span.id_}:{direction}"
-    listed = lines_listed(doc, first) if doc[j + 1].text == ":" else listed_after(doc, first)
     found = [f for each in listed
              for f in names_to_findings("suppliers", offset, each, rule, role=role)]
     again = _and_to_again(doc, name, stop)
     if found and again is not None:
         found.extend(names_to_findings("suppliers", offset, again, rule, role=role))
     return found
+
+
+_Recipients = tuple[Name, tuple[Name, ...]]
+
+
+def _recipients(doc: Doc, j: int, lo: int) -> _Recipients | None:
+    """The name read after the "to"/"from" at token `j` (of the sentence starting at token
+    `lo`) and the names listed with it. Read once per passage for each "to": the award
+    words of a clause ("direct award of a new contract to X") all reach the same one, and
+    what is read after it depends on nothing else."""
+    memo: dict[tuple[int, int], _Recipients | None] = doc.user_data.setdefault(
+        "award_recipients", {})
+    if (j, lo) not in memo:
+        memo[j, lo] = _read_recipients(doc, j, lo)
+    return memo[j, lo]
+
+
+def _read_recipients(doc: Doc, j: int, lo: int) -> _Recipients | None:
+    name = read_name_forward(doc, _past_lead_ins(doc, j + 1))
+    if name is None or judge(name.text).kind is None:
+        name = _appositive(doc, j + 1) or name
+    if name is None:
+        return None
+    plural = has_word(doc, lo, j, _PLURAL_AWARDS)
+    first = Name(name.start, name.end, name.text, name.aliases, name.members, plural)
+    listed = lines_listed(doc, first) if doc[j + 1].text == ":" else listed_after(doc, first)
+    return name, tuple(listed)
 
 
 def _enabled(offset: int, doc: Doc, i: int, sentence: tuple[int, int]) -> list[Finding]:
@@ -206,9 +229,13 @@ def _money_in(doc: Doc, lo: int, hi: int) -> bool:
 def _first_direction_word(doc: Doc, start: int, stop: int, direction: str) -> int | None:
     """The clause's first "to"/"from" outside brackets that may take a recipient."""
     base = max(0, start - 1)
-    lowered = lowered_tokens(doc, base, stop + 1)  # lowered[j - base] is token j
+    # lowered[j - base] is token j. The first few tokens only, to begin with: the clause's
+    # first "to" mostly comes within them, and lowering the rest of the reach is wasted.
+    lowered = lowered_tokens(doc, base, min(stop + 1, start + _FIRST_LOOK))
     depth = 0
     for j in range(start, min(stop, len(doc) - 1)):
+        if j - base + 1 >= len(lowered):  # token j + 1 is needed: the rest of the reach
+            lowered += lowered_tokens(doc, base + len(lowered), stop + 1)
         word = lowered[j - base]
         depth += (word == "(") - (word == ")")
         if depth > 0 or word == ")":
@@ -221,6 +248,9 @@ def _first_direction_word(doc: Doc, start: int, stop: int, direction: str) -> in
                                       or after in _CURRENCY):
             return j  # not "up to £50,000", "from £5m to £6m", "from 1 April"
     return None
+
+
+_FIRST_LOOK = 12  # tokens; most recipients' "to" comes within 10 of the award word
 
 
 def _past_lead_ins(doc: Doc, i: int) -> int:
@@ -275,6 +305,10 @@ def applicants_awarded(text: str) -> list[Finding]:
 def _and_to_again(doc: Doc, first: Name, stop: int) -> Name | None:
     """ "contracts to ENGIE Power Ltd for electricity and to ENGIE Gas Ltd for gas"."""
     begin = token_after(doc, first)
+    last = min(stop, len(doc) - 1)
+    if begin > last or not _AND_TO.search(text_of(doc), doc.user_data["offsets"][begin],
+                                          doc.user_data["ends"][last]):
+        return None  # a cheap necessary condition: most clauses hold no "and to"
     lowered = lowered_tokens(doc, begin, stop + 1)
     for k, word in enumerate(lowered[:-1]):
         if word in CLAUSE_BREAKS:
@@ -282,6 +316,11 @@ def _and_to_again(doc: Doc, first: Name, stop: int) -> Name | None:
         if word == "and" and lowered[k + 1] == "to":
             return read_name_forward(doc, begin + k + 2)
     return None
+
+
+# Tokens "and" then "to" (lower-cased) are separated by one space at most, since spaCy
+# makes any other whitespace a token of its own.
+_AND_TO = re.compile(r"and\s*to", re.IGNORECASE)
 
 
 def _role_before(doc: Doc, start: int, stop: int) -> str:
