@@ -219,7 +219,9 @@ def test_ctrl_c_stops_serve_within_seconds_in_one_line(case: InterruptCase, api:
     assert (tmp_path / "stderr").read_text().splitlines() == [
         "interrupted: stopped serving decisions-daily; a run in progress was cancelled"]
     assert code == 130
-    assert seconds < 30, f"took {seconds:.1f} s to stop"
+    # Not a speed test: it stops in about 7 s on a quiet machine, 30 s with the suite's
+    # other worker starting servers beside it; waiting for the run took 68 s or more.
+    assert seconds < 60, f"took {seconds:.1f} s to stop"
     _, left = psutil.wait_procs(processes, timeout=10)
     assert not left, f"left running: {[p.cmdline()[-1][:80] for p in left]}"
     if not case.own_server:
@@ -255,9 +257,18 @@ def _start_a_run(url: str, serve: subprocess.Popen[bytes]) -> str:
         return bool(found)
 
     _wait_until(registered, serve, "the deployment")
-    created = httpx.post(f"{url}/deployments/{found[0]}/create_flow_run", json={}, timeout=10)
-    created.raise_for_status()
-    return str(created.json()["id"])
+    made: list[str] = []
+
+    def created() -> bool:  # a busy server answers 503 ("try again"), as its client retries
+        answer = httpx.post(f"{url}/deployments/{found[0]}/create_flow_run", json={},
+                            timeout=10)
+        if answer.status_code != 503:
+            answer.raise_for_status()
+            made.append(str(answer.json()["id"]))
+        return bool(made)
+
+    _wait_until(created, serve, "flow run created")
+    return made[0]
 
 
 def _wait_until(ready: Callable[[], bool], process: subprocess.Popen[bytes],
